@@ -1,0 +1,75 @@
+"""One article as typed pandas tables: load_article() is the course's front door."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .article_checks import check_article
+from .datapackage import read_package, to_frame
+from .paths import DEFAULT_ARTICLE, data_dir, list_articles
+
+CORE_TABLES = ["blocks", "speakers", "quotes", "events"]
+
+
+@dataclass
+class Article:
+    """An article's blocks, speakers, quotes and events, checked against its text."""
+
+    slug: str
+    folder: Path
+    meta: dict[str, Any]
+    blocks: pd.DataFrame
+    speakers: pd.DataFrame
+    quotes: pd.DataFrame
+    events: pd.DataFrame
+    extra_tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    @property
+    def headline(self) -> str:
+        return self.meta.get("headline", "")
+
+    @property
+    def published(self) -> pd.Timestamp:
+        return pd.Timestamp(self.meta["published"])
+
+    def voices(self) -> pd.DataFrame:
+        """Every quote row with its speaker's name, side and voice type beside it."""
+        who = self.speakers[["speaker_id", "name", "side", "voice_type", "interviewed_by_outlet"]]
+        return self.quotes.merge(who, on="speaker_id", how="left", validate="many_to_one")
+
+    def __repr__(self) -> str:
+        return (
+            f"<Article {self.slug!r}: {len(self.blocks)} blocks, {len(self.speakers)} speakers, "
+            f"{len(self.quotes)} quotes, {len(self.events)} events>"
+        )
+
+
+def load_article(slug: str = DEFAULT_ARTICLE, data: str | Path | None = None) -> Article:
+    """Load and check one article folder; a broken file raises DataError naming file, row and column."""
+    data = Path(data) if data is not None else data_dir()
+    folder = data / slug
+    if not folder.is_dir():
+        known = ", ".join(list_articles(data)) or "none"
+        raise FileNotFoundError(f"No article folder {slug!r} in {data}. Articles here: {known}")
+    descriptor, tables = read_package(folder, CORE_TABLES)
+    meta = dict(descriptor.get("article", {}))
+    check_article(folder, meta, tables)
+    frames = {name: to_frame(table) for name, table in tables.items()}
+    blocks = frames.pop("blocks")
+    blocks["words"] = blocks["text"].str.split().str.len()
+    quotes = frames.pop("quotes")
+    quotes["words"] = quotes["text"].str.split().str.len()
+    return Article(
+        slug=slug,
+        folder=folder,
+        meta=meta,
+        blocks=blocks,
+        speakers=frames.pop("speakers"),
+        quotes=quotes,
+        events=frames.pop("events"),
+        extra_tables=frames,
+    )

@@ -1,0 +1,37 @@
+"""Where the course's data lives, wherever a notebook is opened from."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+DEFAULT_ARTICLE = "aljazeera-2022-01-14-nato-russia-security-demands"
+REFERENCE_FOLDER = "reference"
+DATA_ENV_VAR = "CRISIS_READING_DATA"
+
+
+def data_dir() -> Path:
+    """The data/ folder: from $CRISIS_READING_DATA, beside the package, or above the cwd."""
+    override = os.environ.get(DATA_ENV_VAR)
+    if override:
+        return Path(override)
+    candidates = [Path(__file__).resolve().parent.parent / "data"]
+    here = Path.cwd().resolve()
+    candidates += [folder / "data" for folder in (here, *here.parents)]
+    for candidate in candidates:
+        if (candidate / REFERENCE_FOLDER).is_dir():
+            return candidate
+    raise FileNotFoundError(
+        "Cannot find the course's data/ folder. Open the notebook from inside the course "
+        f"folder, or set {DATA_ENV_VAR} to the path of data/."
+    )
+
+
+def list_articles(data: Path | None = None) -> list[str]:
+    """The slugs of every article folder (each has a datapackage.json)."""
+    data = data or data_dir()
+    return sorted(
+        folder.name
+        for folder in data.iterdir()
+        if folder.is_dir() and folder.name != REFERENCE_FOLDER and (folder / "datapackage.json").exists()
+    )

@@ -1,0 +1,91 @@
+"""Show an article block by block, with each quote highlighted in its side's colour."""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+from IPython.display import HTML
+
+from .article import Article
+from .style import KIND_LINES, SIDE_COLOURS, SIDE_LABELS, tint
+
+FUNCTION_LABELS = {
+    "headline": "headline",
+    "standfirst": "standfirst",
+    "caption": "photo caption",
+    "graphic": "graphic (not in our text)",
+    "lede": "lede",
+    "nut_graf": "nut graf",
+    "body": "body",
+    "quote_paragraph": "quote paragraph",
+    "kicker": "kicker",
+    "credit": "credit",
+}
+
+
+def article_html(article: Article) -> str:
+    """The article as HTML: numbered blocks, quotes marked by side and kind."""
+    voices = article.voices()
+    rows = [_legend(voices)]
+    for block in article.blocks.itertuples():
+        spans = voices[voices["block"] == block.block]
+        body = _highlight(block.text, spans)
+        if block.function == "headline":
+            body = f"<strong style='font-size:1.3em'>{body}</strong>"
+        elif block.function in ("graphic", "caption", "credit"):
+            body = f"<em>{body}</em>"
+        rows.append(
+            "<tr>"
+            f"<td style='vertical-align:top;text-align:right;color:#555;padding-right:.6em'>{block.block}</td>"
+            f"<td style='vertical-align:top;color:#555;font-size:.85em;padding-right:.8em;white-space:nowrap'>"
+            f"{FUNCTION_LABELS.get(block.function, block.function)}</td>"
+            f"<td style='vertical-align:top;padding-bottom:.5em;line-height:1.6;text-align:left'>{body}</td>"
+            "</tr>"
+        )
+    return "<table style='border-collapse:collapse;max-width:60em'>" + "".join(rows) + "</table>"
+
+
+def show_article(article: Article) -> HTML:
+    """Display the article in a notebook."""
+    return HTML(article_html(article))
+
+
+def _highlight(text: str, spans: pd.DataFrame) -> str:
+    """Wrap each quoted stretch of text in a coloured mark; overlaps share one mark."""
+    cuts = sorted({0, len(text), *spans["start"], *spans["end"]})
+    pieces = []
+    for start, end in zip(cuts, cuts[1:]):
+        covering = spans[(spans["start"] <= start) & (spans["end"] >= end)]
+        piece = escape(text[start:end])
+        if covering.empty:
+            pieces.append(piece)
+            continue
+        # The innermost span wins the colour: it is the more specific attribution.
+        covering = covering.assign(length=covering["end"] - covering["start"]).sort_values("length", kind="stable")
+        first = covering.iloc[0]
+        colour = SIDE_COLOURS[first["side"]]
+        who = "; ".join(f"{r.name} ({SIDE_LABELS[r.side]}, {r.kind}, “{r.verb}”)" for r in covering.itertuples())
+        pieces.append(
+            f"<mark title='{escape(who, quote=True)}' style='background:{tint(colour)};color:inherit;"
+            f"border-bottom:3px {KIND_LINES[first['kind']]} {colour};padding:0 1px'>{piece}</mark>"
+        )
+    return "".join(pieces)
+
+
+def _legend(voices: pd.DataFrame) -> str:
+    present = [side for side in SIDE_COLOURS if side in set(voices["side"])]
+    swatches = " ".join(
+        f"<span style='background:{tint(SIDE_COLOURS[s])};border-bottom:3px solid {SIDE_COLOURS[s]};"
+        f"padding:0 .3em;margin-right:.4em'>{SIDE_LABELS[s]}</span>"
+        for s in present
+    )
+    lines = " ".join(
+        f"<span style='border-bottom:3px {style} #333;margin-right:.6em'>{kind}</span>"
+        for kind, style in KIND_LINES.items()
+    )
+    return (
+        "<tr><td colspan='3' style='text-align:left;padding-bottom:1em'>"
+        f"<b>Sides:</b> {swatches}<br><b>Quote kinds (underline):</b> {lines}"
+        "<br><small>Hover over a highlight to see who speaks and the attribution verb.</small></td></tr>"
+    )

@@ -1,0 +1,45 @@
+"""One look for the whole course: a colour per side, the same in every chart.
+
+The colours are the Okabe–Ito palette, chosen to stay distinguishable for
+readers with the common forms of colour blindness.
+"""
+
+from __future__ import annotations
+
+SIDE_COLOURS = {
+    "russia": "#D55E00",  # vermillion
+    "us_nato": "#0072B2",  # blue
+    "ukraine": "#F0E442",  # yellow
+    "eu": "#CC79A7",  # reddish purple
+    "osce": "#009E73",  # bluish green
+    "independent": "#E69F00",  # orange
+    "unclear": "#999999",  # grey
+}
+
+SIDE_LABELS = {
+    "russia": "Russia",
+    "us_nato": "US / NATO",
+    "ukraine": "Ukraine",
+    "eu": "EU",
+    "osce": "OSCE chair",
+    "independent": "Independent analyst",
+    "unclear": "Unclear / unnamed",
+}
+
+# Direct, partial and indirect quotes are told apart by line style as well as
+# words, so the difference survives printing in grey.
+KIND_LINES = {"direct": "solid", "partial": "dashed", "indirect": "dotted"}
+
+
+def side_colour(side: str) -> str:
+    try:
+        return SIDE_COLOURS[side]
+    except KeyError:
+        raise KeyError(f"No colour for side {side!r}; the sides are: {', '.join(SIDE_COLOURS)}") from None
+
+
+def tint(hex_colour: str, strength: float = 0.35) -> str:
+    """A light version of a colour, for highlighting text behind dark letters."""
+    red, green, blue = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    mix = [round(255 - (255 - c) * strength) for c in (red, green, blue)]
+    return "#" + "".join(f"{c:02X}" for c in mix)
