@@ -56,12 +56,12 @@ def _check_text_file(folder: Path, meta: dict[str, Any], blocks: Table) -> None:
                 problem = f"there is no block {index + 1} in {text_file}"
             else:
                 at = next(
-                    (i for i, (a, b) in enumerate(zip(row["text"], original)) if a != b),
+                    (i for i, (a, b) in enumerate(zip(row["text"], original, strict=False)) if a != b),
                     min(len(row["text"]), len(original)),
                 )
                 problem = (
                     f"the text differs from {text_file} at character {at}: "
-                    f"the table has {row['text'][at:at + 30]!r}, the article has {original[at:at + 30]!r}"
+                    f"the table has {row['text'][at : at + 30]!r}, the article has {original[at : at + 30]!r}"
                 )
             raise blocks.error(index, "text", problem)
     if len(published_blocks) > len(blocks.rows):
@@ -76,7 +76,7 @@ def _check_quotes(quotes: Table, texts: dict[int, str]) -> None:
     for index, row in enumerate(quotes.rows):
         block_text = texts[row["block"]]
 
-        def fail(column: str, problem: str) -> DataError:
+        def fail(column: str, problem: str, index: int = index) -> DataError:
             return quotes.error(index, column, problem)
 
         start, end = row["start"], row["end"]

@@ -34,8 +34,7 @@ def read_package(folder: Path, required: list[str]) -> tuple[dict[str, Any], dic
         if name not in resources:
             raise DataError(folder / "datapackage.json", f"no resource named '{name}' is described")
     tables = {
-        name: read_table(folder / resource["path"], name, resource["schema"])
-        for name, resource in resources.items()
+        name: read_table(folder / resource["path"], name, resource["schema"]) for name, resource in resources.items()
     }
     check_foreign_keys(tables)
     return descriptor, tables

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from html import escape
 
 import pandas as pd
@@ -55,7 +56,7 @@ def _highlight(text: str, spans: pd.DataFrame) -> str:
     """Wrap each quoted stretch of text in a coloured mark; overlaps share one mark."""
     cuts = sorted({0, len(text), *spans["start"], *spans["end"]})
     pieces = []
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in itertools.pairwise(cuts):
         covering = spans[(spans["start"] <= start) & (spans["end"] >= end)]
         piece = escape(text[start:end])
         if covering.empty:

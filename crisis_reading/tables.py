@@ -47,9 +47,7 @@ def read_text(path: Path) -> str:
     if not raw.strip():
         raise DataError(path, "the file is empty")
     if raw.startswith(b"\xef\xbb\xbf"):
-        raise DataError(
-            path, "the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM", line=1
-        )
+        raise DataError(path, "the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM", line=1)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -85,7 +83,7 @@ def read_table(path: Path, name: str, schema: dict[str, Any]) -> Table:
                     row=row_number,
                     line=line,
                 )
-            raw_row = dict(zip(header, cells))
+            raw_row = dict(zip(header, cells, strict=True))
             typed = {
                 spec["name"]: _convert_cell(path, row_number, line, spec, raw_row[spec["name"]], schema)
                 for spec in fields
@@ -123,9 +121,7 @@ def _check_header(path: Path, header: list[str], fields: list[dict[str, Any]]) -
         )
 
 
-def _convert_cell(
-    path: Path, row: int, line: int, spec: dict[str, Any], cell: str, schema: dict[str, Any]
-) -> Any:
+def _convert_cell(path: Path, row: int, line: int, spec: dict[str, Any], cell: str, schema: dict[str, Any]) -> Any:
     name = spec["name"]
     constraints = spec.get("constraints", {})
 

@@ -1,0 +1,49 @@
+"""Shared fixtures: a private copy of data/ that a test may damage."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from crisis_reading import DEFAULT_ARTICLE
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO / "data"
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A copy of data/ in a temporary folder; returns the copy's data/ path."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target
+
+
+@pytest.fixture
+def article_folder(data_copy: Path) -> Path:
+    return data_copy / DEFAULT_ARTICLE
+
+
+def read_rows(path: Path) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+
+
+def write_rows(path: Path, rows: list[list[str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+
+
+def set_cell(path: Path, row: int, column: str, value: str) -> None:
+    """Change one cell; row counts data rows from 1, as the error messages do."""
+    rows = read_rows(path)
+    rows[row][rows[0].index(column)] = value
+    write_rows(path, rows)
+
+
+def get_cell(path: Path, row: int, column: str) -> str:
+    rows = read_rows(path)
+    return rows[row][rows[0].index(column)]
