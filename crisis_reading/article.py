@@ -13,6 +13,11 @@ from .datapackage import read_package, to_frame
 from .paths import DEFAULT_ARTICLE, data_dir, list_articles
 
 CORE_TABLES = ["blocks", "speakers", "quotes", "events"]
+OPTIONAL_TABLE_COLUMNS = {
+    "frames": ["quote_id", "frame", "note"],
+    "frame_vocabulary": ["frame", "label", "argues", "entman_function"],
+    "source_checks": ["speaker_id", "subject", "article_says", "check_finds", "check_source", "status"],
+}
 
 
 @dataclass
@@ -35,6 +40,27 @@ class Article:
     @property
     def published(self) -> pd.Timestamp:
         return pd.Timestamp(self.meta["published"])
+
+    def table(self, name: str) -> pd.DataFrame:
+        """An optional table (frames, frame_vocabulary, source_checks); empty when the folder lacks it."""
+        if name in self.extra_tables:
+            return self.extra_tables[name]
+        columns = OPTIONAL_TABLE_COLUMNS.get(name)
+        if columns is None:
+            raise KeyError(f"No table {name!r}; this article has: {', '.join(self.extra_tables) or 'none extra'}")
+        return pd.DataFrame(columns=columns)
+
+    @property
+    def frames(self) -> pd.DataFrame:
+        return self.table("frames")
+
+    @property
+    def frame_vocabulary(self) -> pd.DataFrame:
+        return self.table("frame_vocabulary")
+
+    @property
+    def source_checks(self) -> pd.DataFrame:
+        return self.table("source_checks")
 
     def voices(self) -> pd.DataFrame:
         """Every quote row with its speaker's name, side and voice type beside it."""

@@ -32,6 +32,10 @@ def check_article(folder: Path, meta: dict[str, Any], tables: dict[str, Table]) 
     _check_quotes(tables["quotes"], texts)
     _check_speakers(tables["speakers"], tables["quotes"], BLOCK_SEPARATOR.join(texts.values()))
     _check_events(tables["events"], texts)
+    if "frames" in tables:
+        _check_every_quote_framed(tables["frames"], tables["quotes"])
+    if "source_checks" in tables:
+        _check_source_descriptions(tables["source_checks"], BLOCK_SEPARATOR.join(texts.values()))
 
 
 def _check_block_numbers(blocks: Table) -> None:
@@ -170,3 +174,18 @@ def _check_events(events: Table, texts: dict[int, str]) -> None:
             raise events.error(
                 index, "certainty", "an ambiguous date lists two or more date_candidates; any other date lists none"
             )
+
+
+def _check_every_quote_framed(frames: Table, quotes: Table) -> None:
+    framed = set(frames.column("quote_id"))
+    for index, row in enumerate(quotes.rows):
+        if row["quote_id"] not in framed:
+            raise quotes.error(index, "quote_id", f"{frames.path.name} gives this quote no frame; tag every quote")
+
+
+def _check_source_descriptions(checks: Table, article_text: str) -> None:
+    for index, row in enumerate(checks.rows):
+        if row["article_says"] not in article_text:
+            raise checks.error(index, "article_says", f"{row['article_says']!r} does not appear in the article's text")
+        if row["status"] != "not_checked" and row["check_finds"] is None:
+            raise checks.error(index, "check_finds", "a checked source needs what the check found")

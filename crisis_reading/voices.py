@@ -1,4 +1,4 @@
-"""Who speaks in an article: small summaries the lessons start from."""
+"""Who speaks in an article, for which side, how much and where."""
 
 from __future__ import annotations
 
@@ -25,11 +25,45 @@ def speaker_summary(article: Article) -> pd.DataFrame:
     return summary.sort_values(["first_block", "speaker_id"], ignore_index=True)
 
 
-def side_summary(article: Article) -> pd.DataFrame:
-    """One row per side: speakers, quote rows and quoted words."""
+def side_summary(article: Article, by: str = "side") -> pd.DataFrame:
+    """One row per side (or per voice_type, with by="voice_type"): speakers, quotes, words, share of words."""
+    voices = article.voices()
+    summary = voices.groupby(by, observed=True).agg(
+        speakers=("speaker_id", "nunique"), quotes=("quote_id", "size"), words=("words", "sum")
+    )
+    summary["word_share"] = (100 * summary["words"] / summary["words"].sum()).round(1)
+    return summary.sort_values("words", ascending=False)
+
+
+def first_and_last_word(article: Article) -> pd.DataFrame:
+    """The first and the last attributed statement in the article, and who made them."""
+    voices = article.voices().sort_values(["block", "start"])
+    ends = pd.concat([voices.head(1), voices.tail(1)])
+    ends.insert(0, "position", ["first word", "last word"])
+    return ends[["position", "block", "name", "side", "kind", "text"]].reset_index(drop=True)
+
+
+def voice_positions(article: Article) -> pd.DataFrame:
+    """Every quote row with how far down the article it stands (0 = top, 1 = bottom)."""
+    voices = article.voices()
+    last_block = int(article.blocks["block"].max())
+    voices["position"] = (voices["block"] - 1) / (last_block - 1)
+    return voices[["quote_id", "block", "position", "name", "side", "kind"]]
+
+
+def side_positions(article: Article) -> pd.DataFrame:
+    """For each side: the first and last block it speaks in, and its median block."""
     voices = article.voices()
     return (
-        voices.groupby("side", observed=True)
-        .agg(speakers=("speaker_id", "nunique"), quotes=("quote_id", "size"), words=("words", "sum"))
-        .sort_values("words", ascending=False)
+        voices.groupby("side", observed=True)["block"]
+        .agg(first_block="min", median_block="median", last_block="max")
+        .sort_values("first_block")
+    )
+
+
+def interviewed_sources(article: Article) -> pd.DataFrame:
+    """The speakers the outlet interviewed itself (they "told Al Jazeera")."""
+    speakers = article.speakers
+    return speakers.loc[speakers["interviewed_by_outlet"], ["name", "role", "side", "voice_type"]].reset_index(
+        drop=True
     )

@@ -1,0 +1,450 @@
+"""The course's charts. Each returns a Chart whose title states what the data shows."""
+
+from __future__ import annotations
+
+import matplotlib.dates as mdates
+import pandas as pd
+from matplotlib.lines import Line2D
+from matplotlib.patches import Circle, Patch
+
+from .article import Article
+from .figures import Chart, course_style, finish, new_chart
+from .framing import frame_summary, speakers_by_frame
+from .institutions import ORGANISATIONS, enlargement, members_on, venn_regions
+from .quoting import verb_tone
+from .reference import Reference
+from .sources import STATUS_LABELS, source_cards
+from .style import SIDE_COLOURS, SIDE_LABELS, tint
+from .timeline import context_after, dated_events
+from .voices import first_and_last_word, side_summary
+
+FUNCTION_COLOURS = {
+    "headline": "#000000",
+    "standfirst": "#0072B2",
+    "caption": "#56B4E9",
+    "graphic": "#BBBBBB",
+    "lede": "#009E73",
+    "nut_graf": "#009E73",
+    "body": "#777777",
+    "quote_paragraph": "#E69F00",
+    "kicker": "#CC79A7",
+    "credit": "#444444",
+}
+KIND_HATCHES = {"direct": "", "partial": "///", "indirect": "..."}
+KIND_MARKERS = {"direct": "o", "partial": "D", "indirect": "^"}
+
+
+def _side_label(side: str) -> str:
+    return SIDE_LABELS.get(side, side)
+
+
+@course_style
+def article_barcode(article: Article) -> Chart:
+    """One strip per block, in reading order, as wide as its words, in the row and colour of its function."""
+    blocks = article.blocks
+    functions = [f for f in FUNCTION_COLOURS if f in set(blocks["function"])]
+    figure, ax = new_chart(10, 4.2)
+    left = 0
+    for block in blocks.itertuples():
+        row = functions.index(block.function)
+        ax.barh(row, block.words, left=left, height=0.8, color=FUNCTION_COLOURS[block.function], edgecolor="white")
+        left += block.words
+    ax.set_yticks(range(len(functions)), [f.replace("_", " ") for f in functions])
+    ax.invert_yaxis()
+    ax.set_xlim(0, left)
+    ax.set_xlabel("words from the top of the article")
+    words_by_function = blocks.groupby("function", observed=True)["words"].sum()
+    quote_share = round(100 * words_by_function.get("quote_paragraph", 0) / blocks["words"].sum())
+    title = f"Quote paragraphs carry {quote_share}% of the article’s words"
+    description = (
+        f"Barcode of the article’s {len(blocks)} blocks ({left} words) in reading order: each strip is one block, "
+        "as wide as its word count, placed in the row of its function."
+    )
+    return finish(figure, ax, title, description)
+
+
+@course_style
+def share_of_voice_chart(article: Article, by: str = "side") -> Chart:
+    """Quoted words per side (or per voice_type), largest first, with each bar's share."""
+    summary = side_summary(article, by=by)
+    figure, ax = new_chart(8, 0.5 * len(summary) + 1.5)
+    labels = [_side_label(name) if by == "side" else name for name in summary.index]
+    colours = [SIDE_COLOURS[name] if by == "side" else "#777777" for name in summary.index]
+    bars = ax.barh(labels, summary["words"], color=colours)
+    ax.bar_label(
+        bars,
+        labels=[f"{w} words ({s:.0f}%)" for w, s in zip(summary["words"], summary["word_share"], strict=True)],
+        padding=3,
+    )
+    ax.invert_yaxis()
+    ax.set_xlabel("quoted words (direct, partial and indirect)")
+    ax.set_xlim(0, summary["words"].max() * 1.35)
+    title = f"Most quoted words go to {labels[0]} voices: {summary['word_share'].iloc[0]:.0f}%"
+    description = (
+        f"Bar chart of the {summary['words'].sum()} words the article attributes to someone, "
+        f"by {by.replace('_', ' ')}: "
+        + "; ".join(f"{label} {words}" for label, words in zip(labels, summary["words"], strict=True))
+        + "."
+    )
+    return finish(figure, ax, title, description)
+
+
+@course_style
+def voice_positions_chart(article: Article) -> Chart:
+    """Where in the article each side speaks: one mark per quote, by block, in the row of its side."""
+    voices = article.voices()
+    sides = [side for side in SIDE_COLOURS if side in set(voices["side"])]
+    figure, ax = new_chart(10, 0.45 * len(sides) + 1.8)
+    for kind, marker in KIND_MARKERS.items():
+        subset = voices[voices["kind"] == kind]
+        ax.scatter(
+            subset["block"],
+            [sides.index(side) for side in subset["side"]],
+            c=[SIDE_COLOURS[side] for side in subset["side"]],
+            marker=marker,
+            s=70,
+            edgecolors="black",
+            linewidths=0.6,
+            label=kind,
+        )
+    ax.set_yticks(range(len(sides)), [_side_label(s) for s in sides])
+    ax.invert_yaxis()
+    ax.set_xlim(0.5, article.blocks["block"].max() + 0.5)
+    ax.set_xlabel("block (1 = headline)")
+    ax.grid(axis="x", color="#eeeeee")
+    ax.legend(title="kind", loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+    ends = first_and_last_word(article)
+    first, last = ends.iloc[0], ends.iloc[1]
+    title = (
+        f"{_side_label(first['side'])} has the first word; {last['name']} ({_side_label(last['side'])}) has the last"
+    )
+    description = (
+        f"Dot plot of the {len(voices)} quote rows by block and side; first in block {first['block']} "
+        f"({first['name']}), last in block {last['block']} ({last['name']})."
+    )
+    return finish(figure, ax, title, description)
+
+
+@course_style
+def quote_kinds_chart(article: Article) -> Chart:
+    """For each side, how many quote rows are direct, partial and indirect."""
+    voices = article.voices()
+    table = pd.crosstab(voices["side"], voices["kind"], dropna=False).loc[lambda t: t.sum(axis=1) > 0]
+    figure, ax = new_chart(8, 0.5 * len(table) + 1.8)
+    labels = [_side_label(s) for s in table.index]
+    left = pd.Series(0, index=table.index)
+    for kind in table.columns:
+        ax.barh(
+            labels,
+            table[kind],
+            left=left,
+            color=[SIDE_COLOURS[s] if kind == "direct" else tint(SIDE_COLOURS[s], 0.45) for s in table.index],
+            hatch=KIND_HATCHES[kind],
+            edgecolor="black",
+            linewidth=0.5,
+        )
+        left = left + table[kind]
+    ax.invert_yaxis()
+    ax.set_xlabel("quote rows")
+    ax.legend(
+        handles=[Patch(facecolor="white", edgecolor="black", hatch=h, label=k) for k, h in KIND_HATCHES.items()],
+        loc="lower right",
+        frameon=False,
+    )
+    enough = table[table.sum(axis=1) >= 3]
+    indirect_share = enough["indirect"] / enough.sum(axis=1)
+    side = indirect_share.idxmax()
+    title = (
+        f"{_side_label(side)} is quoted mostly in the reporter’s words: "
+        f"{enough.loc[side, 'indirect']} of {enough.loc[side].sum()} rows are indirect"
+    )
+    description = (
+        "Stacked bars of quote rows per side, split into direct (solid), partial (striped) and indirect (dotted)."
+    )
+    return finish(figure, ax, title, description)
+
+
+@course_style
+def attribution_verbs_chart(article: Article) -> Chart:
+    """How often each attribution verb is used, split by the side it is used for; judging verbs marked."""
+    voices = article.voices()
+    table = pd.crosstab(voices["verb"], voices["side"])
+    table = table.loc[table.sum(axis=1).sort_values(ascending=True).index]
+    figure, ax = new_chart(8, 0.32 * len(table) + 1.6)
+    left = pd.Series(0, index=table.index)
+    for side in table.columns:
+        if table[side].sum() == 0:
+            continue
+        ax.barh(table.index, table[side], left=left, color=SIDE_COLOURS[side], label=_side_label(side))
+        left = left + table[side]
+    ax.set_yticks(range(len(table)), [v + ("  ◆" if verb_tone(v) == "judgement" else "") for v in table.index])
+    for label in ax.get_yticklabels():
+        if label.get_text().endswith("◆"):
+            label.set_fontweight("bold")
+    ax.set_xlabel("quote rows")
+    ax.legend(loc="lower right", frameon=False, fontsize=9)
+    judging = voices[voices["verb"].map(verb_tone) == "judgement"]
+    uses = table.sum(axis=1)
+    leaders = sorted(uses[uses == uses.max()].index)
+    title = f"{' and '.join(f'“{v}”' for v in leaders)} lead; {len(judging)} rows carry a judging verb ◆"
+    description = (
+        f"Bar chart of the {len(table)} attribution verbs by number of quote rows, coloured by side; "
+        f"judging verbs (◆): {', '.join(sorted(set(judging['verb'])))}."
+    )
+    return finish(figure, ax, title, description)
+
+
+@course_style
+def timeline_chart(
+    article: Article,
+    reference: Reference,
+    start: str = "2021-11-01",
+    end: str = "2022-03-10",
+) -> Chart:
+    """The article's events as dates or ranges, then what happened after publication, on one axis."""
+    events = dated_events(article)
+    after = context_after(reference, article.published)
+    start_day, end_day = pd.Timestamp(start), pd.Timestamp(end)
+    shown = events[(events["date_end"] >= start_day) & (events["date_start"] <= end_day)]
+    later = after[after["date_start"] <= end_day]
+    figure, ax = new_chart(10, 0.38 * (len(shown) + len(later)) + 2)
+    labels = []
+    for row, event in enumerate(shown.itertuples()):
+        labels.append(event.description if len(event.description) < 48 else event.description[:46] + "…")
+        if event.certainty == "ambiguous":
+            candidates = [
+                pd.Timestamp(d)
+                for d in article.events.set_index("event_id").loc[event.event_id, "date_candidates"].split(" | ")
+            ]
+            ax.plot(candidates, [row] * len(candidates), linestyle="--", color="black", linewidth=1)
+            ax.scatter(
+                candidates, [row] * len(candidates), marker="o", s=60, facecolors="white", edgecolors="black", zorder=3
+            )
+        elif event.span_days > 1:
+            ax.barh(
+                row,
+                event.span_days,
+                left=event.date_start,
+                height=0.5,
+                color="#BBBBBB" if event.certainty == "vague" else "#555555",
+            )
+        else:
+            filled = "black" if event.certainty == "certain" else "white"
+            ax.scatter([event.date_start], [row], marker="o", s=60, facecolors=filled, edgecolors="black", zorder=3)
+    offset = len(shown)
+    for row, event in enumerate(later.itertuples(), start=offset):
+        labels.append(event.event if len(event.event) < 48 else event.event[:46] + "…")
+        ax.scatter(
+            [event.date_start],
+            [row],
+            marker="s",
+            s=60,
+            color=SIDE_COLOURS["russia"] if "invasion" in event.event else "#777777",
+            zorder=3,
+        )
+    ax.axvline(article.published, color="black", linewidth=1.5)
+    ax.text(article.published, len(labels) - 0.4, f" published {article.published:%d %b}", va="top", fontsize=9)
+    ax.axvspan(article.published, end_day, color="#f2f2f2", zorder=0)
+    ax.set_yticks(range(len(labels)), labels, fontsize=9)
+    ax.invert_yaxis()
+    ax.set_xlim(start_day, end_day)
+    ax.xaxis.set_major_locator(mdates.MonthLocator())
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b\n%Y"))
+    ax.legend(
+        handles=[
+            Line2D([], [], marker="o", color="black", linestyle="", label="exact date"),
+            Line2D([], [], marker="o", markerfacecolor="white", color="black", linestyle="", label="likely date"),
+            Line2D(
+                [],
+                [],
+                marker="o",
+                markerfacecolor="white",
+                color="black",
+                linestyle="--",
+                label="ambiguous: candidates",
+            ),
+            Patch(color="#555555", label="range"),
+            Patch(color="#BBBBBB", label="vague range (our reading)"),
+            Line2D([], [], marker="s", color="#777777", linestyle="", label="after publication"),
+        ],
+        loc="upper left",
+        bbox_to_anchor=(1.0, 1.0),
+        frameon=False,
+        fontsize=9,
+    )
+    uncertain = int((shown["certainty"] != "certain").sum())
+    invasion = after[after["event"].str.contains("invasion")]
+    gap = (
+        f"; the invasion came {(invasion['date_start'].iloc[0] - article.published).days} days later"
+        if len(invasion)
+        else ""
+    )
+    title = f"{len(shown)} events, {uncertain} not exactly dated{gap}"
+    omitted = len(events) - len(shown)
+    not_shown = f"; {omitted} earlier event(s) outside the axis not shown" if omitted else ""
+    description = (
+        f"Timeline from {start_day:%d %b %Y} to {end_day:%d %b %Y}: the article’s events, "
+        f"then what came after publication (shaded){not_shown}."
+    )
+    return finish(figure, ax, title, description)
+
+
+VENN_CENTRES = {"NATO": (-0.55, 0.35), "EU": (0.55, 0.35), "OSCE": (0.0, -0.55)}
+VENN_COLOURS = {"NATO": SIDE_COLOURS["us_nato"], "EU": SIDE_COLOURS["eu"], "OSCE": SIDE_COLOURS["osce"]}
+VENN_TEXT_SPOTS = {
+    (True, False, False): (-1.05, 0.75),
+    (False, True, False): (1.05, 0.75),
+    (False, False, True): (0.0, -1.15),
+    (True, True, False): (0.0, 0.75),
+    (True, False, True): (-0.75, -0.35),
+    (False, True, True): (0.75, -0.35),
+    (True, True, True): (0.0, 0.05),
+}
+
+
+def _region_name(region) -> str:
+    inside = (region.NATO, region.EU, region.OSCE)
+    return "+".join(name for name, member in zip(ORGANISATIONS, inside, strict=True) if member)
+
+
+@course_style
+def membership_venn_chart(reference: Reference, day: str = "2022-01-14") -> Chart:
+    """The NATO–EU–OSCE diagram the article only names, rebuilt from the membership table."""
+    regions = venn_regions(reference, day)
+    figure, ax = new_chart(7, 6.5)
+    for name, centre in VENN_CENTRES.items():
+        ax.add_patch(
+            Circle(
+                centre,
+                1.15,
+                facecolor=tint(VENN_COLOURS[name], 0.25),
+                edgecolor=VENN_COLOURS[name],
+                linewidth=2,
+                alpha=0.6,
+            )
+        )
+        x, y = centre
+        ax.text(
+            x,
+            y + 1.3 if y > 0 else y - 1.45,
+            name,
+            ha="center",
+            fontsize=14,
+            fontweight="bold",
+            color=VENN_COLOURS[name],
+        )
+    for region in regions.itertuples():
+        x, y = VENN_TEXT_SPOTS[(region.NATO, region.EU, region.OSCE)]
+        ax.text(
+            x,
+            y,
+            str(region.countries),
+            ha="center",
+            va="center",
+            fontsize=15,
+            color="black" if region.countries else "#999999",
+        )
+    ax.set_xlim(-2.2, 2.2)
+    ax.set_ylim(-2.3, 2.1)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    day_ts = pd.Timestamp(day)
+    nato, eu = len(members_on(reference, "NATO", day_ts)), len(members_on(reference, "EU", day_ts))
+    both = int(regions.loc[regions["NATO"] & regions["EU"], "countries"].sum())
+    title = f"On {day_ts:%d %b %Y}, {both} countries were in both NATO ({nato}) and the EU ({eu})"
+    description = (
+        f"Venn diagram of NATO, EU and OSCE membership on {day_ts:%d %B %Y}, "
+        "with the number of countries in each region: "
+        + "; ".join(f"{_region_name(r)} {r.countries}" for r in regions.itertuples())
+        + "."
+    )
+    return finish(figure, ax, title, description)
+
+
+@course_style
+def enlargement_chart(reference: Reference, until: str | pd.Timestamp, organisation: str = "NATO") -> Chart:
+    """Members over time, step by step, with the chosen date marked and the future greyed out."""
+    waves = enlargement(reference, organisation)
+    until = pd.Timestamp(until)
+    figure, ax = new_chart(9, 4)
+    ax.step(
+        waves["joined"],
+        waves["members_after"],
+        where="post",
+        color=SIDE_COLOURS["us_nato"] if organisation == "NATO" else "#555555",
+        linewidth=2,
+    )
+    ax.scatter(waves["joined"], waves["members_after"], color="black", zorder=3, s=20)
+    last_day = max(pd.Timestamp.today().normalize(), waves["joined"].max())
+    ax.axvspan(until, last_day, color="#eeeeee", zorder=0)
+    ax.axvline(until, color="black", linewidth=1)
+    members_then = len(members_on(reference, organisation, until))
+    ax.annotate(
+        f"{members_then} members", (until, members_then), xytext=(6, -14), textcoords="offset points", fontsize=10
+    )
+    ax.set_ylabel("members")
+    ax.set_ylim(0, waves["members_after"].max() + 3)
+    ax.set_xlim(waves["joined"].min() - pd.Timedelta(days=700), last_day)
+    first = int(waves["members_after"].iloc[0])
+    title = f"{organisation} grew from {first} founding members to {members_then} by {until:%d %b %Y}"
+    description = (
+        f"Step chart of {organisation} members from {waves['joined'].min():%Y} to today, "
+        f"with {until:%d %B %Y} marked: {members_then} members then, {int(waves['members_after'].iloc[-1])} now."
+    )
+    return finish(figure, ax, title, description)
+
+
+@course_style
+def frames_matrix_chart(article: Article) -> Chart:
+    """Speakers (grouped by side) against frames: a dot where a speaker voices a frame, larger for more rows."""
+    table = speakers_by_frame(article)
+    frames = frame_summary(article)
+    columns = [label for label in frames["label"] if label in table.columns]
+    table = table[columns]
+    side_of = article.speakers.set_index("name")["side"]
+    figure, ax = new_chart(10, 0.38 * len(table) + 2.6)
+    for row, name in enumerate(table.index):
+        for col, label in enumerate(columns):
+            count = table.loc[name, label]
+            if count:
+                ax.scatter(
+                    col, row, s=90 * count, color=SIDE_COLOURS[side_of[name]], edgecolors="black", linewidths=0.5
+                )
+    ax.set_xticks(range(len(columns)), columns, rotation=40, ha="right")
+    ax.set_yticks(range(len(table)), [f"{n} ({_side_label(side_of[n])})" for n in table.index], fontsize=9)
+    ax.invert_yaxis()
+    ax.grid(color="#eeeeee")
+    ax.set_axisbelow(True)
+    shared = int((frames["sides"].str.count(",") >= 1).sum())
+    title = f"Only {shared} of {len(frames)} frames are voiced by more than one side"
+    description = (
+        f"Dot matrix of {len(table)} speakers (rows, coloured by side) against {len(columns)} frames (columns); "
+        "a dot means the speaker voices that frame, larger for more quote rows."
+    )
+    return finish(figure, ax, title, description)
+
+
+STATUS_ORDER = ["confirmed", "adds_context", "unverified", "not_checked"]
+
+
+@course_style
+def source_checks_chart(article: Article) -> Chart:
+    """Each checked source, placed by what the check found, coloured by side."""
+    cards = source_cards(article)
+    figure, ax = new_chart(9, 0.38 * len(cards) + 1.8)
+    for row, card in enumerate(cards.itertuples()):
+        colour = SIDE_COLOURS.get(card.side, "#999999") if isinstance(card.side, str) else "#999999"
+        ax.scatter(STATUS_ORDER.index(card.status), row, s=120, color=colour, edgecolors="black", linewidths=0.6)
+    ax.set_xticks(range(len(STATUS_ORDER)), [s.replace("_", " ") for s in STATUS_ORDER])
+    ax.set_xlim(-0.5, len(STATUS_ORDER) - 0.5)
+    ax.set_yticks(range(len(cards)), cards["subject"])
+    ax.invert_yaxis()
+    ax.grid(axis="y", color="#eeeeee")
+    adds = int((cards["status"] == "adds_context").sum())
+    title = f"For {adds} of {len(cards)} sources, a check finds what the article leaves out"
+    description = (
+        "Dot chart of each source the course checked, placed by the verdict: "
+        + "; ".join(f"{STATUS_LABELS[s]}: {int((cards['status'] == s).sum())}" for s in STATUS_ORDER)
+        + "."
+    )
+    return finish(figure, ax, title, description)

@@ -1,0 +1,43 @@
+"""Lateral reading: what the article says about each source, and what a check finds."""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+
+from .article import Article
+from .style import SIDE_COLOURS, SIDE_LABELS, tint
+
+STATUS_LABELS = {
+    "confirmed": "the check confirms the article's description",
+    "adds_context": "the check adds something the article does not say",
+    "unverified": "could not be verified beyond the article",
+    "not_checked": "not checked for this course",
+}
+
+
+def source_cards(article: Article) -> pd.DataFrame:
+    """One row per checked source: the article's description beside the check's findings."""
+    checks = article.source_checks
+    sides = article.speakers[["speaker_id", "side", "voice_type"]]
+    return checks.merge(sides, on="speaker_id", how="left", validate="many_to_one")
+
+
+def card_html(card: pd.Series) -> str:
+    """One source card as HTML: what the article says, what a check finds, where from."""
+    side = card.get("side")
+    colour = SIDE_COLOURS.get(side, "#999999") if isinstance(side, str) else "#999999"
+    side_label = SIDE_LABELS.get(side, "not a speaker") if isinstance(side, str) else "not a speaker"
+    finds = card["check_finds"] if isinstance(card["check_finds"], str) else "—"
+    source = card["check_source"] if isinstance(card["check_source"], str) else "—"
+    return (
+        f"<div style='border-left:6px solid {colour};background:{tint(colour, 0.15)};"
+        f"padding:.6em 1em;margin:.4em 0;max-width:50em'>"
+        f"<div style='font-size:1.15em;font-weight:bold'>{escape(card['subject'])}</div>"
+        f"<div style='color:#444'>{escape(side_label)}</div>"
+        f"<p><b>The article says:</b> “{escape(card['article_says'])}”</p>"
+        f"<p><b>A check finds:</b> {escape(finds)}</p>"
+        f"<p><b>Source of the check:</b> {escape(source)}<br>"
+        f"<b>Verdict:</b> {escape(STATUS_LABELS[card['status']])}</p></div>"
+    )

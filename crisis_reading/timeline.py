@@ -1,0 +1,46 @@
+"""When things happened: the article's events with their dates, and the wider context."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .article import Article
+from .reference import Reference
+
+
+def dated_events(article: Article) -> pd.DataFrame:
+    """The article's events in date order, with how many days before publication each began."""
+    events = article.events.sort_values(["date_start", "date_end"]).reset_index(drop=True)
+    events["days_before_publication"] = (article.published - events["date_start"]).dt.days
+    events["span_days"] = (events["date_end"] - events["date_start"]).dt.days + 1
+    return events[
+        [
+            "event_id",
+            "description",
+            "time_words",
+            "date_start",
+            "date_end",
+            "span_days",
+            "days_before_publication",
+            "certainty",
+            "resolved_by",
+        ]
+    ]
+
+
+def relative_time_words(article: Article) -> pd.DataFrame:
+    """Only the events the article dates with its own words ("Wednesday’s", "last month’s")."""
+    events = dated_events(article)
+    return events[events["time_words"].notna()].reset_index(drop=True)
+
+
+def uncertain_dates(article: Article) -> pd.DataFrame:
+    """Events whose date is not certain: ambiguous, vague or only likely."""
+    events = dated_events(article)
+    return events[events["certainty"] != "certain"].reset_index(drop=True)
+
+
+def context_after(reference: Reference, published: pd.Timestamp) -> pd.DataFrame:
+    """What happened after the article was published: what its reader could not know."""
+    timeline = reference.context_timeline
+    return timeline[timeline["date_start"] > published].reset_index(drop=True)
