@@ -74,6 +74,10 @@ def filter_quotes(
     voices = article.voices()
     keep = pd.Series(True, index=voices.index)
     for column, wanted in (("side", side), ("kind", kind), ("verb", verb)):
-        if wanted is not None:
-            keep &= voices[column] == wanted
+        if wanted is None:
+            continue
+        allowed = sorted(set(map(str, voices[column])))
+        if wanted not in allowed:
+            raise ValueError(f"No {column} {wanted!r} in this article. Choose one of: {', '.join(allowed)}")
+        keep &= voices[column] == wanted
     return voices.loc[keep, ["quote_id", "block", "name", "side", "kind", "verb", "channel", "text"]]

@@ -26,10 +26,21 @@ def speaker_summary(article: Article) -> pd.DataFrame:
 
 
 def side_summary(article: Article, by: str = "side") -> pd.DataFrame:
-    """One row per side (or per voice_type, with by="voice_type"): speakers, quotes, words, share of words."""
+    """One row per side (or per voice_type, with by="voice_type"): speakers, quote rows and words.
+
+    `words` counts every attributed word; `own_words` only those inside quotation marks (direct and
+    partial quotes), `reported_words` the reporter's paraphrase (indirect). Words attributed jointly to
+    two speakers ("allegations from Kyiv and Western powers") count for each of them.
+    """
     voices = article.voices()
+    voices["own_words"] = voices["words"].where(voices["kind"] != "indirect", 0)
+    voices["reported_words"] = voices["words"].where(voices["kind"] == "indirect", 0)
     summary = voices.groupby(by, observed=True).agg(
-        speakers=("speaker_id", "nunique"), quotes=("quote_id", "size"), words=("words", "sum")
+        speakers=("speaker_id", "nunique"),
+        quotes=("quote_id", "size"),
+        words=("words", "sum"),
+        own_words=("own_words", "sum"),
+        reported_words=("reported_words", "sum"),
     )
     summary["word_share"] = (100 * summary["words"] / summary["words"].sum()).round(1)
     return summary.sort_values("words", ascending=False)

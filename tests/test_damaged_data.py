@@ -134,14 +134,14 @@ DAMAGE = [
     ),
     (
         "quote text edited",
-        edit_quote_text(4, "significant", "big"),
-        ["quotes.csv", "row 4 (line 5)", "column 'text'", "does not match block 7", "not in the block at all"],
+        edit_quote_text(5, "significant", "big"),
+        ["quotes.csv", "row 5 (line 6)", "column 'text'", "does not match block 7", "not in the block at all"],
     ),
     ("offsets shifted", shift_offsets(4, -2), ["quotes.csv", "row 4", "column 'text'", "offsets are shifted"]),
     (
         "offset past the block",
-        cell("quotes.csv", 4, "end", "999"),
-        ["quotes.csv", "row 4", "column 'end'", "past the end of block 7"],
+        cell("quotes.csv", 5, "end", "999"),
+        ["quotes.csv", "row 5", "column 'end'", "past the end of block 7"],
     ),
     (
         "end before start",
@@ -193,8 +193,8 @@ DAMAGE = [
     ("blocks out of order", swap_block_rows, ["blocks.csv", "row 3", "column 'block'", "expected block 3"]),
     (
         "verb not in the block",
-        cell("quotes.csv", 15, "verb", "claimed"),
-        ["quotes.csv", "row 15", "column 'verb'", "'claimed' does not appear in block 17"],
+        cell("quotes.csv", 16, "verb", "claimed"),
+        ["quotes.csv", "row 16", "column 'verb'", "'claimed' does not appear in block 17"],
     ),
     (
         "interview flag contradicts quotes",
@@ -203,8 +203,8 @@ DAMAGE = [
     ),
     (
         "continuation by another speaker",
-        cell("quotes.csv", 14, "continues_quote", "q04"),
-        ["quotes.csv", "row 14", "column 'continues_quote'", "q04 is by stoltenberg"],
+        cell("quotes.csv", 15, "continues_quote", "q05"),
+        ["quotes.csv", "row 15", "column 'continues_quote'", "q05 is by stoltenberg"],
     ),
     (
         "ambiguous date without candidates",
