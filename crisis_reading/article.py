@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from .article_checks import check_article
+from .article_checks import check_article, check_meta
 from .datapackage import read_package, to_frame
 from .paths import DEFAULT_ARTICLE, data_dir, list_articles
 
@@ -82,7 +82,8 @@ def load_article(slug: str = DEFAULT_ARTICLE, data: str | Path | None = None) ->
         known = ", ".join(list_articles(data)) or "none"
         raise FileNotFoundError(f"No article folder {slug!r} in {data}. Articles here: {known}")
     descriptor, tables = read_package(folder, CORE_TABLES)
-    meta = dict(descriptor.get("article", {}))
+    check_meta(folder / "datapackage.json", descriptor.get("article"))
+    meta = dict(descriptor["article"])
     check_article(folder, meta, tables)
     frames = {name: to_frame(table) for name, table in tables.items()}
     blocks = frames.pop("blocks")

@@ -9,6 +9,7 @@ that says "told Al Jazeera".
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,30 @@ BLOCK_SEPARATOR = "\n\n"
 def split_list(value: str | None) -> list[str]:
     """Cells that hold several items join them with ' | '."""
     return [item for item in (value or "").split(LIST_SEPARATOR) if item]
+
+
+OPENING_MARKS = ("“", '"')
+CLOSING_MARKS = ("”", '"')
+ALL_MARKS = ("“", "”", '"')
+REQUIRED_META = ("headline", "outlet", "published", "text_file")
+
+
+def check_meta(path: Path, meta: Any) -> None:
+    """The descriptor's 'article' block: what the lessons print and where the text is."""
+    if not isinstance(meta, dict):
+        raise DataError(path, "needs an 'article' object with " + ", ".join(REQUIRED_META))
+    for key in REQUIRED_META:
+        if not isinstance(meta.get(key), str) or not meta[key].strip():
+            raise DataError(path, f"the 'article' object needs '{key}' (a non-empty string)")
+    try:
+        dt.date.fromisoformat(meta["published"])
+    except ValueError:
+        raise DataError(path, f"'published' is {meta['published']!r}, not a date written YYYY-MM-DD") from None
+
+
+def appears_as_words(words: str, text: str) -> bool:
+    """True when `words` stand in `text` as whole words ("said" in "he said", not "sa" in "said")."""
+    return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text) is not None
 
 
 def check_article(folder: Path, meta: dict[str, Any], tables: dict[str, Table]) -> None:
@@ -48,9 +73,7 @@ def _check_block_numbers(blocks: Table) -> None:
 
 def _check_text_file(folder: Path, meta: dict[str, Any], blocks: Table) -> None:
     """The blocks, joined by blank lines, must give back the published text exactly."""
-    text_file = meta.get("text_file")
-    if not text_file:
-        return
+    text_file = meta["text_file"]
     published = read_text(folder / text_file).replace("\r\n", "\n").rstrip("\n")
     published_blocks = published.split(BLOCK_SEPARATOR)
     for index, row in enumerate(blocks.rows):
@@ -77,6 +100,7 @@ def _check_text_file(folder: Path, meta: dict[str, Any], blocks: Table) -> None:
 
 def _check_quotes(quotes: Table, texts: dict[int, str]) -> None:
     by_id = {row["quote_id"]: row for row in quotes.rows}
+    seen: dict[tuple[Any, ...], int] = {}
     for index, row in enumerate(quotes.rows):
         block_text = texts[row["block"]]
 
@@ -97,12 +121,17 @@ def _check_quotes(quotes: Table, texts: dict[int, str]) -> None:
                 else "; the text is not in the block at all: was it edited or paraphrased?"
             )
             raise fail("text", f"does not match block {row['block']} at {start}–{end}, which reads {found!r}{hint}")
+        _check_quotation_marks(row, block_text, fail)
+        statement = (row["block"], start, end, row["speaker_id"])
+        if statement in seen:
+            raise fail("quote_id", f"the same words and speaker are already row {seen[statement] + 1}")
+        seen[statement] = index
         if row["attributed_in_block"] > row["block"]:
             raise fail("attributed_in_block", "the attribution cannot come after the quote's own block")
         attribution_text = texts[row["attributed_in_block"]]
-        if row["verb"] not in attribution_text:
+        if not appears_as_words(row["verb"], attribution_text):
             raise fail("verb", f"{row['verb']!r} does not appear in block {row['attributed_in_block']}")
-        if row["speaker_as_written"] and row["speaker_as_written"] not in attribution_text:
+        if row["speaker_as_written"] and not appears_as_words(row["speaker_as_written"], attribution_text):
             raise fail(
                 "speaker_as_written",
                 f"{row['speaker_as_written']!r} does not appear in block {row['attributed_in_block']}",
@@ -115,6 +144,26 @@ def _check_quotes(quotes: Table, texts: dict[int, str]) -> None:
                 raise fail("continues_quote", f"{continued} is by {earlier['speaker_id']}, not {row['speaker_id']}")
             if earlier["block"] >= row["block"]:
                 raise fail("continues_quote", f"{continued} must stand in an earlier block")
+
+
+def _check_quotation_marks(row: dict[str, Any], block_text: str, fail: Any) -> None:
+    """Direct and partial quotes stand inside quotation marks; indirect speech has none."""
+    start, end = row["start"], row["end"]
+    opens = start > 0 and block_text[start - 1] in OPENING_MARKS
+    closes = end < len(block_text) and block_text[end] in CLOSING_MARKS
+    if row["kind"] in ("direct", "partial"):
+        ends_block = end == len(block_text)
+        if not opens or not (closes or ends_block):
+            raise fail(
+                "kind",
+                f"a {row['kind']} quote must stand inside quotation marks, but block {row['block']} has "
+                f"{block_text[max(start - 1, 0) : start]!r} before it and {block_text[end : end + 1]!r} after it; "
+                "is it indirect, or are the offsets off?",
+            )
+    elif opens and closes:
+        raise fail("kind", "indirect speech stands inside quotation marks: is it a direct or partial quote?")
+    elif any(mark in row["text"] for mark in ALL_MARKS):
+        raise fail("kind", "indirect speech holds a quotation mark: is it a direct or partial quote?")
 
 
 def _check_channel(row: dict[str, Any], texts: dict[int, str], fail: Any) -> None:

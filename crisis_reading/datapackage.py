@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 
+from .descriptor_checks import check_descriptor
 from .errors import DataError
 from .tables import Table, check_foreign_keys, read_table
 
@@ -23,6 +24,7 @@ def read_descriptor(folder: Path) -> dict[str, Any]:
         raise DataError(path, f"not valid JSON ({exc.args[0].split(':')[0]})", line=line) from None
     if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
         raise DataError(path, "needs a 'resources' list describing each table")
+    check_descriptor(path, descriptor)
     return descriptor
 
 

@@ -66,6 +66,7 @@ def read_table(path: Path, name: str, schema: dict[str, Any]) -> Table:
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     table = Table(name=name, path=path, schema=schema)
     fields = schema["fields"]
+    line = 1
     try:
         header = next(reader)
         header_ends = reader.line_num
@@ -92,7 +93,11 @@ def read_table(path: Path, name: str, schema: dict[str, Any]) -> Table:
             table.lines.append(line)
             line = reader.line_num + 1
     except csv.Error as exc:
-        raise DataError(path, f"the CSV cannot be read: {exc}", line=reader.line_num) from None
+        raise DataError(
+            path,
+            f"the CSV cannot be read from this line on ({exc}); is a quotation mark opened here and never closed?",
+            line=line,
+        ) from None
     if not table.rows:
         raise DataError(path, "the file has a header but no rows")
     _check_unique(table)
@@ -132,8 +137,10 @@ def _convert_cell(path: Path, row: int, line: int, spec: dict[str, Any], cell: s
         if constraints.get("required"):
             raise fail("the cell is empty, but this column must have a value")
         return None
+    if "\n" in cell or "\r" in cell:
+        raise fail("the cell holds a line break; is a quotation mark opened on this line and closed only further down?")
     if cell != cell.strip():
-        raise fail(f"the value {cell!r} has spaces or line breaks at its start or end")
+        raise fail(f"the value {cell!r} has spaces at its start or end")
     kind = spec.get("type", "string")
     if kind == "integer":
         if not _INTEGER.fullmatch(cell):
@@ -191,9 +198,7 @@ def check_foreign_keys(tables: dict[str, Table]) -> None:
     for table in tables.values():
         for fk in table.schema.get("foreignKeys", []):
             (column,) = fk["fields"]
-            target = tables.get(fk["reference"]["resource"])
-            if target is None:
-                continue
+            target = tables[fk["reference"]["resource"]]
             (target_column,) = fk["reference"]["fields"]
             allowed = set(target.column(target_column))
             for index, row in enumerate(table.rows):

@@ -91,6 +91,39 @@ def swap_block_rows(folder: Path) -> None:
     write_rows(folder / "blocks.csv", rows)
 
 
+def edit_descriptor(change: Callable[[dict], None]) -> Callable[[Path], None]:
+    def damage(folder: Path) -> None:
+        path = folder / "datapackage.json"
+        descriptor = json.loads(path.read_text(encoding="utf-8"))
+        change(descriptor)
+        path.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+
+    return damage
+
+
+def resource(descriptor: dict, name: str) -> dict:
+    return next(r for r in descriptor["resources"] if r["name"] == name)
+
+
+def field(descriptor: dict, resource_name: str, field_name: str) -> dict:
+    return next(f for f in resource(descriptor, resource_name)["schema"]["fields"] if f["name"] == field_name)
+
+
+def copy_row(name: str, row: int, new_id: str) -> Callable[[Path], None]:
+    def damage(folder: Path) -> None:
+        rows = read_rows(folder / name)
+        rows.insert(row + 1, [new_id, *rows[row][1:]])
+        write_rows(folder / name, rows)
+
+    return damage
+
+
+def open_quote_never_closed(folder: Path) -> None:
+    lines = (folder / "events.csv").read_text(encoding="utf-8").split("\n")
+    lines[6] = lines[6].replace(",meeting,", ',"meeting,', 1)
+    (folder / "events.csv").write_text("\n".join(lines), encoding="utf-8")
+
+
 # (id, damage, the words the error must contain: file, place, column, problem)
 DAMAGE = [
     ("missing file", delete_file("quotes.csv"), ["quotes.csv", "the file is missing"]),
@@ -217,6 +250,71 @@ DAMAGE = [
         ["events.csv", "row 6", "column 'time_words'", "'on Tuesday' does not appear in block 16"],
     ),
     ("datapackage.json not JSON", break_json, ["datapackage.json", "not valid JSON"]),
+    ("copied quote row", copy_row("quotes.csv", 5, "q99"), ["quotes.csv", "row 6", "already row 5"]),
+    (
+        "direct quote relabelled indirect",
+        cell("quotes.csv", 5, "kind", "indirect"),
+        ["quotes.csv", "row 5", "column 'kind'", "indirect speech stands inside quotation marks"],
+    ),
+    (
+        "indirect speech relabelled direct",
+        cell("quotes.csv", 1, "kind", "direct"),
+        ["quotes.csv", "row 1", "column 'kind'", "must stand inside quotation marks"],
+    ),
+    ("verb as part of a word", cell("quotes.csv", 5, "verb", "sa"), ["quotes.csv", "row 5", "column 'verb'", "'sa'"]),
+    (
+        "line break inside a cell",
+        cell("speakers.csv", 7, "name", "Jens\nStoltenberg"),
+        ["speakers.csv", "row 7 (line 8)", "column 'name'", "line break"],
+    ),
+    ("quotation mark never closed", open_quote_never_closed, ["events.csv", "line 7", "quotation mark"]),
+    (
+        "reference to a resource not described",
+        edit_descriptor(
+            lambda d: resource(d, "quotes")["schema"]["foreignKeys"][1]["reference"].update(resource="speaker")
+        ),
+        ["datapackage.json", "resource 'speaker' that is not described"],
+    ),
+    (
+        "reference to a column not there",
+        edit_descriptor(lambda d: resource(d, "quotes")["schema"]["foreignKeys"][1]["reference"].update(fields=["id"])),
+        ["datapackage.json", "column 'id' that resource 'speakers' does not have"],
+    ),
+    (
+        "resource without a schema",
+        edit_descriptor(lambda d: resource(d, "events").pop("schema")),
+        ["datapackage.json", "resource 'events' needs a 'schema'"],
+    ),
+    (
+        "resource without a path",
+        edit_descriptor(lambda d: resource(d, "events").pop("path")),
+        ["datapackage.json", "resource 'events' needs a 'path'"],
+    ),
+    (
+        "pattern that is not a regular expression",
+        edit_descriptor(lambda d: field(d, "quotes", "quote_id")["constraints"].update(pattern="q[0-9")),
+        ["datapackage.json", "field 'quote_id'", "not a regular expression"],
+    ),
+    (
+        "minimum on a text field",
+        edit_descriptor(lambda d: field(d, "quotes", "text")["constraints"].update(minimum=1)),
+        ["datapackage.json", "field 'text'", "'minimum'"],
+    ),
+    (
+        "unsupported field type",
+        edit_descriptor(lambda d: field(d, "events", "note").update(type="number")),
+        ["datapackage.json", "field 'note'", "type 'number'"],
+    ),
+    (
+        "article metadata missing",
+        edit_descriptor(lambda d: d.pop("article")),
+        ["datapackage.json", "needs an 'article' object"],
+    ),
+    (
+        "publication date not a date",
+        edit_descriptor(lambda d: d["article"].update(published="14/01/2022")),
+        ["datapackage.json", "'published'", "YYYY-MM-DD"],
+    ),
 ]
 
 
@@ -270,3 +368,13 @@ def test_descriptor_without_resources(article_folder: Path) -> None:
     (article_folder / "datapackage.json").write_text(json.dumps({"name": "x"}), encoding="utf-8")
     with pytest.raises(DataError, match="resources"):
         load_article(article_folder.name, data=article_folder.parent)
+
+
+def test_keys_written_as_strings_still_load(article_folder: Path) -> None:
+    """Frictionless allows a one-column key as a plain string; the loader accepts it."""
+    path = article_folder / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    resource(descriptor, "quotes")["schema"]["primaryKey"] = "quote_id"
+    resource(descriptor, "quotes")["schema"]["foreignKeys"][0]["fields"] = "block"
+    path.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    assert len(load_article(article_folder.name, data=article_folder.parent).quotes) > 0
