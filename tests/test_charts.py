@@ -1,0 +1,136 @@
+"""Each chart draws what the data says: bars, labels, colours, and a title computed from the data."""
+
+from __future__ import annotations
+
+import matplotlib.colors as mcolors
+import pytest
+
+from crisis_reading import charts, load_article, load_reference
+from crisis_reading.figures import Chart
+from crisis_reading.institutions import members_on
+from crisis_reading.style import SIDE_COLOURS, SIDE_LABELS
+from crisis_reading.voices import side_summary
+
+
+@pytest.fixture(scope="module")
+def article():
+    return load_article()
+
+
+@pytest.fixture(scope="module")
+def reference():
+    return load_reference()
+
+
+def hex_of(colour) -> str:
+    return mcolors.to_hex(colour).upper()
+
+
+def bar_widths(chart: Chart) -> list[float]:
+    return [patch.get_width() for patch in chart.ax.patches]
+
+
+def tick_labels(chart: Chart, axis: str = "y") -> list[str]:
+    ticks = chart.ax.get_yticklabels() if axis == "y" else chart.ax.get_xticklabels()
+    return [tick.get_text() for tick in ticks]
+
+
+def test_every_chart_has_a_title_a_description_and_renders(article, reference) -> None:
+    made = [
+        charts.article_barcode(article),
+        charts.share_of_voice_chart(article),
+        charts.voice_positions_chart(article),
+        charts.quote_kinds_chart(article),
+        charts.attribution_verbs_chart(article),
+        charts.timeline_chart(article, reference),
+        charts.membership_venn_chart(reference),
+        charts.enlargement_chart(reference, "2004-12-31"),
+        charts.frames_matrix_chart(article),
+        charts.source_checks_chart(article),
+    ]
+    for chart in made:
+        assert chart.title and chart.ax.get_title(loc="left") == chart.title
+        assert chart.description.endswith(".") and "\n" not in chart.description
+        html = chart._repr_html_()
+        assert html.count("data:image/png;base64,") == 1
+        assert f"alt='{chart.description[:20]}" in html
+
+
+def test_barcode_draws_one_strip_per_block_as_wide_as_its_words(article) -> None:
+    chart = charts.article_barcode(article)
+    assert bar_widths(chart) == article.blocks["words"].tolist()
+    assert "quote paragraph" in tick_labels(chart)
+    quote_words = article.blocks.loc[article.blocks["function"] == "quote_paragraph", "words"].sum()
+    assert f"{round(100 * quote_words / article.blocks['words'].sum())}%" in chart.title
+
+
+def test_share_of_voice_bars_are_words_per_side_in_side_colours(article) -> None:
+    chart = charts.share_of_voice_chart(article)
+    summary = side_summary(article)
+    assert bar_widths(chart) == summary["words"].tolist()
+    assert tick_labels(chart) == [SIDE_LABELS[s] for s in summary.index]
+    assert [hex_of(p.get_facecolor()) for p in chart.ax.patches] == [SIDE_COLOURS[s] for s in summary.index]
+    assert SIDE_LABELS[summary.index[0]] in chart.title
+    assert f"{summary['word_share'].iloc[0]:.0f}%" in chart.title
+
+
+def test_share_of_voice_by_voice_type(article) -> None:
+    chart = charts.share_of_voice_chart(article, by="voice_type")
+    assert tick_labels(chart) == side_summary(article, by="voice_type").index.tolist()
+
+
+def test_voice_positions_puts_each_quote_at_its_block(article) -> None:
+    chart = charts.voice_positions_chart(article)
+    plotted = sorted(x for collection in chart.ax.collections for x, _ in collection.get_offsets())
+    assert plotted == sorted(article.quotes["block"].tolist())
+    assert "Russia has the first word" in chart.title
+
+
+def test_quote_kinds_bars_add_up_to_quote_rows_per_side(article) -> None:
+    chart = charts.quote_kinds_chart(article)
+    total = sum(bar_widths(chart))
+    assert total == len(article.quotes)
+    assert "indirect" in chart.title
+
+
+def test_verbs_chart_marks_judging_verbs(article) -> None:
+    chart = charts.attribution_verbs_chart(article)
+    labels = tick_labels(chart)
+    assert "bemoaned  ◆" in labels and "said" in labels
+    assert sum(bar_widths(chart)) == len(article.quotes)
+
+
+def test_timeline_marks_the_ambiguous_talks_and_the_invasion(article, reference) -> None:
+    chart = charts.timeline_chart(article, reference)
+    assert any("Biden" in label for label in tick_labels(chart))
+    assert any("invasion" in label for label in tick_labels(chart))
+    assert "41 days later" in chart.title
+    dashed = [line for line in chart.ax.get_lines() if line.get_linestyle() == "--"]
+    assert len(dashed) == 1  # the two candidate dates of "last month's" talks
+
+
+def test_venn_counts_match_the_membership_table(article, reference) -> None:
+    chart = charts.membership_venn_chart(reference, "2022-01-14")
+    numbers = sorted(int(t.get_text()) for t in chart.ax.texts if t.get_text().isdigit())
+    assert sum(numbers) == len(members_on(reference, "OSCE", "2022-01-14"))
+    nato_and_eu = set(members_on(reference, "NATO", "2022-01-14")) & set(members_on(reference, "EU", "2022-01-14"))
+    assert str(len(nato_and_eu)) in chart.title
+
+
+def test_enlargement_chart_reports_members_on_the_chosen_day(reference) -> None:
+    chart = charts.enlargement_chart(reference, "1999-12-31")
+    assert f"to {len(members_on(reference, 'NATO', '1999-12-31'))} by" in chart.title
+    assert charts.enlargement_chart(reference, "2024-12-31").title != chart.title
+
+
+def test_frames_matrix_has_a_row_per_speaker_and_a_column_per_frame(article) -> None:
+    chart = charts.frames_matrix_chart(article)
+    assert len(tick_labels(chart)) == len(article.speakers)
+    assert len(tick_labels(chart, "x")) == len(article.frame_vocabulary)
+
+
+def test_source_checks_chart_places_each_source(article) -> None:
+    chart = charts.source_checks_chart(article)
+    assert tick_labels(chart) == article.source_checks["subject"].tolist()
+    adds = int((article.source_checks["status"] == "adds_context").sum())
+    assert chart.title.startswith(f"For {adds} of {len(article.source_checks)} sources")
