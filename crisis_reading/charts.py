@@ -308,7 +308,7 @@ def _region_name(region) -> str:
 
 
 @course_style
-def membership_venn_chart(reference: Reference, day: str = "2022-01-14") -> Chart:
+def membership_venn_chart(reference: Reference, day: str | pd.Timestamp) -> Chart:
     """The NATO–EU–OSCE diagram the article only names, rebuilt from the membership table."""
     regions = venn_regions(reference, day)
     figure, ax = new_chart(7, 6.5)
@@ -353,8 +353,8 @@ def membership_venn_chart(reference: Reference, day: str = "2022-01-14") -> Char
     both = int(regions.loc[regions["NATO"] & regions["EU"], "countries"].sum())
     title = f"On {day_ts:%d %b %Y}, {both} countries were in both NATO ({nato}) and the EU ({eu})"
     description = (
-        f"Venn diagram of NATO, EU and OSCE membership on {day_ts:%d %B %Y}, "
-        "with the number of countries in each region: "
+        f"Venn diagram of NATO and EU membership on {day_ts:%d %B %Y} and the OSCE's participating states "
+        "as listed for January 2022 (the data has no OSCE dates), with the number of countries in each region: "
         + "; ".join(f"{_region_name(r)} {r.countries}" for r in regions.itertuples())
         + "."
     )
@@ -368,14 +368,14 @@ def enlargement_chart(reference: Reference, until: str | pd.Timestamp, organisat
     until = pd.Timestamp(until)
     figure, ax = new_chart(9, 4)
     ax.step(
-        waves["joined"],
+        waves["date"],
         waves["members_after"],
         where="post",
         color=SIDE_COLOURS["us_nato"] if organisation == "NATO" else "#555555",
         linewidth=2,
     )
-    ax.scatter(waves["joined"], waves["members_after"], color="black", zorder=3, s=20)
-    last_day = max(pd.Timestamp.today().normalize(), waves["joined"].max())
+    ax.scatter(waves["date"], waves["members_after"], color="black", zorder=3, s=20)
+    last_day = max(pd.Timestamp.today().normalize(), waves["date"].max())
     ax.axvspan(until, last_day, color="#eeeeee", zorder=0)
     ax.axvline(until, color="black", linewidth=1)
     members_then = len(members_on(reference, organisation, until))
@@ -384,11 +384,11 @@ def enlargement_chart(reference: Reference, until: str | pd.Timestamp, organisat
     )
     ax.set_ylabel("members")
     ax.set_ylim(0, waves["members_after"].max() + 3)
-    ax.set_xlim(waves["joined"].min() - pd.Timedelta(days=700), last_day)
+    ax.set_xlim(waves["date"].min() - pd.Timedelta(days=700), last_day)
     first = int(waves["members_after"].iloc[0])
-    title = f"{organisation} grew from {first} founding members to {members_then} by {until:%d %b %Y}"
+    title = f"{organisation} went from {first} founding members to {members_then} by {until:%d %b %Y}"
     description = (
-        f"Step chart of {organisation} members from {waves['joined'].min():%Y} to today, "
+        f"Step chart of {organisation} members from {waves['date'].min():%Y} to today, "
         f"with {until:%d %B %Y} marked: {members_then} members then, {int(waves['members_after'].iloc[-1])} now."
     )
     return finish(figure, ax, title, description)

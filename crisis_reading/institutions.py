@@ -10,7 +10,11 @@ ORGANISATIONS = ["NATO", "EU", "OSCE"]
 
 
 def members_on(reference: Reference, organisation: str, day: str | pd.Timestamp) -> list[str]:
-    """The members of an organisation on a given day, alphabetically."""
+    """The members of an organisation on a given day, alphabetically.
+
+    The OSCE rows have no dates (the fact sheet lists the participating states of January 2022 only),
+    so for the OSCE every day gives that January 2022 list.
+    """
     if organisation not in ORGANISATIONS:
         raise ValueError(f"organisation must be one of {ORGANISATIONS}, not {organisation!r}")
     day = pd.Timestamp(day)
@@ -53,18 +57,24 @@ def venn_regions(reference: Reference, day: str | pd.Timestamp) -> pd.DataFrame:
 
 
 def enlargement(reference: Reference, organisation: str = "NATO") -> pd.DataFrame:
-    """Each enlargement: the date, who joined, and how many members there were after it."""
+    """Each day membership changed: who joined, who left, and how many members there were after it."""
     table = reference.memberships
     table = table[(table["organisation"] == organisation) & table["joined"].notna()]
-    waves = (
-        table.groupby("joined")["country"]
-        .agg(lambda countries: ", ".join(sorted(countries)))
-        .rename("joined_countries")
-        .reset_index()
-    )
-    waves["new_members"] = table.groupby("joined").size().to_numpy()
-    waves["members_after"] = waves["new_members"].cumsum()
-    return waves
+    days = sorted(set(table["joined"]) | set(table["left"].dropna()))
+    rows = []
+    for day in days:
+        joined = sorted(table.loc[table["joined"] == day, "country"])
+        left = sorted(table.loc[table["left"] == day, "country"])
+        rows.append(
+            {
+                "date": day,
+                "joined_countries": ", ".join(joined),
+                "left_countries": ", ".join(left),
+                "new_members": len(joined) - len(left),
+                "members_after": len(members_on(reference, organisation, day)),
+            }
+        )
+    return pd.DataFrame(rows)
 
 
 def soviet_republics_in(reference: Reference, organisation: str, day: str | pd.Timestamp) -> list[str]:

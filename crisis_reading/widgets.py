@@ -78,8 +78,8 @@ class EnlargementExplorer(widgets.VBox):
         self.reference = reference
         self.organisation = organisation
         waves = enlargement(reference, organisation)
-        first_year = int(waves["joined"].min().year)
-        this_year = max(pd.Timestamp.today().year, int(waves["joined"].max().year))
+        first_year = int(waves["date"].min().year)
+        this_year = max(pd.Timestamp.today().year, int(waves["date"].max().year))
         self.year = widgets.IntSlider(
             value=min(max(year, first_year), this_year),
             min=first_year,

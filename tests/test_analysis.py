@@ -92,6 +92,9 @@ def test_membership_helpers(reference) -> None:
     assert regions.loc[regions["NATO"] & ~regions["OSCE"], "countries"].sum() == 0
     waves = enlargement(reference)
     assert waves["members_after"].iloc[-1] == len(members_on(reference, "NATO", "2030-01-01"))
+    eu = enlargement(reference, "EU").set_index("date")
+    assert eu.loc[pd.Timestamp("2020-01-31"), "left_countries"] == "United Kingdom"
+    assert eu.loc[pd.Timestamp("2020-01-31"), "members_after"] == 27
     assert soviet_republics_in(reference, "EU", "2022-01-14") == ["Estonia", "Latvia", "Lithuania"]
     with pytest.raises(ValueError):
         members_on(reference, "UN", "2022-01-14")

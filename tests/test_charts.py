@@ -43,7 +43,7 @@ def test_every_chart_has_a_title_a_description_and_renders(article, reference) -
         charts.quote_kinds_chart(article),
         charts.attribution_verbs_chart(article),
         charts.timeline_chart(article, reference),
-        charts.membership_venn_chart(reference),
+        charts.membership_venn_chart(reference, "2022-01-14"),
         charts.enlargement_chart(reference, "2004-12-31"),
         charts.frames_matrix_chart(article),
         charts.source_checks_chart(article),
@@ -134,3 +134,10 @@ def test_source_checks_chart_places_each_source(article) -> None:
     assert tick_labels(chart) == article.source_checks["subject"].tolist()
     adds = int((article.source_checks["status"] == "adds_context").sum())
     assert chart.title.startswith(f"For {adds} of {len(article.source_checks)} sources")
+
+
+def test_eu_enlargement_steps_down_when_a_member_leaves(reference) -> None:
+    chart = charts.enlargement_chart(reference, "2021-12-31", organisation="EU")
+    assert "to 27 by" in chart.title
+    heights = list(chart.ax.lines[0].get_ydata())
+    assert heights[-1] == 27 and max(heights) == 28
