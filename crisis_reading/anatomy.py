@@ -65,10 +65,9 @@ def cut_from_bottom(article: Article, keep: float = 50) -> pd.DataFrame:
     """
     if not 0 <= keep <= 100:
         raise ValueError(f"keep is a percent of the story's words, from 0 to 100, not {keep!r}")
-    progress = reading_progress(article)
-    cut = progress.loc[progress["share_read"] > keep, "block"]
     story = story_blocks(article)
-    return story[story["block"].isin(cut)].reset_index(drop=True)
+    share_read = 100 * story["words"].cumsum() / story["words"].sum()
+    return story[share_read > keep].reset_index(drop=True)
 
 
 def speakers_cut(article: Article, keep: float = 50) -> pd.DataFrame:

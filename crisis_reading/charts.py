@@ -14,7 +14,7 @@ from .institutions import ORGANISATIONS, enlargement, members_on, venn_regions
 from .quoting import verb_tone
 from .reference import Reference
 from .sources import STATUS_LABELS, source_cards
-from .style import SIDE_COLOURS, SIDE_LABELS, tint
+from .style import SIDE_COLOURS, SIDE_LABELS, SIDE_PHRASES, tint
 from .timeline import context_after, dated_events
 from .voices import first_and_last_word, side_summary
 
@@ -79,7 +79,9 @@ def share_of_voice_chart(article: Article, by: str = "side") -> Chart:
     ax.invert_yaxis()
     ax.set_xlabel("quoted words (direct, partial and indirect)")
     ax.set_xlim(0, summary["words"].max() * 1.35)
-    title = f"Most quoted words go to {labels[0]} voices: {summary['word_share'].iloc[0]:.0f}%"
+    top = summary.index[0]
+    who = SIDE_PHRASES[top] if by == "side" else f"{top.replace('_', ' ')} voices"
+    title = f"Most attributed words go to {who}: {summary['word_share'].iloc[0]:.0f}%"
     description = (
         f"Bar chart of the {summary['words'].sum()} words the article attributes to someone, "
         f"by {by.replace('_', ' ')}: "
@@ -112,7 +114,16 @@ def voice_positions_chart(article: Article) -> Chart:
     ax.set_xlim(0.5, article.blocks["block"].max() + 0.5)
     ax.set_xlabel("block (1 = headline)")
     ax.grid(axis="x", color="#eeeeee")
-    ax.legend(title="kind", loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+    ax.legend(
+        handles=[
+            Line2D([], [], marker=marker, linestyle="", markerfacecolor="white", markeredgecolor="black", label=kind)
+            for kind, marker in KIND_MARKERS.items()
+        ],
+        title="shape = kind\ncolour = side",
+        loc="upper left",
+        bbox_to_anchor=(1.0, 1.0),
+        frameon=False,
+    )
     ends = first_and_last_word(article)
     first, last = ends.iloc[0], ends.iloc[1]
     title = (

@@ -26,6 +26,17 @@ SIDE_LABELS = {
     "unclear": "Unclear / unnamed",
 }
 
+# The same sides inside a sentence ("Most words go to independent analysts").
+SIDE_PHRASES = {
+    "russia": "Russia’s voices",
+    "us_nato": "US and NATO voices",
+    "ukraine": "Ukraine’s voices",
+    "eu": "EU voices",
+    "osce": "the OSCE chair",
+    "independent": "independent analysts",
+    "unclear": "unclear or unnamed voices",
+}
+
 # Direct, partial and indirect quotes are told apart by line style as well as
 # words, so the difference survives printing in grey.
 KIND_LINES = {"direct": "solid", "partial": "dashed", "indirect": "dotted"}

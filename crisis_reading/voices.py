@@ -46,9 +46,14 @@ def side_summary(article: Article, by: str = "side") -> pd.DataFrame:
     return summary.sort_values("words", ascending=False)
 
 
-def first_and_last_word(article: Article) -> pd.DataFrame:
-    """The first and the last attributed statement in the article, and who made them."""
+def first_and_last_word(article: Article, kinds: list[str] | None = None) -> pd.DataFrame:
+    """The first and the last attributed statement in the article, and who made them.
+
+    kinds=["direct"] (or ["direct", "partial"]) looks only at quotations in the speakers' own words.
+    """
     voices = article.voices().sort_values(["block", "start"])
+    if kinds is not None:
+        voices = voices[voices["kind"].isin(kinds)]
     ends = pd.concat([voices.head(1), voices.tail(1)])
     ends.insert(0, "position", ["first word", "last word"])
     return ends[["position", "block", "name", "side", "kind", "text"]].reset_index(drop=True)

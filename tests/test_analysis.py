@@ -36,6 +36,8 @@ def test_first_and_last_word(article) -> None:
     ends = first_and_last_word(article)
     assert ends["block"].tolist() == [article.quotes["block"].min(), article.quotes["block"].max()]
     assert ends.loc[1, "name"] == "Ivana Stradner"
+    direct = first_and_last_word(article, kinds=["direct"])
+    assert direct.loc[0, "name"] == "Jens Stoltenberg" and set(direct["kind"]) == {"direct"}
 
 
 def test_side_positions_and_interviewed(article) -> None:

@@ -8,7 +8,7 @@ import pytest
 from crisis_reading import charts, load_article, load_reference
 from crisis_reading.figures import Chart
 from crisis_reading.institutions import members_on
-from crisis_reading.style import SIDE_COLOURS, SIDE_LABELS
+from crisis_reading.style import SIDE_COLOURS, SIDE_LABELS, SIDE_PHRASES
 from crisis_reading.voices import side_summary
 
 
@@ -70,7 +70,7 @@ def test_share_of_voice_bars_are_words_per_side_in_side_colours(article) -> None
     assert bar_widths(chart) == summary["words"].tolist()
     assert tick_labels(chart) == [SIDE_LABELS[s] for s in summary.index]
     assert [hex_of(p.get_facecolor()) for p in chart.ax.patches] == [SIDE_COLOURS[s] for s in summary.index]
-    assert SIDE_LABELS[summary.index[0]] in chart.title
+    assert SIDE_PHRASES[summary.index[0]] in chart.title
     assert f"{summary['word_share'].iloc[0]:.0f}%" in chart.title
 
 
