@@ -38,6 +38,22 @@ def _side_label(side: str) -> str:
     return SIDE_LABELS.get(side, side)
 
 
+def _short(label: str, limit: int = 60) -> str:
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+
+
+def _side_legend(ax, sides) -> None:
+    """A legend of side colours, for charts whose colours are sides but whose bars are not."""
+    ax.legend(
+        handles=[Patch(color=SIDE_COLOURS[s], label=SIDE_LABELS[s]) for s in SIDE_COLOURS if s in set(sides)],
+        title="side",
+        loc="upper left",
+        bbox_to_anchor=(1.0, 1.0),
+        frameon=False,
+        fontsize=9,
+    )
+
+
 @course_style
 def article_barcode(article: Article) -> Chart:
     """One strip per block, in reading order, as wide as its words, in the row and colour of its function."""
@@ -159,7 +175,9 @@ def quote_kinds_chart(article: Article) -> Chart:
     ax.set_xlabel("quote rows")
     ax.legend(
         handles=[Patch(facecolor="white", edgecolor="black", hatch=h, label=k) for k, h in KIND_HATCHES.items()],
-        loc="lower right",
+        title="kind",
+        loc="upper left",
+        bbox_to_anchor=(1.0, 1.0),
         frameon=False,
     )
     enough = table[table.sum(axis=1) >= 3]
@@ -221,7 +239,7 @@ def timeline_chart(
     figure, ax = new_chart(10, 0.38 * (len(shown) + len(later)) + 2)
     labels = []
     for row, event in enumerate(shown.itertuples()):
-        labels.append(event.description if len(event.description) < 48 else event.description[:46] + "…")
+        labels.append(_short(event.description))
         if event.certainty == "ambiguous":
             candidates = [
                 pd.Timestamp(d)
@@ -234,7 +252,7 @@ def timeline_chart(
         elif event.span_days > 1:
             ax.barh(
                 row,
-                event.span_days,
+                max(event.span_days - 1, 0.8),
                 left=event.date_start,
                 height=0.5,
                 color="#BBBBBB" if event.certainty == "vague" else "#555555",
@@ -244,7 +262,7 @@ def timeline_chart(
             ax.scatter([event.date_start], [row], marker="o", s=60, facecolors=filled, edgecolors="black", zorder=3)
     offset = len(shown)
     for row, event in enumerate(later.itertuples(), start=offset):
-        labels.append(event.event if len(event.event) < 48 else event.event[:46] + "…")
+        labels.append(_short(event.event))
         ax.scatter(
             [event.date_start],
             [row],
@@ -259,8 +277,9 @@ def timeline_chart(
     ax.set_yticks(range(len(labels)), labels, fontsize=9)
     ax.invert_yaxis()
     ax.set_xlim(start_day, end_day)
-    ax.xaxis.set_major_locator(mdates.MonthLocator())
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b\n%Y"))
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     ax.legend(
         handles=[
             Line2D([], [], marker="o", color="black", linestyle="", label="exact date"),
@@ -290,7 +309,7 @@ def timeline_chart(
         if len(invasion)
         else ""
     )
-    title = f"{len(shown)} events, {uncertain} not exactly dated{gap}"
+    title = f"{len(shown)} events, {uncertain} with an inferred or uncertain date{gap}"
     omitted = len(events) - len(shown)
     not_shown = f"; {omitted} earlier event(s) outside the axis not shown" if omitted else ""
     description = (
@@ -426,8 +445,10 @@ def frames_matrix_chart(article: Article) -> Chart:
     ax.invert_yaxis()
     ax.grid(color="#eeeeee")
     ax.set_axisbelow(True)
-    shared = int((frames["sides"].str.count(",") >= 1).sum())
-    title = f"Only {shared} of {len(frames)} frames are voiced by more than one side"
+    identified = frames["sides"].str.split(", ").map(lambda sides: {s for s in sides if s not in ("unclear", "nan")})
+    shared = int((identified.map(len) >= 2).sum())
+    title = f"Only {shared} of {len(frames)} frames are voiced by more than one identified side"
+    _side_legend(ax, side_of[table.index])
     description = (
         f"Dot matrix of {len(table)} speakers (rows, coloured by side) against {len(columns)} frames (columns); "
         "a dot means the speaker voices that frame, larger for more quote rows."
@@ -451,6 +472,7 @@ def source_checks_chart(article: Article) -> Chart:
     ax.set_yticks(range(len(cards)), cards["subject"])
     ax.invert_yaxis()
     ax.grid(axis="y", color="#eeeeee")
+    _side_legend(ax, cards["side"].dropna())
     adds = int((cards["status"] == "adds_context").sum())
     title = f"For {adds} of {len(cards)} sources, a check finds what the article leaves out"
     description = (

@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 import pandas as pd
+from IPython.display import HTML
 
 from .article import Article
 from .style import SIDE_COLOURS, SIDE_LABELS, tint
@@ -41,3 +42,12 @@ def card_html(card: pd.Series) -> str:
         f"<p><b>Source of the check:</b> {escape(source)}<br>"
         f"<b>Verdict:</b> {escape(STATUS_LABELS[card['status']])}</p></div>"
     )
+
+
+def show_card(article: Article, subject: str) -> HTML:
+    """Display one source card, chosen by the name in the `subject` column."""
+    cards = source_cards(article)
+    chosen = cards[cards["subject"] == subject]
+    if chosen.empty:
+        raise ValueError(f"No source card for {subject!r}. The sources are: {', '.join(cards['subject'])}")
+    return HTML(card_html(chosen.iloc[0]))

@@ -9,7 +9,7 @@ from crisis_reading import load_article, load_reference
 from crisis_reading.framing import frame_summary, framed_quotes, speakers_by_frame, voice_matrix
 from crisis_reading.institutions import enlargement, members_on, soviet_republics_in, venn_regions
 from crisis_reading.quoting import channels_by_side, filter_quotes, kinds_by_side, tone_by_side, verb_table, verb_tone
-from crisis_reading.sources import card_html, source_cards
+from crisis_reading.sources import card_html, show_card, source_cards
 from crisis_reading.timeline import context_after, dated_events, relative_time_words, uncertain_dates
 from crisis_reading.voices import first_and_last_word, interviewed_sources, side_positions, side_summary
 
@@ -122,3 +122,7 @@ def test_source_cards(article) -> None:
     assert pd.isna(dozhd["side"])
     html = card_html(dozhd)
     assert "foreign agent" in html and "not a speaker" in html
+
+    assert "President of Ukraine" in show_card(article, "Mykola Bielieskov").data
+    with pytest.raises(ValueError, match="Oleg Ignatov"):
+        show_card(article, "Nobody")
