@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 # Jupyter refuses to start as root unless told; containers and CI often run as root.
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
-.PHONY: lab test install constraints clean
+.PHONY: lab test install exercises constraints clean
 
 $(STAMP): requirements.txt constraints.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; this is " + sys.version.split()[0])'
@@ -25,6 +25,10 @@ lab: $(STAMP)
 
 test: $(STAMP)
 	MPLBACKEND=Agg $(BIN)/python -m pytest
+
+# After editing a notebook in solutions/: regenerate the student copies in exercises/.
+exercises: $(STAMP)
+	$(BIN)/python -m crisis_reading.exercise_generator
 
 # After changing a pin in requirements.txt: re-pin everything it pulls in.
 constraints: $(STAMP)

@@ -1,0 +1,129 @@
+"""The one-line checks after each exercise question: check("02.3", answer).
+
+A check never raises, so an unfinished exercise notebook still runs top to
+bottom. It says "correct", or "not yet" with a hint that points back to the
+article or the lesson, never the answer itself. The expected value is computed
+from the data through the package each time, so editing the data updates every
+check with it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from html import escape
+from typing import Any
+
+from .answer_matching import compare, plain
+from .article import Article, load_article
+from .reference import Reference, load_reference
+
+QUESTION_KINDS = ("fill_in", "target_practice", "tweak", "predict", "interpret")
+
+
+@dataclass(frozen=True)
+class Data:
+    """What a question's expected value is computed from."""
+
+    article: Article
+    reference: Reference
+
+
+@dataclass(frozen=True)
+class Hint:
+    """A hint for one recognisable wrong answer: `when(answer, expected)` says whether it applies."""
+
+    when: Callable[[Any, Any], bool]
+    says: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    kind: str
+    asks: str
+    expected: Callable[[Data], Any]
+    compare: str
+    hint: str
+    outcome: int
+    hints: tuple[Hint, ...] = ()
+    tolerance: float = 0.0
+    wrong_answers: Callable[[Data], list[Any]] = field(default=lambda data: [])
+
+    def __post_init__(self) -> None:
+        if self.kind not in QUESTION_KINDS:
+            raise ValueError(f"question {self.id}: kind {self.kind!r} is not one of {QUESTION_KINDS}")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    question: str
+    correct: bool
+    message: str
+
+    def __bool__(self) -> bool:
+        return self.correct
+
+    def __repr__(self) -> str:
+        mark = "✅ Correct" if self.correct else "❌ Not yet"
+        return f"{mark} ({self.question}): {self.message}"
+
+    def _repr_html_(self) -> str:
+        colour, mark = ("#009E73", "✅ Correct") if self.correct else ("#D55E00", "❌ Not yet")
+        return (
+            f"<div style='border-left:6px solid {colour};padding:.3em .8em;margin:.2em 0'>"
+            f"<b>{mark}</b> <small>({escape(self.question)})</small>: {escape(self.message)}</div>"
+        )
+
+
+@cache
+def default_data() -> Data:
+    return Data(article=load_article(), reference=load_reference())
+
+
+@cache
+def all_questions() -> dict[str, Question]:
+    """Every question in crisis_reading.question_bank, by id."""
+    from . import question_bank
+
+    questions: dict[str, Question] = {}
+    for module_info in pkgutil.iter_modules(question_bank.__path__):
+        module = importlib.import_module(f"{question_bank.__name__}.{module_info.name}")
+        for question in getattr(module, "QUESTIONS", []):
+            if question.id in questions:
+                raise ValueError(f"question id {question.id} is defined twice")
+            questions[question.id] = question
+    return questions
+
+
+def verdict(question_id: str, answer: Any, data: Data | None = None) -> Verdict:
+    """Judge an answer without displaying anything (used by check() and by grading)."""
+    try:
+        question = all_questions().get(question_id)
+        if question is None:
+            return Verdict(question_id, False, f"there is no question {question_id!r}: check the number in the cell")
+        if answer is Ellipsis:
+            return Verdict(question_id, False, "not answered yet: replace the ... with your answer, then run the cell")
+        data = data or default_data()
+        expected = question.expected(data)
+        match = compare(answer, expected, question.compare, question.tolerance)
+        if match.correct:
+            return Verdict(question_id, True, "well done.")
+        given = plain(answer)
+        for hint in question.hints:
+            try:
+                if hint.when(given, plain(expected)):
+                    return Verdict(question_id, False, f"{match.problem}. {hint.says}")
+            except Exception:  # a hint that cannot read this answer simply does not apply
+                continue
+        return Verdict(question_id, False, f"{match.problem}. {question.hint}")
+    except Exception as exc:  # the check must never stop the student's notebook
+        return Verdict(question_id, False, f"the check could not read your answer ({type(exc).__name__}: {exc})")
+
+
+def check(question_id: str, answer: Any) -> Verdict:
+    """Check an answer to an exercise question and say what to look at if it is not right yet."""
+    return verdict(question_id, answer)

@@ -1,0 +1,174 @@
+"""Exercises: generated from solutions, every check accepts the solution and rejects blanks and wrong answers.
+
+The solution notebooks are run here in plain Python (no kernel): their code cells
+are executed in order in one namespace, and every `check("NN.k", name)` cell is
+judged with the value `name` holds.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import matplotlib
+import nbformat
+import pandas as pd
+import pytest
+from conftest import REPO
+
+from crisis_reading.exercise_checks import QUESTION_KINDS, Verdict, all_questions, default_data, verdict
+from crisis_reading.exercise_generator import (
+    BEGIN_ANSWER,
+    MarkerError,
+    exercise_from_solution,
+    generate,
+    render,
+    strip_code,
+    strip_markdown,
+)
+
+matplotlib.use("Agg")
+
+SOLUTIONS = REPO / "solutions"
+EXERCISES = REPO / "exercises"
+CHECK_CALL = re.compile(r"""check\(\s*["'](\d\d\.\d+)["']\s*,\s*([A-Za-z_][A-Za-z0-9_]*)\s*\)""")
+SOLUTION_NOTEBOOKS = sorted(SOLUTIONS.glob("*.ipynb"))
+
+
+def run_solution(path: Path) -> tuple[dict, list[tuple[str, str]]]:
+    """Execute a solution notebook's code cells in order; return the namespace and its check calls."""
+    notebook = nbformat.read(path, as_version=4)
+    namespace: dict = {"__name__": "__solution__", "display": lambda *args, **kwargs: None}
+    calls = []
+    for cell in notebook.cells:
+        if cell.cell_type != "code":
+            continue
+        exec(compile(cell.source, f"{path.name}", "exec"), namespace)
+        calls += CHECK_CALL.findall(cell.source)
+    return namespace, calls
+
+
+def test_exercises_are_exactly_what_the_solutions_generate(tmp_path: Path) -> None:
+    assert SOLUTION_NOTEBOOKS, "no solution notebooks"
+    generated = tmp_path / "exercises"
+    generated.mkdir()
+    generate(SOLUTIONS, generated)
+    for solution in SOLUTION_NOTEBOOKS:
+        fresh = (generated / solution.name).read_bytes()
+        committed = EXERCISES / solution.name
+        assert committed.exists(), f"exercises/{solution.name} is missing: run `make exercises`"
+        assert committed.read_bytes() == fresh, f"exercises/{solution.name} is out of date: run `make exercises`"
+    orphans = {p.name for p in EXERCISES.glob("*.ipynb")} - {p.name for p in SOLUTION_NOTEBOOKS}
+    assert not orphans, f"exercise notebooks without a solution: {orphans}"
+
+
+def test_exercises_hold_no_answers() -> None:
+    for exercise in EXERCISES.glob("*.ipynb"):
+        text = exercise.read_text(encoding="utf-8")
+        assert "BEGIN SOLUTION" not in text and BEGIN_ANSWER not in text and "SOLUTIONS ONLY" not in text
+
+
+@pytest.mark.parametrize("path", SOLUTION_NOTEBOOKS, ids=lambda p: p.name)
+def test_every_solution_passes_its_checks(path: Path) -> None:
+    namespace, calls = run_solution(path)
+    assert len(calls) >= 4, f"{path.name} needs at least four checked questions"
+    for question_id, name in calls:
+        result = verdict(question_id, namespace[name])
+        assert result.correct, f"{path.name}: the solution to {question_id} fails: {result.message}"
+
+
+@pytest.mark.parametrize("path", SOLUTION_NOTEBOOKS, ids=lambda p: p.name)
+def test_every_solution_has_a_reflection_question(path: Path) -> None:
+    notebook = nbformat.read(path, as_version=4)
+    assert any(BEGIN_ANSWER in cell.source for cell in notebook.cells if cell.cell_type == "markdown")
+
+
+def test_every_question_is_asked_in_exactly_one_solution() -> None:
+    asked = [
+        qid
+        for path in SOLUTION_NOTEBOOKS
+        for cell in nbformat.read(path, as_version=4).cells
+        for qid, _ in CHECK_CALL.findall(cell.source)
+        if cell.cell_type == "code"
+    ]
+    assert sorted(asked) == sorted(set(asked)), "a question is checked twice"
+    assert set(asked) == set(all_questions()), "questions in the bank and in the solutions differ"
+
+
+QUESTIONS = sorted(all_questions().values(), key=lambda q: q.id)
+
+
+@pytest.mark.parametrize("question", QUESTIONS, ids=lambda q: q.id)
+def test_the_blank_placeholder_is_not_accepted(question) -> None:
+    result = verdict(question.id, ...)
+    assert not result.correct and "replace the ..." in result.message
+
+
+@pytest.mark.parametrize("question", QUESTIONS, ids=lambda q: q.id)
+def test_plausible_wrong_answers_are_rejected_with_a_hint(question) -> None:
+    data = default_data()
+    wrong_answers = question.wrong_answers(data)
+    assert wrong_answers, f"{question.id} needs at least one plausible wrong answer to test"
+    hints = [question.hint, *(hint.says for hint in question.hints)]
+    for wrong in wrong_answers:
+        result = verdict(question.id, wrong)
+        assert not result.correct, f"{question.id} accepts the wrong answer {wrong!r}"
+        assert any(hint in result.message for hint in hints), result.message
+
+
+@pytest.mark.parametrize("question", QUESTIONS, ids=lambda q: q.id)
+def test_hints_do_not_give_the_answer_away(question) -> None:
+    expected = question.expected(default_data())
+    revealing = str(expected) if isinstance(expected, str) or (isinstance(expected, int) and expected >= 10) else None
+    if revealing is None:
+        return
+    for wrong in question.wrong_answers(default_data()):
+        assert revealing.casefold() not in verdict(question.id, wrong).message.casefold()
+
+
+@pytest.mark.parametrize("question", QUESTIONS, ids=lambda q: q.id)
+def test_question_is_well_formed(question) -> None:
+    assert re.fullmatch(r"\d\d\.\d+", question.id)
+    assert question.kind in QUESTION_KINDS
+    assert 1 <= question.outcome <= 8
+    assert question.asks.endswith(("?", ".", ")"))
+
+
+@pytest.mark.parametrize(
+    "odd_answer", [None, object(), pd.DataFrame({"a": [1], "b": [2]}), lambda: 1, float("nan"), [], {"x": 1}]
+)
+def test_a_check_never_raises(odd_answer) -> None:
+    for question in QUESTIONS:
+        result = verdict(question.id, odd_answer)
+        assert isinstance(result, Verdict) and not result.correct
+
+
+def test_unknown_question_id() -> None:
+    assert "no question" in verdict("99.9", 1).message
+
+
+def test_generator_keeps_names_and_replaces_answers_with_ellipsis() -> None:
+    source = "x = 1\n# BEGIN SOLUTION\nhelper = x + 1\nanswer = helper * 2\n# END SOLUTION\nanswer"
+    assert strip_code(source, "t") == "x = 1\nhelper = ...\nanswer = ...\nanswer"
+    assert strip_code("# BEGIN SOLUTION\nprint(1)\n# END SOLUTION", "t") == "..."
+    assert strip_markdown("Q?\n<!-- BEGIN ANSWER -->\nyes\n<!-- END ANSWER -->", "t") == "Q?\n*Write your answer here.*"
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["# BEGIN SOLUTION\nx = 1", "# END SOLUTION", "# BEGIN SOLUTION\n# BEGIN SOLUTION\n# END SOLUTION"],
+)
+def test_generator_rejects_unpaired_markers(source: str) -> None:
+    with pytest.raises(MarkerError):
+        strip_code(source, "t")
+
+
+def test_generated_exercise_has_no_outputs() -> None:
+    notebook = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("# BEGIN SOLUTION\na = 1\n# END SOLUTION")
+    cell.outputs = [nbformat.v4.new_output("stream", text="1")]
+    cell.execution_count = 3
+    notebook.cells.append(cell)
+    exercise = exercise_from_solution(notebook, "t")
+    assert exercise.cells[0].outputs == [] and exercise.cells[0].execution_count is None
+    assert "a = ..." in render(exercise)
