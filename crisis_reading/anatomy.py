@@ -7,15 +7,20 @@ original page showed, so neither counts as story text here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from html import escape
-
 import pandas as pd
-from IPython.display import HTML
 
 from .article import Article
-from .render import FUNCTION_LABELS
+from .render import show_blocks
 from .voices import speaker_summary
+
+__all__ = [
+    "cut_from_bottom",
+    "function_summary",
+    "reading_progress",
+    "show_blocks",
+    "speakers_cut",
+    "story_blocks",
+]
 
 STORY_FUNCTIONS = ("lede", "nut_graf", "body", "quote_paragraph", "kicker")
 
@@ -81,26 +86,3 @@ def speakers_cut(article: Article, keep: float = 50) -> pd.DataFrame:
     summary = speaker_summary(article)
     lost = summary[summary["quotes"].notna() & ~summary["speaker_id"].isin(speaking)]
     return lost[["name", "side", "voice_type", "first_block"]].reset_index(drop=True)
-
-
-def show_blocks(article: Article, blocks: int | Iterable[int]) -> HTML:
-    """Show some blocks in full, with their numbers and what they do: show_blocks(article, [4, 5])."""
-    wanted = [blocks] if isinstance(blocks, int) else list(blocks)
-    known = set(article.blocks["block"])
-    missing = [number for number in wanted if number not in known]
-    if missing:
-        raise ValueError(
-            f"No block {', '.join(map(str, missing))} in this article: "
-            f"its blocks are numbered {min(known)} to {max(known)}."
-        )
-    rows = article.blocks.set_index("block").loc[wanted]
-    cells = "".join(
-        "<tr>"
-        f"<td style='vertical-align:top;text-align:right;color:#555;padding-right:.6em'>{number}</td>"
-        f"<td style='vertical-align:top;color:#555;font-size:.85em;padding-right:.8em;white-space:nowrap'>"
-        f"{escape(FUNCTION_LABELS.get(row.function, str(row.function)))}</td>"
-        f"<td style='vertical-align:top;padding-bottom:.5em;line-height:1.6;text-align:left'>{escape(row.text)}</td>"
-        "</tr>"
-        for number, row in zip(wanted, rows.itertuples(), strict=True)
-    )
-    return HTML(f"<table style='border-collapse:collapse;max-width:60em'>{cells}</table>")

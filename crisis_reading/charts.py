@@ -42,10 +42,13 @@ def _short(label: str, limit: int = 60) -> str:
     return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
 
 
-def _side_legend(ax, sides) -> None:
+def _side_legend(ax, sides, not_a_speaker: bool = False, extra: list | None = None) -> None:
     """A legend of side colours, for charts whose colours are sides but whose bars are not."""
+    handles = [Patch(color=SIDE_COLOURS[s], label=SIDE_LABELS[s]) for s in SIDE_COLOURS if s in set(sides)]
+    if not_a_speaker:
+        handles.append(Patch(color="#999999", label="not a speaker"))
     ax.legend(
-        handles=[Patch(color=SIDE_COLOURS[s], label=SIDE_LABELS[s]) for s in SIDE_COLOURS if s in set(sides)],
+        handles=handles + (extra or []),
         title="side",
         loc="upper left",
         bbox_to_anchor=(1.0, 1.0),
@@ -99,7 +102,7 @@ def share_of_voice_chart(article: Article, by: str = "side") -> Chart:
     who = SIDE_PHRASES[top] if by == "side" else f"{top.replace('_', ' ')} voices"
     title = f"Most attributed words go to {who}: {summary['word_share'].iloc[0]:.0f}%"
     description = (
-        f"Bar chart of the {summary['words'].sum()} words the article attributes to someone, "
+        f"Bar chart of {summary['words'].sum()} attributed words (words attributed to two voices count for each), "
         f"by {by.replace('_', ' ')}: "
         + "; ".join(f"{label} {words}" for label, words in zip(labels, summary["words"], strict=True))
         + "."
@@ -113,11 +116,16 @@ def voice_positions_chart(article: Article) -> Chart:
     voices = article.voices()
     sides = [side for side in SIDE_COLOURS if side in set(voices["side"])]
     figure, ax = new_chart(10, 0.45 * len(sides) + 1.8)
+    # Quotes of one side in one block would hide each other: spread them a little up and down.
+    voices = voices.sort_values(["block", "start"])
+    stack = voices.groupby(["side", "block"], observed=True).cumcount()
+    size = voices.groupby(["side", "block"], observed=True)["block"].transform("size")
+    voices["row"] = [sides.index(side) for side in voices["side"]] + 0.22 * (stack - (size - 1) / 2)
     for kind, marker in KIND_MARKERS.items():
         subset = voices[voices["kind"] == kind]
         ax.scatter(
             subset["block"],
-            [sides.index(side) for side in subset["side"]],
+            subset["row"],
             c=[SIDE_COLOURS[side] for side in subset["side"]],
             marker=marker,
             s=70,
@@ -303,7 +311,7 @@ def timeline_chart(
         fontsize=9,
     )
     uncertain = int((shown["certainty"] != "certain").sum())
-    invasion = after[after["event"].str.contains("invasion")]
+    invasion = later[later["event"].str.contains("invasion")]
     gap = (
         f"; the invasion came {(invasion['date_start'].iloc[0] - article.published).days} days later"
         if len(invasion)
@@ -448,7 +456,20 @@ def frames_matrix_chart(article: Article) -> Chart:
     identified = frames["sides"].str.split(", ").map(lambda sides: {s for s in sides if s not in ("unclear", "nan")})
     shared = int((identified.map(len) >= 2).sum())
     title = f"Only {shared} of {len(frames)} frames are voiced by more than one identified side"
-    _side_legend(ax, side_of[table.index])
+    sizes = [
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            markerfacecolor="white",
+            markeredgecolor="black",
+            markersize=(90 * n) ** 0.5,
+            label=f"{n} quote row{'s' if n > 1 else ''}",
+        )
+        for n in (1, 2, 3)
+    ]
+    _side_legend(ax, side_of[table.index], extra=sizes)
     description = (
         f"Dot matrix of {len(table)} speakers (rows, coloured by side) against {len(columns)} frames (columns); "
         "a dot means the speaker voices that frame, larger for more quote rows."
@@ -472,7 +493,7 @@ def source_checks_chart(article: Article) -> Chart:
     ax.set_yticks(range(len(cards)), cards["subject"])
     ax.invert_yaxis()
     ax.grid(axis="y", color="#eeeeee")
-    _side_legend(ax, cards["side"].dropna())
+    _side_legend(ax, cards["side"].dropna(), not_a_speaker=cards["side"].isna().any())
     adds = int((cards["status"] == "adds_context").sum())
     title = f"For {adds} of {len(cards)} sources, a check finds what the article leaves out"
     description = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
 from html import escape
 
 import pandas as pd
@@ -62,13 +63,20 @@ def _highlight(text: str, spans: pd.DataFrame) -> str:
         if covering.empty:
             pieces.append(piece)
             continue
-        # The innermost span wins the colour: it is the more specific attribution.
+        # The innermost span wins the colour: it is the more specific attribution. Words that two
+        # sides share (one statement attributed to both) are striped in both colours.
         covering = covering.assign(length=covering["end"] - covering["start"]).sort_values("length", kind="stable")
         first = covering.iloc[0]
         colour = SIDE_COLOURS[first["side"]]
+        innermost = covering[covering["length"] == first["length"]]
+        sides = list(dict.fromkeys(innermost["side"]))
+        background = tint(colour)
+        if len(sides) > 1:
+            stripes = ", ".join(f"{tint(SIDE_COLOURS[s])} {i * 8}px {(i + 1) * 8}px" for i, s in enumerate(sides))
+            background = f"repeating-linear-gradient(135deg, {stripes})"
         who = "; ".join(f"{r.name} ({SIDE_LABELS[r.side]}, {r.kind}, “{r.verb}”)" for r in covering.itertuples())
         pieces.append(
-            f"<mark title='{escape(who, quote=True)}' style='background:{tint(colour)};color:inherit;"
+            f"<mark title='{escape(who, quote=True)}' style='background:{background};color:inherit;"
             f"border-bottom:3px {KIND_LINES[first['kind']]} {colour};padding:0 1px'>{piece}</mark>"
         )
     return "".join(pieces)
@@ -88,5 +96,29 @@ def _legend(voices: pd.DataFrame) -> str:
     return (
         "<tr><td colspan='3' style='text-align:left;padding-bottom:1em'>"
         f"<b>Sides:</b> {swatches}<br><b>Quote kinds (underline):</b> {lines}"
-        "<br><small>Hover over a highlight to see who speaks and the attribution verb.</small></td></tr>"
+        "<br><small>Hover over a highlight to see who speaks and the attribution verb. "
+        "Stripes mark words the article attributes to two sides at once.</small></td></tr>"
     )
+
+
+def show_blocks(article: Article, blocks: int | Iterable[int]) -> HTML:
+    """Show some blocks in full, with their numbers and what they do: show_blocks(article, [4, 5])."""
+    wanted = [blocks] if isinstance(blocks, int) else list(blocks)
+    known = set(article.blocks["block"])
+    missing = [number for number in wanted if number not in known]
+    if missing:
+        raise ValueError(
+            f"No block {', '.join(map(str, missing))} in this article: "
+            f"its blocks are numbered {min(known)} to {max(known)}."
+        )
+    rows = article.blocks.set_index("block").loc[wanted]
+    cells = "".join(
+        "<tr>"
+        f"<td style='vertical-align:top;text-align:right;color:#555;padding-right:.6em'>{number}</td>"
+        f"<td style='vertical-align:top;color:#555;font-size:.85em;padding-right:.8em;white-space:nowrap'>"
+        f"{escape(FUNCTION_LABELS.get(row.function, str(row.function)))}</td>"
+        f"<td style='vertical-align:top;padding-bottom:.5em;line-height:1.6;text-align:left'>{escape(row.text)}</td>"
+        "</tr>"
+        for number, row in zip(wanted, rows.itertuples(), strict=True)
+    )
+    return HTML(f"<table style='border-collapse:collapse;max-width:60em'>{cells}</table>")

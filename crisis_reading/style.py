@@ -12,7 +12,7 @@ SIDE_COLOURS = {
     "ukraine": "#F0E442",  # yellow
     "eu": "#CC79A7",  # reddish purple
     "osce": "#009E73",  # bluish green
-    "independent": "#E69F00",  # orange
+    "independent": "#56B4E9",  # sky blue
     "unclear": "#999999",  # grey
 }
 

@@ -43,4 +43,6 @@ def uncertain_dates(article: Article) -> pd.DataFrame:
 def context_after(reference: Reference, published: pd.Timestamp) -> pd.DataFrame:
     """What happened after the article was published: what its reader could not know."""
     timeline = reference.context_timeline
-    return timeline[timeline["date_start"] > published].reset_index(drop=True)
+    after = timeline[timeline["date_start"] > published].reset_index(drop=True)
+    after["days_after_publication"] = (after["date_start"] - published).dt.days
+    return after

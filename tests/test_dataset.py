@@ -13,6 +13,7 @@ from crisis_reading.datapackage import read_descriptor
 from crisis_reading.style import SIDE_COLOURS
 
 SHARED_ARTICLE = REPO.parent / "shared" / "article-al-jazeera-2022-01-14.txt"
+SHARED_FACTS = REPO.parent / "shared" / "facts.md"
 OPEN_QUOTE, CLOSE_QUOTE = "“", "”"
 
 
@@ -29,6 +30,11 @@ def reference():
 @pytest.mark.skipif(not SHARED_ARTICLE.exists(), reason="the course's shared/ folder is not beside this clone")
 def test_text_is_the_published_text_byte_for_byte() -> None:
     assert (DATA / DEFAULT_ARTICLE / "article.txt").read_bytes() == SHARED_ARTICLE.read_bytes()
+
+
+@pytest.mark.skipif(not SHARED_FACTS.exists(), reason="the course's shared/ folder is not beside this clone")
+def test_the_fact_sheet_copy_is_current() -> None:
+    assert (DATA / "reference" / "fact-sheet.md").read_bytes() == SHARED_FACTS.read_bytes()
 
 
 def test_every_quote_is_its_blocks_own_words(article) -> None:
