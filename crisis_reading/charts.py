@@ -63,11 +63,16 @@ def article_barcode(article: Article) -> Chart:
     blocks = article.blocks
     functions = [f for f in FUNCTION_COLOURS if f in set(blocks["function"])]
     figure, ax = new_chart(10, 4.2)
-    left = 0
-    for block in blocks.itertuples():
-        row = functions.index(block.function)
-        ax.barh(row, block.words, left=left, height=0.8, color=FUNCTION_COLOURS[block.function], edgecolor="white")
-        left += block.words
+    lefts = blocks["words"].cumsum() - blocks["words"]
+    ax.barh(
+        [functions.index(function) for function in blocks["function"]],
+        blocks["words"],
+        left=lefts,
+        height=0.8,
+        color=[FUNCTION_COLOURS[function] for function in blocks["function"]],
+        edgecolor="white",
+    )
+    left = int(blocks["words"].sum())
     ax.set_yticks(range(len(functions)), [f.replace("_", " ") for f in functions])
     ax.invert_yaxis()
     ax.set_xlim(0, left)
@@ -96,7 +101,7 @@ def share_of_voice_chart(article: Article, by: str = "side") -> Chart:
         padding=3,
     )
     ax.invert_yaxis()
-    ax.set_xlabel("quoted words (direct, partial and indirect)")
+    ax.set_xlabel("attributed words (quoted or paraphrased)")
     ax.set_xlim(0, summary["words"].max() * 1.35)
     top = summary.index[0]
     who = SIDE_PHRASES[top] if by == "side" else f"{top.replace('_', ' ')} voices"
@@ -244,7 +249,7 @@ def timeline_chart(
     start_day, end_day = pd.Timestamp(start), pd.Timestamp(end)
     shown = events[(events["date_end"] >= start_day) & (events["date_start"] <= end_day)]
     later = after[after["date_start"] <= end_day]
-    figure, ax = new_chart(10, 0.38 * (len(shown) + len(later)) + 2)
+    figure, ax = new_chart(12, 0.38 * (len(shown) + len(later)) + 2.6)
     labels = []
     for row, event in enumerate(shown.itertuples()):
         labels.append(_short(event.description))
@@ -280,7 +285,7 @@ def timeline_chart(
             zorder=3,
         )
     ax.axvline(article.published, color="black", linewidth=1.5)
-    ax.text(article.published, len(labels) - 0.4, f" published {article.published:%d %b}", va="top", fontsize=9)
+    ax.text(article.published, len(shown) - 0.5, f" published {article.published:%d %b}", va="center", fontsize=9)
     ax.axvspan(article.published, end_day, color="#f2f2f2", zorder=0)
     ax.set_yticks(range(len(labels)), labels, fontsize=9)
     ax.invert_yaxis()
@@ -305,8 +310,9 @@ def timeline_chart(
             Patch(color="#BBBBBB", label="vague range (our reading)"),
             Line2D([], [], marker="s", color="#777777", linestyle="", label="after publication"),
         ],
-        loc="upper left",
-        bbox_to_anchor=(1.0, 1.0),
+        loc="upper center",
+        bbox_to_anchor=(0.35, -0.12),
+        ncol=3,
         frameon=False,
         fontsize=9,
     )

@@ -10,7 +10,8 @@ In a solution notebook:
 Outputs and execution counts are cleared.
 
 Run `python -m crisis_reading.exercise_generator` (or `make exercises`) after editing a
-solution; `--check` only reports whether exercises/ is up to date.
+solution or a question; it also rewrites the instructors' index of questions
+(instructors/questions.md). `--check` only reports whether both are up to date.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ import sys
 from pathlib import Path
 
 import nbformat
+
+from .question_index import render_index
 
 BEGIN_SOLUTION = "# BEGIN SOLUTION"
 END_SOLUTION = "# END SOLUTION"
@@ -113,6 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--solutions", type=Path, default=Path("solutions"))
     parser.add_argument("--exercises", type=Path, default=Path("exercises"))
+    parser.add_argument("--index", type=Path, default=Path("instructors") / "questions.md")
     parser.add_argument("--check", action="store_true", help="only report whether exercises/ is up to date")
     options = parser.parse_args(argv)
     try:
@@ -120,6 +124,12 @@ def main(argv: list[str] | None = None) -> int:
     except MarkerError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    index = render_index()
+    if not options.index.exists() or options.index.read_text(encoding="utf-8") != index:
+        changed.append(options.index)
+        if not options.check:
+            options.index.parent.mkdir(parents=True, exist_ok=True)
+            options.index.write_text(index, encoding="utf-8")
     for path in changed:
         print(("out of date: " if options.check else "wrote: ") + str(path))
     if options.check and changed:

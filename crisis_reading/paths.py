@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-DEFAULT_ARTICLE = "aljazeera-2022-01-14-nato-russia-security-demands"
+# An instructor can point the whole course at another article folder by setting
+# CRISIS_READING_ARTICLE before starting JupyterLab; every lesson and check follows.
+DEFAULT_ARTICLE = os.environ.get("CRISIS_READING_ARTICLE", "aljazeera-2022-01-14-nato-russia-security-demands")
 REFERENCE_FOLDER = "reference"
 DATA_ENV_VAR = "CRISIS_READING_DATA"
 

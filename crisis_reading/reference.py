@@ -22,7 +22,7 @@ class Reference:
 
 
 def load_reference(data: str | Path | None = None) -> Reference:
-    """Load and check the reference tables (from shared/facts.md, every row sourced)."""
+    """Load and check the reference tables (from data/reference/fact-sheet.md, every row sourced)."""
     folder = (Path(data) if data is not None else data_dir()) / REFERENCE_FOLDER
     _, tables = read_package(folder, REFERENCE_TABLES)
     _check_memberships(tables["memberships"])

@@ -1,7 +1,7 @@
 """Evidence from the data for scoring an article as war journalism or peace journalism (lesson 06).
 
 The rubric's criteria follow Galtung's contrast of war and peace journalism and Lynch & McGoldrick's
-cautions, as the course's fact sheet (shared/facts.md) describes them. The data cannot score an
+cautions, as the course's fact sheet (data/reference/fact-sheet.md) describes them. The data cannot score an
 article: that is the reader's judgement. It can put the same counted evidence beside each criterion,
 for this article or any other folder in data/.
 """

@@ -62,6 +62,15 @@ def test_exercises_are_exactly_what_the_solutions_generate(tmp_path: Path) -> No
     assert not orphans, f"exercise notebooks without a solution: {orphans}"
 
 
+def test_instructors_question_index_is_current() -> None:
+    from crisis_reading.question_index import render_index
+
+    committed = REPO / "instructors" / "questions.md"
+    assert committed.exists() and committed.read_text(encoding="utf-8") == render_index(), (
+        "instructors/questions.md is out of date: run `make exercises`"
+    )
+
+
 def test_exercises_hold_no_answers() -> None:
     for exercise in EXERCISES.glob("*.ipynb"):
         text = exercise.read_text(encoding="utf-8")

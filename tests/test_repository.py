@@ -63,3 +63,16 @@ def test_ci_runs_the_readme_test_command() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert "make test" in readme and "make test" in ci
+
+
+def test_instructor_guide_times_match_the_lessons() -> None:
+    guide = (REPO / "instructors" / "guide.md").read_text(encoding="utf-8")
+    for notebook_path in sorted((REPO / "course").glob("0*.ipynb")):
+        header = "".join(json.loads(notebook_path.read_text(encoding="utf-8"))["cells"][0]["source"])
+        times = re.findall(r"\*\*(?:Teaching|Practice|Time)\*\*[^|]*\|\s*([^|\n]+?)\s*\|", header)
+        number = notebook_path.name[:2]
+        assert times, f"lesson {number} states no teaching or practice time in its first cell"
+        row = next((line for line in guide.splitlines() if line.startswith(f"| {number} ")), None)
+        assert row is not None, f"the guide's time table has no row for lesson {number}"
+        for time in times:
+            assert time in row, f"lesson {number} says {time!r} but the guide says {row!r}"
