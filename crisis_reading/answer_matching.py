@@ -31,7 +31,9 @@ def plain(value: Any) -> Any:
         if value.shape[1] == 1:
             return plain(value.iloc[:, 0])
         return value
-    if isinstance(value, pd.Series | pd.Index | np.ndarray | tuple | set | frozenset):
+    if isinstance(
+        value, pd.Series | pd.Index | pd.api.extensions.ExtensionArray | np.ndarray | tuple | set | frozenset
+    ):
         return [plain(v) for v in list(value)]
     if isinstance(value, list):
         return [plain(v) for v in value]

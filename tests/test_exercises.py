@@ -181,3 +181,11 @@ def test_generated_exercise_has_no_outputs() -> None:
     exercise = exercise_from_solution(notebook, "t")
     assert exercise.cells[0].outputs == [] and exercise.cells[0].execution_count is None
     assert "a = ..." in render(exercise)
+
+
+def test_pandas_arrays_are_read_as_lists() -> None:
+    from crisis_reading.answer_matching import compare
+
+    labels = pd.Series(["b", "a", "b"], dtype="string").unique()
+    assert compare(labels, ["a", "b"], "set").correct
+    assert compare(pd.array([3], dtype="Int64"), 3, "number").correct
