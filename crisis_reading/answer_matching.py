@@ -23,6 +23,25 @@ COMPARISONS = ("number", "set", "list", "text", "boolean")
 class Match:
     correct: bool
     problem: str = ""  # why it does not match, in words a student understands; empty when correct
+    wrong_type: bool = False  # the answer is not even the right kind of thing (text for a number…)
+
+
+def items(value: Any) -> Any:
+    """The items a student means by a table or a column, for questions that want a list of names.
+
+    A filtered table or a value_counts() result carries the names in its index and numbers in
+    its values; a plain column of names carries them in its values.
+    """
+    if isinstance(value, pd.DataFrame):
+        if not isinstance(value.index, pd.RangeIndex):
+            return plain(value.index)
+        return plain(value.iloc[:, 0]) if value.shape[1] == 1 else value
+    if isinstance(value, pd.Series):
+        numeric_values = pd.api.types.is_numeric_dtype(value.dtype) or pd.api.types.is_bool_dtype(value.dtype)
+        if numeric_values and not isinstance(value.index, pd.RangeIndex):
+            return plain(value.index)
+        return plain(value)
+    return plain(value)
 
 
 def plain(value: Any) -> Any:
@@ -44,19 +63,21 @@ def plain(value: Any) -> Any:
     if isinstance(value, np.floating):
         return float(value)
     if isinstance(value, pd.Timestamp):
-        return value.date().isoformat()
+        return value.date().isoformat() if value == value.normalize() else value.isoformat()
     return value
 
 
 def normal_text(value: Any) -> str:
     """Text compared without case, outer spaces or curly/straight quote differences."""
-    text = str(value).strip().casefold()
+    text = str(value).strip().casefold().removesuffix(" 00:00:00").rstrip(".").strip()
     for curly, straight in (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"')):
         text = text.replace(curly, straight)
     return " ".join(text.split())
 
 
 def describe(value: Any) -> str:
+    if isinstance(value, pd.Timedelta):
+        return "a time span (Timedelta): add .days to it to get a number of days"
     if value is None:
         return "nothing (None: did the cell end with print(...)? Put the value itself after the =)"
     if isinstance(value, bool):
@@ -72,17 +93,23 @@ def describe(value: Any) -> str:
     return f"a {type(value).__name__}"
 
 
-def compare(answer: Any, expected: Any, how: str, tolerance: float = 0.0) -> Match:
-    answer, expected = plain(answer), plain(expected)
+def compare(answer: Any, expected: Any, how: str, tolerance: float = 0.0, near_miss: bool = True) -> Match:
+    answer = items(answer) if how in ("set", "list") else plain(answer)
+    expected = plain(expected)
     if how == "number":
-        return _compare_number(answer, expected, tolerance)
+        match = _compare_number(answer, expected, tolerance)
+        if not near_miss and match.problem == "close, but not quite":
+            return Match(False, "that is not the right one")
+        return match
     if how == "boolean":
         if not isinstance(answer, bool):
-            return Match(False, f"the answer should be True or False, but yours is {describe(answer)}")
+            return Match(False, f"the answer should be True or False, but yours is {describe(answer)}", True)
         return Match(answer == expected, "" if answer == expected else "it is the other way round")
     if how == "text":
         if not isinstance(answer, str):
-            return Match(False, f"the answer should be text in quotation marks, but yours is {describe(answer)}")
+            if isinstance(answer, list) and len(answer) == 1 and isinstance(answer[0], str):
+                return compare(answer[0], expected, how)
+            return Match(False, f"the answer should be text in quotation marks, but yours is {describe(answer)}", True)
         same = normal_text(answer) == normal_text(expected)
         return Match(same, "" if same else "that is not the word or phrase we are looking for")
     if how in ("set", "list"):
@@ -95,12 +122,12 @@ def _compare_number(answer: Any, expected: Any, tolerance: float) -> Match:
         try:
             float(answer)
         except ValueError:
-            return Match(False, "the answer should be a number, but yours is text")
-        return Match(False, "the answer should be a number, but yours is text: remove the quotation marks")
+            return Match(False, "the answer should be a number, but yours is text", True)
+        return Match(False, "the answer should be a number, but yours is text: remove the quotation marks", True)
     if isinstance(answer, bool) or not isinstance(answer, Number):
         if isinstance(answer, list) and len(answer) == 1:
             return _compare_number(answer[0], expected, tolerance)
-        return Match(False, f"the answer should be a single number, but yours is {describe(answer)}")
+        return Match(False, f"the answer should be a single number, but yours is {describe(answer)}", True)
     if abs(answer - expected) <= tolerance + 1e-9:
         return Match(True)
     if abs(answer - expected) <= max(abs(expected) * 0.1, 1):
@@ -110,9 +137,13 @@ def _compare_number(answer: Any, expected: Any, tolerance: float) -> Match:
 
 def _compare_collection(answer: Any, expected: list[Any], ordered: bool) -> Match:
     if isinstance(answer, str):
-        return Match(False, 'the answer should be a list, like ["a", "b"], but yours is a single piece of text')
+        return Match(False, 'the answer should be a list, like ["a", "b"], but yours is a single piece of text', True)
+    if isinstance(answer, pd.DataFrame):
+        return Match(
+            False, 'the answer should be a list, but yours is a whole table: pick one column, like table["name"]', True
+        )
     if not isinstance(answer, list):
-        return Match(False, f"the answer should be a list, but yours is {describe(answer)}")
+        return Match(False, f"the answer should be a list, but yours is {describe(answer)}", True)
     key = normal_text
     given = [key(a) for a in answer]
     wanted = [key(e) for e in expected]
@@ -121,9 +152,7 @@ def _compare_collection(answer: Any, expected: list[Any], ordered: bool) -> Matc
             return Match(True)
         if sorted(given) == sorted(wanted):
             return Match(False, "the right items, but not in the right order")
-    elif sorted(set(given)) == sorted(set(wanted)):
-        if len(given) != len(set(given)):
-            return Match(False, "the right items, but some appear more than once")
+    elif set(given) == set(wanted):
         return Match(True)
     missing = len(set(wanted) - set(given))
     extra = len(set(given) - set(wanted))

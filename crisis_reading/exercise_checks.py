@@ -17,7 +17,7 @@ from functools import cache
 from html import escape
 from typing import Any
 
-from .answer_matching import compare, plain
+from .answer_matching import compare, items, plain
 from .article import Article, load_article
 from .reference import Reference, load_reference
 
@@ -51,6 +51,7 @@ class Question:
     outcome: int
     hints: tuple[Hint, ...] = ()
     tolerance: float = 0.0
+    near_miss: bool = True  # say "close" for a nearly right number; False where a neighbour is simply wrong
     wrong_answers: Callable[[Data], list[Any]] = field(default=lambda data: [])
 
     def __post_init__(self) -> None:
@@ -109,10 +110,12 @@ def verdict(question_id: str, answer: Any, data: Data | None = None) -> Verdict:
             return Verdict(question_id, False, "not answered yet: replace the ... with your answer, then run the cell")
         data = data or default_data()
         expected = question.expected(data)
-        match = compare(answer, expected, question.compare, question.tolerance)
+        match = compare(answer, expected, question.compare, question.tolerance, question.near_miss)
         if match.correct:
             return Verdict(question_id, True, "well done.")
-        given = plain(answer)
+        if match.wrong_type:  # hints about the content would not apply to the wrong kind of answer
+            return Verdict(question_id, False, f"{match.problem}.")
+        given = items(answer) if question.compare in ("set", "list") else plain(answer)
         for hint in question.hints:
             try:
                 if hint.when(given, plain(expected)):

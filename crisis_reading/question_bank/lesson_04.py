@@ -200,11 +200,6 @@ QUESTIONS = [
         hint="Look for the row whose certainty is 'ambiguous': its date_candidates column lists more than one date.",
         hints=(
             Hint(
-                lambda answer, expected: isinstance(answer, list),
-                "Your answer is a column, not a single text: take the text out with .iloc[0], or type it "
-                "in quotation marks.",
-            ),
-            Hint(
                 lambda answer, expected: normal_text(answer) in _ambiguous_names(default_data()),
                 "That is the right event, but the question asks for the article's own time words: "
                 "read its time_words column.",
@@ -218,10 +213,7 @@ QUESTIONS = [
             ),
         ),
         outcome=4,
-        wrong_answers=lambda data: [
-            *_vague_time_words(data)[:2],
-            [_two_candidates(data)],
-        ],
+        wrong_answers=lambda data: _vague_time_words(data)[:2],
     ),
     Question(
         id="04.5",
