@@ -9,10 +9,21 @@ from pathlib import Path
 
 import pytest
 
-from crisis_reading import DEFAULT_ARTICLE
+from crisis_reading import DEFAULT_ARTICLE, load_article, load_reference
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
+
+
+@pytest.fixture(scope="session")
+def article():
+    """The course's article, loaded once: tests only read it."""
+    return load_article()
+
+
+@pytest.fixture(scope="session")
+def reference():
+    return load_reference()
 
 
 @pytest.fixture

@@ -5,23 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from crisis_reading import load_article, load_reference
 from crisis_reading.framing import frame_summary, framed_quotes, speakers_by_frame, voice_matrix
 from crisis_reading.institutions import enlargement, members_on, soviet_republics_in, venn_regions
 from crisis_reading.quoting import channels_by_side, filter_quotes, kinds_by_side, tone_by_side, verb_table, verb_tone
 from crisis_reading.sources import card_html, show_card, source_cards
 from crisis_reading.timeline import context_after, dated_events, relative_time_words, uncertain_dates
 from crisis_reading.voices import first_and_last_word, interviewed_sources, side_positions, side_summary
-
-
-@pytest.fixture(scope="module")
-def article():
-    return load_article()
-
-
-@pytest.fixture(scope="module")
-def reference():
-    return load_reference()
 
 
 def test_own_and_reported_words_add_up(article) -> None:

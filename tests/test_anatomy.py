@@ -6,7 +6,6 @@ from html import escape
 
 import pytest
 
-from crisis_reading import load_article
 from crisis_reading.anatomy import (
     STORY_FUNCTIONS,
     cut_from_bottom,
@@ -16,11 +15,6 @@ from crisis_reading.anatomy import (
     speakers_cut,
     story_blocks,
 )
-
-
-@pytest.fixture(scope="module")
-def article():
-    return load_article()
 
 
 def test_function_summary_accounts_for_every_block_and_word(article) -> None:

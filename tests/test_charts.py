@@ -3,23 +3,12 @@
 from __future__ import annotations
 
 import matplotlib.colors as mcolors
-import pytest
 
-from crisis_reading import charts, load_article, load_reference
+from crisis_reading import charts
 from crisis_reading.figures import Chart
 from crisis_reading.institutions import members_on
 from crisis_reading.style import SIDE_COLOURS, SIDE_LABELS, SIDE_PHRASES
 from crisis_reading.voices import side_summary
-
-
-@pytest.fixture(scope="module")
-def article():
-    return load_article()
-
-
-@pytest.fixture(scope="module")
-def reference():
-    return load_reference()
 
 
 def hex_of(colour) -> str:

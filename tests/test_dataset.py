@@ -8,23 +8,13 @@ import pandas as pd
 import pytest
 from conftest import DATA, REPO
 
-from crisis_reading import DEFAULT_ARTICLE, load_article, load_reference
+from crisis_reading import DEFAULT_ARTICLE, load_article
 from crisis_reading.datapackage import read_descriptor
 from crisis_reading.style import SIDE_COLOURS
 
 SHARED_ARTICLE = REPO.parent / "shared" / "article-al-jazeera-2022-01-14.txt"
 SHARED_FACTS = REPO.parent / "shared" / "facts.md"
 OPEN_QUOTE, CLOSE_QUOTE = "“", "”"
-
-
-@pytest.fixture(scope="module")
-def article():
-    return load_article()
-
-
-@pytest.fixture(scope="module")
-def reference():
-    return load_reference()
 
 
 @pytest.mark.skipif(not SHARED_ARTICLE.exists(), reason="the course's shared/ folder is not beside this clone")

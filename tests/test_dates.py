@@ -11,11 +11,6 @@ from crisis_reading.dates import NO_RULE, calendar_readings, calendar_span, week
 FRIDAY = pd.Timestamp("2022-01-14")  # a Friday
 
 
-@pytest.fixture(scope="module")
-def article():
-    return load_article()
-
-
 def test_week_up_to_counts_back_from_the_day() -> None:
     week = week_up_to(FRIDAY)
     assert len(week) == 7

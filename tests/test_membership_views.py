@@ -5,17 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from crisis_reading import load_reference
 from crisis_reading.institutions import members_on
 from crisis_reading.membership_views import dates_on_file, in_but_not, membership_rows, soviet_republics_table
 from crisis_reading.reference import Reference
 
 PUBLISHED = "2022-01-14"
-
-
-@pytest.fixture(scope="module")
-def reference() -> Reference:
-    return load_reference()
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from dataclasses import replace
 
 import pytest
 
-from crisis_reading import load_article
 from crisis_reading.rubric import CRITERIA, evidence
 from crisis_reading.voices import side_summary
 
@@ -19,11 +18,6 @@ def value(table, measure_start: str) -> int:
 
 def detail(table, measure_start: str) -> str:
     return table.loc[table["measure"].str.startswith(measure_start), "detail"].iloc[0]
-
-
-@pytest.fixture(scope="module")
-def article():
-    return load_article()
 
 
 @pytest.fixture(scope="module")

@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
-from crisis_reading import load_article, load_reference
+from crisis_reading import load_reference
 from crisis_reading.institutions import members_on
 from crisis_reading.widgets import enlargement_explorer, quote_browser, source_card_browser
-
-
-@pytest.fixture(scope="module")
-def article():
-    return load_article()
 
 
 def test_quote_browser_filters_by_side_kind_and_verb(article) -> None:
