@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..anatomy import function_summary, reading_progress, speakers_cut
-from ..exercise_checks import Data, Hint, Question
+from ..answer_matching import normal_text
+from ..exercise_checks import Data, Hint, Question, default_data
 from ..voices import first_and_last_word
 
 # Cutting a story "by a third" keeps about two thirds of its words (question 01.5).
@@ -56,6 +57,20 @@ def _voices_lost(data: Data, keep: float) -> list[str]:
     return speakers_cut(data.article, keep=keep)["name"].tolist()
 
 
+def _names_cut_short(data: Data) -> list[list[str]]:
+    """The right voices with an unnamed group's "some" left out, if the answer has such a group."""
+    names = _voices_lost(data, KEEP_TWO_THIRDS)
+    shortened = [name.removeprefix("some ") for name in names]
+    return [shortened] if shortened != names else []
+
+
+def _cut_short(answer: list, expected: list) -> bool:
+    """Whether a name in the answer is only part of an expected name ("EU diplomats" for "some EU diplomats")."""
+    wanted = {normal_text(e) for e in expected}
+    given = {normal_text(a) for a in answer} - wanted
+    return any(part and part in name for part in given for name in wanted)
+
+
 QUESTIONS = [
     Question(
         id="01.1",
@@ -63,6 +78,7 @@ QUESTIONS = [
         asks="Which block is the nut graf, the paragraph that says why the story matters now?",
         expected=lambda data: _first_block(data, "nut_graf"),
         compare="number",
+        near_miss=False,
         hint="Look in the function column of article.blocks for the value nut_graf, and read its block number.",
         hints=(
             Hint(
@@ -88,7 +104,7 @@ QUESTIONS = [
         hint="Keep the rows of article.blocks whose function is graphic, and count the rows.",
         hints=(
             Hint(
-                lambda answer, expected: answer > expected,
+                lambda answer, expected: answer == _graphic_words(default_data()),
                 "Did you add up the words column? The question counts blocks (rows), not the words in them.",
             ),
             Hint(
@@ -173,6 +189,11 @@ QUESTIONS = [
         hint=f"Run speakers_cut(article, keep={KEEP_TWO_THIRDS}) and list the name column.",
         hints=(
             Hint(
+                _cut_short,
+                "Copy the names exactly as the name column writes them, every word included "
+                "(for an unnamed group, with its “some”).",
+            ),
+            Hint(
                 lambda answer, expected: len(answer) > len(expected),
                 "Too many voices: did you leave keep=50? Cutting a third keeps about two thirds: "
                 f"keep={KEEP_TWO_THIRDS}.",
@@ -184,6 +205,6 @@ QUESTIONS = [
             ),
         ),
         outcome=2,
-        wrong_answers=lambda data: [_voices_lost(data, 50), _voices_lost(data, 75)],
+        wrong_answers=lambda data: [_voices_lost(data, 50), _voices_lost(data, 75), *_names_cut_short(data)],
     ),
 ]

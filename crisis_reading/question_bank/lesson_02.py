@@ -34,13 +34,18 @@ QUESTIONS = [
         hint="Every row of article.speakers is one voice: count the rows.",
         hints=(
             Hint(
+                lambda answer, expected: answer == expected - 1,
+                "Did you leave out the row “(no speaker named)”? It counts too: it stands for the judgements "
+                "the article gives with no speaker at all. Count every row of article.speakers.",
+            ),
+            Hint(
                 lambda answer, expected: answer < expected,
                 "Did you count only named people? Voices like “Moscow” or “some EU diplomats” count too: "
                 "look at the voice_type column.",
             ),
         ),
         outcome=2,
-        wrong_answers=lambda data: [_people(data), len(data.article.speakers) + 1],
+        wrong_answers=lambda data: [_people(data), len(data.article.speakers) - 1, len(data.article.speakers) + 1],
     ),
     Question(
         id="02.2",
@@ -48,7 +53,7 @@ QUESTIONS = [
         asks="Which side gets the most attributed words? Answer with the side's code, e.g. 'us_nato'.",
         expected=lambda data: str(side_summary(data.article).index[0]),
         compare="text",
-        hint="Look at the `words` column of side_summary(article), not the `quotes` column.",
+        hint="Read the `words` column of side_summary(article): the top row has the most.",
         hints=(
             Hint(
                 lambda answer, expected: " " in str(answer) or "/" in str(answer),
@@ -64,6 +69,7 @@ QUESTIONS = [
         asks="In which block does the article's last attributed statement stand?",
         expected=lambda data: int(first_and_last_word(data.article)["block"].iloc[1]),
         compare="number",
+        near_miss=False,
         hint="first_and_last_word(article) shows it; the credit line at the very end is not a statement.",
         hints=(
             Hint(

@@ -24,6 +24,20 @@ def _judging_verbs(data: Data) -> list[str]:
     return verbs.loc[verbs["tone"] == "judgement", "verb"].tolist()
 
 
+def _cut_short(answer: list, expected: list) -> bool:
+    """Whether a verb in the answer is only the start of a longer attribution word ("slammed" for "slammed as")."""
+    wanted = {normal_text(e) for e in expected}
+    given = {normal_text(a) for a in answer} - wanted
+    return any(part and name.startswith(part + " ") for part in given for name in wanted)
+
+
+def _verbs_cut_short(data: Data) -> list[list[str]]:
+    """The judging verbs with each longer attribution word cut to its first word, if there is one."""
+    verbs = _judging_verbs(data)
+    shortened = [verb.split()[0] for verb in verbs]
+    return [shortened] if shortened != verbs else []
+
+
 def _not_neutral_verbs(data: Data) -> list[str]:
     """A typical mistake: every verb that is not plainly neutral, the 'other' ones included."""
     verbs = verb_table(data.article)
@@ -93,6 +107,11 @@ QUESTIONS = [
         hint="verb_table(article) gives every verb with its tone: keep the rows whose tone is judgement.",
         hints=(
             Hint(
+                _cut_short,
+                "One of your verbs is cut short: some attribution words are more than one word (a verb and the "
+                "word after it). Copy each verb exactly as the verb column of verb_table(article) writes it.",
+            ),
+            Hint(
                 lambda answer, expected: len(set(answer) - set(expected)) > 0,
                 "Some of your verbs are not judging ones: verbs the package leaves for you to weigh have the tone "
                 "other, not judgement. Check the tone column of verb_table(article).",
@@ -104,7 +123,7 @@ QUESTIONS = [
             ),
         ),
         outcome=3,
-        wrong_answers=lambda data: [_judging_verbs(data)[:-1], _not_neutral_verbs(data)],
+        wrong_answers=lambda data: [_judging_verbs(data)[:-1], _not_neutral_verbs(data), *_verbs_cut_short(data)],
     ),
     Question(
         id="03.3",

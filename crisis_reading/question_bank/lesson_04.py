@@ -132,7 +132,7 @@ QUESTIONS = [
     Question(
         id="04.2",
         kind="target_practice",
-        asks="Which of the article's time words are dated only by counting back from the publication day "
+        asks="Which of the article's time words does the data mark as resolved by the publication day "
         "(resolved_by is 'publication_date')? Give the article's own words, as in the time_words column.",
         expected=_counted_back,
         compare="set",
@@ -141,8 +141,8 @@ QUESTIONS = [
         hints=(
             Hint(
                 lambda answer, expected: bool({normal_text(a) for a in answer} - {normal_text(e) for e in expected}),
-                "Some of your time words were dated with help from the course's fact sheet or from the "
-                "article's context, not by counting back: check the resolved_by column of each.",
+                "Some of your time words have another value in the resolved_by column (facts_sheet or "
+                "context): check the resolved_by column of each.",
             ),
             Hint(
                 lambda answer, expected: {normal_text(a) for a in answer} < {normal_text(e) for e in expected},
@@ -253,8 +253,9 @@ QUESTIONS = [
         hints=(
             Hint(
                 lambda answer, expected: answer == _uncertain_on_full_chart(default_data()),
-                "That is the count on the full chart. Zoom in first: add start= and end= for January "
-                "inside the brackets, then read the new title.",
+                "That is the count on the full chart, or every row of uncertain_dates(article). Zoom in first: "
+                "add start= and end= for January inside the brackets and read the new title, or keep only the "
+                "rows that overlap January.",
             ),
             Hint(
                 lambda answer, expected: answer == len(_shown_in_month(default_data())),

@@ -14,6 +14,22 @@ def _names(values) -> set[str]:
     return {normal_text(value) for value in values}
 
 
+def _unknown_names(answer: list, expected: list) -> bool:
+    """Whether the answer names a country that the course's country table does not write that way."""
+    return bool(_names(answer) - _names(default_data().reference.countries["country"]))
+
+
+def _with_other_names(data: Data) -> list[list[str]]:
+    """The right countries with the last two-word name shortened to its initials ("US"), a typical slip."""
+    countries = _nato_not_eu(data)
+    long_names = [i for i, country in enumerate(countries) if " " in country]
+    if not long_names:
+        return []
+    shortened = list(countries)
+    shortened[long_names[-1]] = "".join(word[0] for word in countries[long_names[-1]].split())
+    return [shortened]
+
+
 def _latest_change(data: Data) -> pd.Timestamp:
     """The last day NATO's membership changed in the data: "today" as far as the table knows."""
     return enlargement(data.reference, "NATO")["date"].max()
@@ -69,6 +85,11 @@ QUESTIONS = [
         "the organisation they are not in second.",
         hints=(
             Hint(
+                _unknown_names,
+                "Some of your names are not in the course's country table: use the country names exactly as "
+                "the table writes them (the country column of reference.countries).",
+            ),
+            Hint(
                 lambda answer, expected: _names(answer) == _names(_eu_not_nato(default_data())),
                 "That is the other way round: EU members outside NATO. Swap the two organisations.",
             ),
@@ -84,6 +105,7 @@ QUESTIONS = [
         wrong_answers=lambda data: [
             _eu_not_nato(data),
             [country for country in _nato_not_eu(data) if country not in _left_eu_before(data)],
+            *_with_other_names(data),
         ],
     ),
     Question(

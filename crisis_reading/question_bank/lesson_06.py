@@ -145,8 +145,7 @@ QUESTIONS = [
             ),
             Hint(
                 lambda answer, expected: 0 < answer < expected,
-                "Ukraine is one, but read every row: sides that are not parties to the conflict, "
-                "such as the independent analysts and the unclear voices, count too.",
+                "Read every row of the table, including the voices that are not parties to the conflict.",
             ),
         ),
         outcome=6,

@@ -54,6 +54,12 @@ def _institute_type(data: Data) -> str:
     return str(speakers.loc[row, "organisation_type"].iloc[0])
 
 
+def _code_with_hyphens(data: Data) -> list[str]:
+    """The institute's type written with hyphens instead of underscores ("think-tank"), if it has any."""
+    code = _institute_type(data)
+    return [code.replace("_", "-")] if "_" in code else []
+
+
 def _subjects(data: Data, statuses: list[str], column: str = "subject") -> list[str]:
     cards = _cards(data)
     return cards.loc[cards["status"].isin(statuses), column].astype(str).tolist()
@@ -154,12 +160,16 @@ QUESTIONS = [
                 "data says: read the organisation_type column of article.speakers.",
             ),
             Hint(
-                lambda answer, expected: " " in str(answer).strip(),
-                "Write the code exactly as the organisation_type column does, with an underscore between words.",
+                lambda answer, expected: " " in str(answer).strip() or "-" in str(answer),
+                "Write the code exactly as the organisation_type column does, with an underscore between words "
+                "(not a space or a hyphen).",
             ),
         ),
         outcome=7,
-        wrong_answers=lambda data: [t for t in ("government", "ngo", "think_tank") if t != _institute_type(data)][:2],
+        wrong_answers=lambda data: [
+            *[t for t in ("government", "ngo", "think_tank") if t != _institute_type(data)][:2],
+            *_code_with_hyphens(data),
+        ],
     ),
     Question(
         id="07.5",
