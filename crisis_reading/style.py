@@ -11,8 +11,8 @@ SIDE_COLOURS = {
     "us_nato": "#0072B2",  # blue
     "ukraine": "#F0E442",  # yellow
     "eu": "#CC79A7",  # reddish purple
-    "osce": "#009E73",  # bluish green
-    "independent": "#56B4E9",  # sky blue
+    "osce": "#000000",  # black: one speaker, the chair of the forum
+    "independent": "#009E73",  # bluish green
     "unclear": "#999999",  # grey
 }
 
