@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 # Jupyter refuses to start as root unless told; containers and CI often run as root.
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
-.PHONY: lab test install exercises constraints clean
+.PHONY: lab test install exercises site bench constraints clean
 
 $(STAMP): requirements.txt constraints.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; this is " + sys.version.split()[0])'
@@ -23,12 +23,23 @@ install: $(STAMP)
 lab: $(STAMP)
 	$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/course/00-start-here.ipynb
 
+# Extra pytest arguments, e.g. make test PYTEST_ARGS='-m "not browser"' where Chromium is not installed.
+PYTEST_ARGS ?=
+
 test: $(STAMP)
-	MPLBACKEND=Agg $(BIN)/python -m pytest
+	MPLBACKEND=Agg $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # After editing a notebook in solutions/: regenerate the student copies in exercises/.
 exercises: $(STAMP)
 	$(BIN)/python -m crisis_reading.exercise_generator
+
+# Build the static website (every lesson run, with its outputs) into _site/.
+site: $(STAMP)
+	$(BIN)/python -m crisis_reading.site_builder --out _site
+
+# Measure how long the notebooks and the tests take (a report, not a test).
+bench: $(STAMP)
+	MPLBACKEND=Agg $(BIN)/python -m crisis_reading.bench
 
 # After changing a pin in requirements.txt: re-pin everything it pulls in.
 constraints: $(STAMP)

@@ -58,3 +58,12 @@ def set_cell(path: Path, row: int, column: str, value: str) -> None:
 def get_cell(path: Path, row: int, column: str) -> str:
     rows = read_rows(path)
     return rows[row][rows[0].index(column)]
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Let fixtures see whether their test failed (the browser tests then save a screenshot)."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.when == "call" and report.failed:
+        item.failed = True

@@ -1,0 +1,283 @@
+"""The course as a student sees it: JupyterLab in a real browser runs every lesson without errors.
+
+nbval proves the kernels run; this proves what the page shows. For each lesson it
+opens the notebook in JupyterLab, runs all cells from the Run menu, and checks
+that no cell shows an error, that every chart's image is on the page and that
+every widget rendered. On the widget lessons it changes a dropdown or the year
+slider and checks that the widget's output changes: a real browser-to-kernel
+round trip. A failing lesson leaves a screenshot in browser-screenshots/.
+
+Needs Debian's Chromium (/usr/bin/chromium; `apt-get install chromium`). Where it is
+missing the tests are skipped, except under CI, where they fail. To skip them on
+purpose: `make test PYTEST_ARGS='-m "not browser"'` or `pytest -m "not browser"`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+SCREENSHOTS = REPO / "browser-screenshots"
+# The notebook in the current tab (other open notebooks stay in the page, hidden).
+NOTEBOOK = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook"
+PROMPTS = NOTEBOOK + " .jp-CodeCell .jp-InputPrompt"
+LESSONS = sorted(p.name for p in (REPO / "course").glob("0*.ipynb"))
+CHART_CALL = re.compile(r"\b\w*(?:_chart|article_barcode)\(")
+WIDGET_CALL = re.compile(r"\b(?:quote_browser|enlargement_explorer|source_card_browser)\(")
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# Settings a fresh student profile would not have, but a test needs: every cell kept in the
+# page (JupyterLab otherwise only renders the cells in view) and no news or update pop-ups.
+LAB_SETTINGS = {
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
+    "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
+        "fetchNews": "false",
+        "checkForUpdates": False,
+    },
+}
+
+pytestmark = pytest.mark.browser
+
+
+def expected_counts(name: str) -> tuple[int, int]:
+    """How many charts and widgets the lesson's code cells make."""
+    cells = json.loads((REPO / "course" / name).read_text(encoding="utf-8"))["cells"]
+    code = ["".join(cell["source"]) for cell in cells if cell["cell_type"] == "code"]
+    return sum(len(CHART_CALL.findall(c)) for c in code), sum(len(WIDGET_CALL.findall(c)) for c in code)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing: CI must install Chromium (apt-get install chromium)")
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium), so the browser tests are skipped")
+    home = tmp_path_factory.mktemp("lab")
+    # JupyterLab serves a copy of the lessons, so running them can never write into the repository.
+    root = home / "root"
+    shutil.copytree(REPO / "course", root / "course")
+    settings = home / "settings"
+    for relative, values in LAB_SETTINGS.items():
+        path = settings / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(values), encoding="utf-8")
+    port, token = free_port(), "course-browser-test"
+    env = {
+        **os.environ,
+        "JUPYTER_CONFIG_DIR": str(home / "config"),
+        "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+        "JUPYTERLAB_SETTINGS_DIR": str(settings),
+        "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
+        "MPLBACKEND": "module://matplotlib_inline.backend_inline",
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        "--no-browser",
+        "--allow-root",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root}",
+        "--LabApp.news_url=",
+    ]
+    log = (home / "lab.log").open("w")
+    server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
+            break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                pytest.fail(f"JupyterLab did not start; its log: {(home / 'lab.log').read_text()[-2000:]}")
+            time.sleep(0.3)
+    yield base, token
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+    log.close()
+
+
+@pytest.fixture(scope="module")
+def browser(lab):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def lab_page(lab, browser):
+    """One JupyterLab page for all lessons: each opens from the file browser, without reloading the app."""
+    base, token = lab
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.set_default_timeout(60_000)
+    page.goto(f"{base}/lab/workspaces/browser-test/tree/course?reset&token={token}")
+    page.locator(".jp-DirListing-content").get_by_text(LESSONS[0], exact=True).wait_for()
+    yield page
+    page.close()
+
+
+@pytest.fixture
+def lesson_page(lab_page, request):
+    """The lesson open and run from the Run menu; on failure it leaves a screenshot named after the test."""
+    name = request.node.callspec.params["name"]
+    page = lab_page
+    try:
+        page.locator(".jp-DirListing-content").get_by_text(name, exact=True).dblclick()
+        page.locator(".lm-TabBar-tab.jp-mod-current", has_text=name).first.wait_for()
+        press_run_all(page)
+        wait_until_all_ran(page, name)
+        yield page
+    finally:
+        if getattr(request.node, "failed", False) or sys.exc_info()[0] is not None:
+            SCREENSHOTS.mkdir(exist_ok=True)
+            shot = SCREENSHOTS / (re.sub(r"[^\w.-]+", "_", request.node.name) + ".png")
+            page.screenshot(path=str(shot), full_page=True)
+            print(f"screenshot of the failing page: {shot}")
+
+
+def press_run_all(page) -> None:
+    page.locator(NOTEBOOK + " .jp-Cell").first.wait_for()
+    # The kernel must be up before "Run All" is worth pressing: the status bar says so.
+    page.locator(".jp-StatusBar-Widget", has_text="| Idle").first.wait_for()
+    for attempt in range(3):
+        page.get_by_role("menuitem", name="Run", exact=True).click()
+        page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+        try:
+            page.wait_for_function(
+                """selector => [...document.querySelectorAll(selector)]
+                        .some(p => /\\[(\\*|\\d+)\\]/.test(p.textContent))""",
+                arg=PROMPTS,
+                timeout=10_000,
+            )
+            return
+        except Exception:
+            if attempt == 2:
+                raise
+
+
+def wait_until_all_ran(page, name: str) -> None:
+    total = page.locator(NOTEBOOK + " .jp-CodeCell").count()
+    try:
+        page.wait_for_function(
+            """([selector, total]) => [...document.querySelectorAll(selector)]
+                .filter(p => /\\[\\d+\\]/.test(p.textContent)).length === total""",
+            arg=[PROMPTS, total],
+            timeout=180_000,
+        )
+    except Exception as exc:
+        prompts = page.locator(NOTEBOOK + " .jp-CodeCell .jp-InputPrompt").all_inner_texts()
+        raise AssertionError(
+            f"{name}: not every cell ran; prompts {prompts}; outputs end: {outputs_text(page)[-800:]}"
+        ) from exc
+
+
+def outputs_text(page) -> str:
+    return "\n".join(page.locator(NOTEBOOK + " .jp-OutputArea-output").all_inner_texts())
+
+
+@pytest.mark.parametrize("name", LESSONS)
+def test_lesson_runs_in_the_browser(lesson_page, name: str) -> None:
+    text = outputs_text(lesson_page)
+    assert "Traceback" not in text and "Error displaying widget" not in text, f"{name} shows an error:\n{text[-1500:]}"
+    charts, widgets = expected_counts(name)
+    images = lesson_page.locator(NOTEBOOK + " .jp-OutputArea-output img[src^='data:image/png']")
+    assert images.count() >= charts, f"{name}: {images.count()} chart images on the page, {charts} expected"
+    for index in range(images.count()):
+        assert images.nth(index).evaluate("img => img.complete && img.naturalWidth > 0"), (
+            f"{name}: image {index} is broken"
+        )
+    rendered = lesson_page.locator(NOTEBOOK + " .jp-OutputArea-output .widget-vbox")
+    assert rendered.count() >= widgets, f"{name}: {rendered.count()} widgets rendered, {widgets} expected"
+    if name in INTERACTIONS:
+        INTERACTIONS[name](lesson_page)
+
+
+def last_widget(page):
+    return page.locator(NOTEBOOK + " .jp-OutputArea-output .widget-vbox").last
+
+
+def wait_for_change(page, locator, before: str) -> str:
+    page.wait_for_function(
+        "([el, old]) => el.innerText !== old", arg=[locator.element_handle(), before], timeout=15_000
+    )
+    return locator.inner_text()
+
+
+def try_quote_browser(page) -> None:
+    """Choose the EU in the Side dropdown: the count of quote rows must change."""
+    widget = last_widget(page)
+    count = widget.locator(".widget-html").first
+    before = count.inner_text()
+    widget.locator(".widget-dropdown select").first.select_option(label="EU")
+    assert wait_for_change(page, count, before) != before
+
+
+def try_enlargement_slider(page) -> None:
+    """Type 2004 into the year slider's readout: the members listed must change to that year's."""
+    widget = last_widget(page)
+    summary = widget.locator(".widget-html").first
+    before = summary.inner_text()
+    readout = widget.locator(".widget-readout")
+    readout.click()
+    readout.press("Control+A")
+    readout.type("2004")
+    readout.press("Enter")
+    assert "2004" in wait_for_change(page, summary, before)
+
+
+def try_source_cards(page) -> None:
+    """Choose Mykola Bielieskov: his card, with what the check found, must replace the first one."""
+    widget = last_widget(page)
+    card = widget.locator(".widget-html").first
+    before = card.inner_text()
+    widget.locator(".widget-dropdown select").select_option(label="Mykola Bielieskov")
+    assert "President of Ukraine" in wait_for_change(page, card, before)
+
+
+INTERACTIONS = {
+    "03-how-they-are-quoted.ipynb": try_quote_browser,
+    "05-institutions.ipynb": try_enlargement_slider,
+    "07-checking-the-sources.ipynb": try_source_cards,
+}
+
+
+def test_every_widget_lesson_is_exercised() -> None:
+    widget_lessons = {name for name in LESSONS if expected_counts(name)[1]}
+    assert widget_lessons == set(INTERACTIONS), "a lesson with a widget needs an interaction in INTERACTIONS"
