@@ -1,4 +1,4 @@
-"""Compare a student's answer with the expected one, forgivingly: never raises, explains what differs.
+"""Compare a student's answer with the expected one, forgivingly: any answer is read, and what differs is explained.
 
 Students hand in whatever their cell produced: a pandas Series where a list was
 asked for, a numpy number, a string with stray spaces, a list in another order.

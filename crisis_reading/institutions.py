@@ -79,5 +79,7 @@ def enlargement(reference: Reference, organisation: str = "NATO") -> pd.DataFram
 
 def soviet_republics_in(reference: Reference, organisation: str, day: str | pd.Timestamp) -> list[str]:
     """The former Soviet republics that were members of an organisation on that day."""
+    if organisation not in ORGANISATIONS:
+        raise ValueError(f"organisation must be one of {ORGANISATIONS}, not {organisation!r}")
     matrix = membership_matrix(reference, day)
     return sorted(matrix.index[matrix["former_soviet_republic"] & matrix[organisation]])

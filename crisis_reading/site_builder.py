@@ -256,7 +256,7 @@ def build_site(out: Path, course: Path = COURSE, cwd: Path = REPO, log=print) ->
         widgets = note_widgets(notebook)
         (out / lesson.page).write_text(render_lesson(notebook, lessons, number), encoding="utf-8")
         extra = f", {widgets} widget(s)" if widgets else ""
-        log(f"{lesson.page}: {time.perf_counter() - started:.1f} s{extra}")
+        log(f"{lesson.page}: rendered in {time.perf_counter() - started:.1f} s{extra}")
     (out / "index.html").write_text(index_page(lessons), encoding="utf-8")
     return lessons
 

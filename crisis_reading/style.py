@@ -42,13 +42,6 @@ SIDE_PHRASES = {
 KIND_LINES = {"direct": "solid", "partial": "dashed", "indirect": "dotted"}
 
 
-def side_colour(side: str) -> str:
-    try:
-        return SIDE_COLOURS[side]
-    except KeyError:
-        raise KeyError(f"No colour for side {side!r}; the sides are: {', '.join(SIDE_COLOURS)}") from None
-
-
 def tint(hex_colour: str, strength: float = 0.35) -> str:
     """A light version of a colour, for highlighting text behind dark letters."""
     red, green, blue = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))

@@ -59,14 +59,6 @@ def first_and_last_word(article: Article, kinds: list[str] | None = None) -> pd.
     return ends[["position", "block", "name", "side", "kind", "text"]].reset_index(drop=True)
 
 
-def voice_positions(article: Article) -> pd.DataFrame:
-    """Every quote row with how far down the article it stands (0 = top, 1 = bottom)."""
-    voices = article.voices()
-    last_block = int(article.blocks["block"].max())
-    voices["position"] = (voices["block"] - 1) / (last_block - 1)
-    return voices[["quote_id", "block", "position", "name", "side", "kind"]]
-
-
 def side_positions(article: Article) -> pd.DataFrame:
     """For each side: the first and last block it speaks in, and its median block."""
     voices = article.voices()

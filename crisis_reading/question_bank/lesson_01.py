@@ -29,11 +29,6 @@ def _single_block_parts(data: Data) -> list[str]:
     return summary.index[summary["blocks"] == 1].tolist()
 
 
-def _multi_block_parts(data: Data) -> list[str]:
-    summary = function_summary(data.article)
-    return summary.index[summary["blocks"] > 1].tolist()
-
-
 def _first_direct_block(data: Data) -> int:
     return int(first_and_last_word(data.article, kinds=["direct"])["block"].iloc[0])
 
