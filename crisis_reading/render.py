@@ -37,15 +37,8 @@ def article_html(article: Article) -> str:
             body = f"<strong style='font-size:1.3em'>{body}</strong>"
         elif block.function in ("graphic", "caption", "credit"):
             body = f"<em>{body}</em>"
-        rows.append(
-            "<tr>"
-            f"<td style='vertical-align:top;text-align:right;color:#555;padding-right:.6em'>{block.block}</td>"
-            f"<td style='vertical-align:top;color:#555;font-size:.85em;padding-right:.8em;white-space:nowrap'>"
-            f"{FUNCTION_LABELS.get(block.function, block.function)}</td>"
-            f"<td style='vertical-align:top;padding-bottom:.5em;line-height:1.6;text-align:left'>{body}</td>"
-            "</tr>"
-        )
-    return "<table style='border-collapse:collapse;max-width:60em'>" + "".join(rows) + "</table>"
+        rows.append(_block_row(block.block, block.function, body))
+    return _block_table(rows)
 
 
 def show_article(article: Article) -> HTML:
@@ -112,13 +105,25 @@ def show_blocks(article: Article, blocks: int | Iterable[int]) -> HTML:
             f"its blocks are numbered {min(known)} to {max(known)}."
         )
     rows = article.blocks.set_index("block").loc[wanted]
-    cells = "".join(
+    cells = [
+        _block_row(number, row.function, escape(row.text))
+        for number, row in zip(wanted, rows.itertuples(), strict=True)
+    ]
+    return HTML(_block_table(cells))
+
+
+def _block_row(number: int, function: str, body_html: str) -> str:
+    """One block as a table row: its number, what it does, and its (already escaped) text."""
+    label = escape(FUNCTION_LABELS.get(function, str(function)))
+    return (
         "<tr>"
         f"<td style='vertical-align:top;text-align:right;color:#555;padding-right:.6em'>{number}</td>"
         f"<td style='vertical-align:top;color:#555;font-size:.85em;padding-right:.8em;white-space:nowrap'>"
-        f"{escape(FUNCTION_LABELS.get(row.function, str(row.function)))}</td>"
-        f"<td style='vertical-align:top;padding-bottom:.5em;line-height:1.6;text-align:left'>{escape(row.text)}</td>"
+        f"{label}</td>"
+        f"<td style='vertical-align:top;padding-bottom:.5em;line-height:1.6;text-align:left'>{body_html}</td>"
         "</tr>"
-        for number, row in zip(wanted, rows.itertuples(), strict=True)
     )
-    return HTML(f"<table style='border-collapse:collapse;max-width:60em'>{cells}</table>")
+
+
+def _block_table(rows: list[str]) -> str:
+    return "<table style='border-collapse:collapse;max-width:60em'>" + "".join(rows) + "</table>"
