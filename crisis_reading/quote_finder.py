@@ -225,10 +225,18 @@ def _rows(parsed: list[_Block]) -> list[_Row]:
                 continue
             block_rows.append(row)
         for attribution in block.attributions:
-            if attribution.clause and id(attribution) not in used_clauses and not _clause_has_quote(block, attribution):
-                start, end = attribution.clause
-                rule = "passive judgement" if attribution.passive else "indirect speech"
-                block_rows.append(_Row(block.number, start, end, "indirect", attribution, block.number, rule))
+            if not attribution.clause:
+                continue
+            rule = "passive judgement" if attribution.passive else "indirect speech"
+            parts = [attribution.clause]
+            if id(attribution) in used_clauses or _has_quote(block, attribution.clause):
+                parts = _clause_parts(block.masked, attribution.clause)
+                rule = "reported clause beside a quoted one"
+                if len(parts) == 1:
+                    continue
+            for start, end in parts:
+                if not _has_quote(block, (start, end)):
+                    block_rows.append(_Row(block.number, start, end, "indirect", attribution, block.number, rule))
         block_rows.sort(key=lambda r: r.start)
         rows += block_rows
         if block_rows or block.text.strip():
@@ -238,9 +246,20 @@ def _rows(parsed: list[_Block]) -> list[_Row]:
     return [row for row in rows if row.rule != "waiting"]
 
 
-def _clause_has_quote(block: _Block, attribution: Attribution) -> bool:
-    start, end = attribution.clause
+def _has_quote(block: _Block, clause: tuple[int, int]) -> bool:
+    start, end = clause
     return any(start <= span.start - 1 and span.end <= end + 1 for span in block.spans)
+
+
+def _clause_parts(masked: str, clause: tuple[int, int]) -> list[tuple[int, int]]:
+    """Rule "coordinated reported clauses": "said X “…”, and that Y" reports two clauses; the one holding a
+    quotation is read as its partial quote, the other stays indirect speech."""
+    parts, start = [], clause[0]
+    for match in re.finditer(r",?\s+and\s+that\s+", masked[clause[0] : clause[1]]):
+        parts.append((start, clause[0] + match.start()))
+        start = clause[0] + match.end()
+    parts.append((start, clause[1]))
+    return [(a, b) for a, b in parts if b > a]
 
 
 def _borrowed_row(
@@ -278,11 +297,16 @@ def _resolve_speakers(parsed: list[_Block], rows: list[_Row], registry: SpeakerR
     for block in parsed:
         attributions = [a for a in block.attributions if id(a) in used]
         attributions.sort(key=lambda a: a.mention.start if a.mention.kind != "none" else a.verb_start)
+        read_up_to = 0
         for attribution in attributions:
+            position = attribution.mention.start if attribution.mention.kind != "none" else attribution.verb_start
+            registry.notice(block.masked[read_up_to:position])
+            read_up_to = max(read_up_to, position)
             if attribution.mention.kind == "none":
                 attribution.speaker_id = registry.unattributed().speaker_id
             else:
                 attribution.speaker_id = registry.resolve(attribution.mention).speaker_id
+        registry.notice(block.masked[read_up_to:])
 
 
 def _assign_channels(parsed: list[_Block], rows: list[_Row], outlet: str | None) -> None:

@@ -15,6 +15,7 @@ Rules, applied in reading order:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 PRONOUN_GENDER = {"he": "he", "him": "he", "she": "she", "her": "she"}
@@ -52,7 +53,8 @@ UNATTRIBUTED_NAME = "(no speaker named)"
 
 def slug(name: str) -> str:
     """A speaker id from a name: lower case ASCII letters, digits and underscores, starting with a letter."""
-    text = re.sub(r"[^a-z0-9]+", "_", name.lower().replace("’", "").replace("'", "")).strip("_")
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    text = re.sub(r"[^a-z0-9]+", "_", plain.lower().replace("’", "").replace("'", "")).strip("_")
     return text if text[:1].isalpha() else f"s_{text}" if text else "speaker"
 
 
@@ -98,6 +100,17 @@ class SpeakerRegistry:
         self._touch(speaker.speaker_id)
         return speaker
 
+    def notice(self, text: str) -> None:
+        """Rule "salience": a known person named again in the reporter's words ("…, Ferrandel paused.") becomes the
+        most recent candidate for a following pronoun, even without a reporting verb."""
+        seen = []
+        for speaker in self.speakers.values():
+            if speaker.person:
+                for found in re.finditer(r"(?<![\w-])" + re.escape(speaker.surname) + r"(?![\w-])", text):
+                    seen.append((found.start(), speaker.speaker_id))
+        for _, speaker_id in sorted(seen):
+            self._touch(speaker_id)
+
     def unattributed(self) -> Speaker:
         if UNATTRIBUTED_ID not in self.speakers:
             self.speakers[UNATTRIBUTED_ID] = Speaker(UNATTRIBUTED_ID, UNATTRIBUTED_NAME, person=False)
@@ -131,7 +144,7 @@ class SpeakerRegistry:
             return self._most_recent(lambda s: not s.person and s.speaker_id != UNATTRIBUTED_ID)
         if mention.kind == "role":
             head = lowered.split()[-1]
-            return self._most_recent(lambda s: head in s.role.lower())
+            return self._most_recent(lambda s: head in s.role.lower() or head in s.name.lower().split())
         return self._most_recent(lambda s: lowered in (n.lower() for n in s.names_as_written))
 
     def _introduce(self, mention: Mention) -> Speaker:

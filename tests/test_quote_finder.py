@@ -122,7 +122,18 @@ def test_inverted_attribution_after_the_quotation():
 
 @pytest.mark.parametrize(
     "verb",
-    ["warned", "insisted", "explained", "bemoaned", "argued", "cautioned", "acknowledged", "stressed", "noted"],
+    [
+        "warned",
+        "insisted",
+        "explained",
+        "bemoaned",
+        "argued",
+        "cautioned",
+        "acknowledged",
+        "stressed",
+        "noted",
+        "promised",
+    ],
 )
 def test_verbs_beyond_said_report_speech(verb):
     found = rows(f"Lea Varga {verb} that the bridge would stay closed until spring.")
@@ -222,6 +233,72 @@ def test_it_refers_to_the_most_recent_collective_speaker():
 def test_a_name_inside_an_appositive_is_not_the_speaker():
     result = find("Rosa Quist, an adviser to the former mayor Hal Brennan, said the vote was fair.")
     assert speaker_name(result, result.quotes.iloc[0].to_dict()) == "Rosa Quist"
+
+
+def test_role_comma_name_comma_verb_names_the_person_and_keeps_the_role():
+    result = find("Closing the summit, the bank’s chief economist, Ada Mensah, told reporters: “Rates will hold.”")
+    row = result.quotes.iloc[0]
+    assert (row["kind"], row["speaker_as_written"], row["channel"]) == ("direct", "Ada Mensah", "press_event")
+    assert result.speakers.iloc[0]["role"] == "the bank’s chief economist"
+
+
+def test_a_dateline_is_not_a_speaker_and_a_clause_after_but_has_its_own_subject():
+    result = find("LISBON, Portugal – The strike ended on Friday, but both governments said talks would go on.")
+    row = result.quotes.iloc[0]
+    assert (row["speaker_as_written"], row["text"]) == ("both governments", "talks would go on")
+
+
+def test_coordinated_verbs_share_their_subject_and_each_reports_its_own_clause():
+    found = rows(
+        "Ada Mensah, the bank’s chief economist, said rates would hold, but warned that inflation could return.",
+        "The economist explained that wages were rising, and said a review would follow.",
+    )
+    assert [(r["verb"], r["text"]) for r in found] == [
+        ("said", "rates would hold"),
+        ("warned", "inflation could return"),
+        ("explained", "wages were rising"),
+        ("said", "a review would follow"),
+    ]
+    assert len({r["speaker_id"] for r in found}) == 1
+
+
+def test_a_quoted_clause_and_a_plain_clause_of_one_verb_give_a_partial_and_an_indirect_row():
+    found = rows("Mila Dorn said prisoners would be freed “within days”, and that the bridge would reopen on Monday.")
+    assert [(r["kind"], r["text"]) for r in found] == [
+        ("partial", "within days"),
+        ("indirect", "the bridge would reopen on Monday"),
+    ]
+
+
+def test_a_proper_adjective_before_a_speaker_noun_is_a_group():
+    result = find('"Two soldiers were hurt," Valdoran officials said, adding that they blamed the rebels.')
+    found = result.quotes.to_dict("records")
+    assert [r["speaker_as_written"] for r in found] == ["Valdoran officials", "Valdoran officials"]
+    according = rows("According to Valdora’s health ministry, twelve people died.")
+    assert according[0]["speaker_as_written"] == "Valdora’s health ministry"
+
+
+def test_a_person_named_again_without_a_verb_is_the_one_a_pronoun_refers_to():
+    result = find(
+        "Ada Mensah said rates would hold.",
+        "Tom Hale said they would fall.",
+        "Asked about the outlook, Mensah paused. “Ask me in May,” she said.",
+    )
+    found = result.quotes.to_dict("records")
+    assert speaker_name(result, found[-1]) == "Ada Mensah"
+
+
+def test_a_verb_with_a_listener_and_a_colon_introduces_the_next_paragraph():
+    result = find(
+        "At the summit, Irena Voss warned the northern delegation:", "“Nobody should mistake patience for weakness.”"
+    )
+    found = result.quotes.to_dict("records")
+    assert [(r["block"], r["kind"], r["verb"], r["attributed_in_block"]) for r in found] == [(2, "direct", "warned", 1)]
+
+
+def test_speaker_ids_are_ascii_slugs_of_the_name():
+    result = find("Lucía Núñez-Ortega said the vote was fair.")
+    assert result.speakers.iloc[0]["speaker_id"] == "lucia_nunez_ortega"
 
 
 # --- paragraphs and kinds ----------------------------------------------------------------------------------------
