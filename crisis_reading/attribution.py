@@ -29,7 +29,7 @@ predicting recall recalls recalled recalling reiterate reiterates reiterated rei
 bemoaning lament laments lamented lamenting maintain maintains maintained maintaining contend contends contended
 countered write writes wrote tweet tweets tweeted believe believes believed agree agrees agreed allege alleges
 alleged alleging deny denies denied denying promise promises promised promising pledge pledges pledged pledging
-vow vows vowed vowing threaten threatens threatened threatening
+vow vows vowed vowing threaten threatens threatened threatening ask asks asked
 """.split()
 TELL_VERBS = "tell tells told telling assure assures assured assuring inform informs informed informing".split()
 OBJECT_VERBS = """
@@ -129,7 +129,8 @@ government governments authorities powers countries allies states nations capita
 commanders commander activists campaigners witnesses people president envoy ambassador chancellor secretary
 diplomat negotiators negotiator chief chairperson chairman premier administration observers insiders aides aide
 economist economists adviser advisers advisor researcher researchers professor mayor governor prosecutor prosecutors
-general colonel spokespeople monitors envoys ambassadors
+general colonel spokespeople monitors envoys ambassadors police army military bank company agency court committee
+council union party report statement study survey reporter reporters journalist journalists
 """.split()
 )
 ROLE_NOUNS = {
@@ -640,10 +641,30 @@ def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) ->
                 mention, clause = _inverted_subject(masked, verb_end, sentence[1]), None
             if mention is None or mention.kind == "none":
                 continue
+            if clause is None and verb.lower() in CLAUSE_VERBS:
+                clause = clause_before(masked, sentence, mention, verb_end)
             found.append(Attribution(verb, verb_start, verb_end, index, mention, clause=clause))
             previous = found[-1]
     found.sort(key=lambda a: a.verb_start)
     return found
+
+
+AFTER_A_FINAL_VERB = re.compile(
+    r"(?:\s+(?:in|on|at|during|after|before|late|earlier|last|this)\b[^,.;:\x00“”\"]*)?[.!?]?\s*"
+)
+
+
+def clause_before(masked: str, sentence: tuple[int, int], mention: Mention, verb_end: int) -> tuple[int, int] | None:
+    """Rule "clause before the attribution": "Prices rose, the bank said (on Monday)." reports the clause before
+    the comma, when nothing but a time or place follows the verb and no quotation stands in the clause."""
+    if not AFTER_A_FINAL_VERB.fullmatch(masked, verb_end, sentence[1]):
+        return None
+    before = masked[sentence[0] : mention.start]
+    comma = re.search(r",\s*$", before)
+    if not comma or any(mark in before for mark in '\x00“”"'):
+        return None
+    end = sentence[0] + comma.start()
+    return (sentence[0], end) if len(masked[sentence[0] : end].split()) >= 3 else None
 
 
 SHARED_SUBJECT = re.compile(r"(?:,\s*|\s)(?:and|but|then)\s+(?:also\s+|later\s+)?$")

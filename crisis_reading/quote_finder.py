@@ -138,14 +138,14 @@ def _stands_alone(block: _Block, span: QuoteSpan) -> bool:
     "said:" / "said,"), and partial when the reporter's own sentence runs into it."""
     sentence_start = block.bounds[sentence_of(block.bounds, max(span.start - 1, 0))][0]
     before = block.masked[sentence_start : max(span.start - 1, sentence_start)]
-    first = block.text[span.start : span.start + 1]
-    if first.islower():
-        return False
     stripped = before.rstrip()
-    if not stripped or stripped.endswith(":"):
-        return True
     verbs = reporting_verbs(stripped)
-    return bool(verbs and re.fullmatch(r"\s*,?", stripped[verbs[-1][1] :]))
+    after_verb = bool(verbs and re.fullmatch(r"\s*,?", stripped[verbs[-1][1] :]))
+    if block.text[span.start : span.start + 1].islower():
+        # “Enough,” she said, “is enough.” — a direct sentence resumed after its attribution
+        resumed = after_verb and stripped.endswith(",")
+        return resumed and any(s.end < span.start and s.start > sentence_start for s in block.spans)
+    return not stripped or stripped.endswith(":") or after_verb
 
 
 def _own_spans(block: _Block) -> None:

@@ -88,6 +88,7 @@ class SpeakerRegistry:
     def __init__(self) -> None:
         self.speakers: dict[str, Speaker] = {}
         self.recent: list[str] = []  # speaker ids, most recent last
+        self._surnames: tuple[re.Pattern | None, dict[str, str]] | None = None  # built when first needed
 
     def resolve(self, mention: Mention) -> Speaker:
         speaker = self._find(mention) or self._introduce(mention)
@@ -103,13 +104,16 @@ class SpeakerRegistry:
     def notice(self, text: str) -> None:
         """Rule "salience": a known person named again in the reporter's words ("…, Ferrandel paused.") becomes the
         most recent candidate for a following pronoun, even without a reporting verb."""
-        seen = []
-        for speaker in self.speakers.values():
-            if speaker.person:
-                for found in re.finditer(r"(?<![\w-])" + re.escape(speaker.surname) + r"(?![\w-])", text):
-                    seen.append((found.start(), speaker.speaker_id))
-        for _, speaker_id in sorted(seen):
-            self._touch(speaker_id)
+        if not text.strip():
+            return
+        if self._surnames is None:
+            by_surname = {s.surname: s.speaker_id for s in self.speakers.values() if s.person}
+            pattern = "|".join(re.escape(name) for name in sorted(by_surname, key=len, reverse=True))
+            self._surnames = (re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])") if pattern else None, by_surname)
+        pattern, by_surname = self._surnames
+        if pattern is not None:
+            for found in pattern.finditer(text):
+                self._touch(by_surname[found.group()])
 
     def unattributed(self) -> Speaker:
         if UNATTRIBUTED_ID not in self.speakers:
@@ -155,6 +159,7 @@ class SpeakerRegistry:
             speaker_id += "_2"
         speaker = Speaker(speaker_id, name, person=person, role=mention.role)
         self.speakers[speaker_id] = speaker
+        self._surnames = None
         return speaker
 
 

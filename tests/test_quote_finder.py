@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import pytest
 
+from crisis_reading import load_article
 from crisis_reading.quote_finder import QUOTE_COLUMNS, SPEAKER_COLUMNS, find_quotes
 from crisis_reading.quote_marks import is_apostrophe, quote_spans, straight_mark_opens
 
@@ -301,6 +304,28 @@ def test_speaker_ids_are_ascii_slugs_of_the_name():
     assert result.speakers.iloc[0]["speaker_id"] == "lucia_nunez_ortega"
 
 
+def test_a_clause_before_the_attribution_is_reported_speech():
+    found = rows("Prices rose sharply in March, the central bank said on Monday.")
+    assert [(r["kind"], r["speaker_as_written"], r["text"]) for r in found] == [
+        ("indirect", "the central bank", "Prices rose sharply in March")
+    ]
+    assert rows("On Monday, the central bank said.") == []
+
+
+def test_a_direct_sentence_resumed_after_its_attribution_stays_direct():
+    found = rows("“Enough,” the governor said, “is enough.”")
+    assert [(r["kind"], r["text"]) for r in found] == [("direct", "Enough,"), ("direct", "is enough.")]
+
+
+def test_a_question_and_its_answer_have_different_speakers():
+    result = find("Ana Ruiz met the press. “Will you resign?” a reporter asked. “No,” Ruiz replied.")
+    found = result.quotes.to_dict("records")
+    assert [(r["text"], r["speaker_as_written"]) for r in found] == [
+        ("Will you resign?", "a reporter"),
+        ("No,", "Ruiz"),
+    ]
+
+
 # --- paragraphs and kinds ----------------------------------------------------------------------------------------
 
 
@@ -399,3 +424,25 @@ def test_result_has_the_columns_of_the_data_and_offsets_that_slice_the_block(art
         assert row.note.startswith("Proposed by the finder")
     assert set(result.quotes["speaker_id"]) <= set(result.speakers["speaker_id"])
     assert list(result.quotes["quote_id"][:2]) == ["p01", "p02"]
+
+
+def test_the_proposal_passes_the_same_loader_checks_as_a_hand_annotation(data_copy):
+    """Saved as an article's quotes.csv and speakers.csv (ids renamed p→q), the proposal is valid data."""
+    slug = "aljazeera-2022-01-14-nato-russia-security-demands"
+    folder = data_copy / slug
+    article = load_article(slug, data=data_copy)
+    result = find_quotes(article.blocks, outlet=article.meta["outlet"])
+    quotes = result.quotes.assign(
+        quote_id=result.quotes["quote_id"].str.replace("p", "q"),
+        continues_quote=result.quotes["continues_quote"].str.replace("p", "q"),
+    )
+    quotes.to_csv(folder / "quotes.csv", index=False)
+    speakers = result.speakers.assign(
+        interviewed_by_outlet=result.speakers["interviewed_by_outlet"].map(str).str.lower()
+    )
+    speakers.to_csv(folder / "speakers.csv", index=False)
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["resources"] = [r for r in descriptor["resources"] if r["name"] not in ("frames", "source_checks")]
+    (folder / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    reloaded = load_article(slug, data=data_copy)
+    assert len(reloaded.quotes) == len(result.quotes) > 0
