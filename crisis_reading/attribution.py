@@ -449,7 +449,7 @@ def _covers(block: str, piece: tuple[int, int], mention: Mention) -> bool:
 
 # --- what was said ---------------------------------------------------------------------------------------------
 
-DATELINE_START = re.compile(r"\s*[A-Z][^–—.:\x00“”\"]{0,50}?(?:\([^()]{1,30}\))?\s*[–—]\s+")
+DATELINE_START = re.compile(r"\s*[A-Z][^–—.:\x00“”\"]{0,50}?(?:\([^()]{1,30}\))?\s*(?:[–—]|\s-)\s+")
 TIME_OR_PLACE = re.compile(
     r"^\s*(?:(?:on|in|at|during|after|before|last|this|earlier|later|late|early|again|also|then|publicly|privately)"
     r"\b[^,.;:\x00“”\"]{0,60}?\s+)?that\s+"
@@ -460,7 +460,7 @@ LISTENER = re.compile(
     r"|him|her|them|me|us|[a-z]+ers)(?![\w’'-])"
 )
 _PARTICIPLES = {v for v in _VERB_WORDS if v.endswith("ing")}
-CLAUSE_STOP = re.compile(r",\s+(?:(and|but|then)\s+(?:also\s+|later\s+)?)?([a-z]+)\b")
+CLAUSE_STOP = re.compile(r"(?:,\s+|\s+(?=(?:and|but|then)\s))(?:(and|but|then)\s+(?:also\s+|later\s+)?)?([a-z]+)\b")
 
 
 def reported_clause(masked: str, verb: str, verb_end: int, sentence_end: int) -> tuple[int, int] | None:
@@ -659,12 +659,16 @@ def clause_before(masked: str, sentence: tuple[int, int], mention: Mention, verb
     the comma, when nothing but a time or place follows the verb and no quotation stands in the clause."""
     if not AFTER_A_FINAL_VERB.fullmatch(masked, verb_end, sentence[1]):
         return None
-    before = masked[sentence[0] : mention.start]
+    start = sentence[0]
+    if start == 0:
+        dateline = DATELINE_START.match(masked)
+        start = dateline.end() if dateline and dateline.end() < mention.start else start
+    before = masked[start : mention.start]
     comma = re.search(r",\s*$", before)
     if not comma or any(mark in before for mark in '\x00“”"'):
         return None
-    end = sentence[0] + comma.start()
-    return (sentence[0], end) if len(masked[sentence[0] : end].split()) >= 3 else None
+    end = start + comma.start()
+    return (start, end) if len(masked[start:end].split()) >= 3 else None
 
 
 SHARED_SUBJECT = re.compile(r"(?:,\s*|\s)(?:and|but|then)\s+(?:also\s+|later\s+)?$")

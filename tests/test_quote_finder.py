@@ -265,6 +265,21 @@ def test_coordinated_verbs_share_their_subject_and_each_reports_its_own_clause()
     assert len({r["speaker_id"] for r in found}) == 1
 
 
+def test_verbs_joined_by_and_without_a_comma_are_two_statements():
+    found = rows("The ministry accused Valdora of “stalling for time” and said it would not return to the talks.")
+    assert [(r["kind"], r["verb"], r["text"]) for r in found] == [
+        ("partial", "accused", "stalling for time"),
+        ("indirect", "said", "it would not return to the talks"),
+    ]
+
+
+def test_a_wire_dateline_is_not_part_of_a_reported_clause():
+    found = rows("TIRANA (Wire) - Talks on the river dam failed on Sunday, officials said.")
+    assert [(r["speaker_as_written"], r["text"]) for r in found] == [
+        ("officials", "Talks on the river dam failed on Sunday")
+    ]
+
+
 def test_a_quoted_clause_and_a_plain_clause_of_one_verb_give_a_partial_and_an_indirect_row():
     found = rows("Mila Dorn said prisoners would be freed “within days”, and that the bridge would reopen on Monday.")
     assert [(r["kind"], r["text"]) for r in found] == [
