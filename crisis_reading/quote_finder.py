@@ -295,7 +295,9 @@ def _resolve_speakers(parsed: list[_Block], rows: list[_Row], registry: SpeakerR
     """Resolve each attribution that carries a row, in reading order, so pronouns find the speaker before them."""
     used = {id(row.attribution) for row in rows}
     for block in parsed:
-        attributions = [a for a in block.attributions if id(a) in used]
+        # A full name with a reporting verb introduces a person even when the verb reports no row ("Ann Lee said
+        # no."), so a later "she" can find her; other unused attributions stay out of the speaker list.
+        attributions = [a for a in block.attributions if id(a) in used or a.mention.kind == "person"]
         attributions.sort(key=lambda a: a.mention.start if a.mention.kind != "none" else a.verb_start)
         read_up_to = 0
         for attribution in attributions:

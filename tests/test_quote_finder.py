@@ -196,6 +196,12 @@ def test_pronouns_go_to_the_most_recent_compatible_speaker():
     assert names == ["Anna Berg", "Anna Berg", "Tom Hale", "Tom Hale", "Anna Berg"]
 
 
+def test_a_person_introduced_by_a_verb_without_a_reported_clause_can_be_referred_to():
+    result = find("Ann Lee, the mayor, said no.", "“We will not sign,” she said.")
+    assert speaker_name(result, result.quotes.iloc[0].to_dict()) == "Ann Lee"
+    assert list(result.speakers["name"]) == ["Ann Lee"]
+
+
 def test_a_role_refers_back_to_the_speaker_who_holds_it():
     result = find(
         "Foreign Minister Lena Marr said the embassy would reopen.",
