@@ -149,6 +149,10 @@ DETERMINERS = {
     "the", "a", "an", "some", "many", "several", "other", "most", "few", "both", "all", "two", "three", "four", "five",
 }  # fmt: skip
 NOT_NAMES = {"There", "This", "That", "These", "Those", "Such", "What", "Which", "Who", "Here", "It", "Its", "A", "An"}
+FUNCTION_WORDS = set(
+    "as if when while after before but and yet in on at for with since although though because once until despite"
+    " during so then now".split()
+)
 NAME_CONNECTORS = {"of", "the", "for", "de", "van", "von", "der", "al", "bin", "da", "di", "la", "le", "on", "to"}
 
 
@@ -241,6 +245,8 @@ def _is_titleish(tokens: list[str], index: int) -> bool:
 def _read_name_run(words: list[tuple[int, int, str]], block: str) -> Mention | None:
     """Rule "full name": a run of capitalised words is [title words] + name; the title is the role."""
     while words and words[0][2] in ("The", "the"):
+        words = words[1:]
+    while words and words[0][2].lower() in FUNCTION_WORDS:
         words = words[1:]
     if not words or words[-1][2].endswith(("’s", "'s")) or words[-1][2] in NOT_NAMES:
         return None
@@ -478,6 +484,7 @@ def reported_clause(masked: str, verb: str, verb_end: int, sentence_end: int) ->
     if re.match(r"^\s*[:,;.]|^\s*$", rest) or rest.rstrip().endswith(":"):
         return None  # "said:" or "warned the government:" introduce a quotation, they report no clause
     that = TIME_OR_PLACE.match(rest)
+    bare = that is None
     if that:
         start = position + that.end()
     else:
@@ -501,7 +508,37 @@ def reported_clause(masked: str, verb: str, verb_end: int, sentence_end: int) ->
         end -= 1
     if len(masked[start:end].split()) < 2 and "\x00" not in masked[start:end]:
         return None
+    if bare and not _reads_as_reported(masked[start:end], verb.lower()):
+        return None
     return (start, end) if end > start else None
+
+
+BARE_CLAUSE_VERBS = set(
+    """
+say says said saying insist insists insisted insisting argue argues argued arguing claim claims claimed claiming
+believe believes believed agree agrees agreed allege alleges alleged alleging admit admits admitted admitting
+acknowledge acknowledges acknowledged acknowledging concede concedes conceded conceding suggest suggests suggested
+suggesting predict predicts predicted predicting maintain maintains maintained contend contends contended complain
+complains complained complaining assert asserts asserted deny denies denied denying bemoan bemoans bemoaned
+bemoaning lament laments lamented lamenting
+""".split()
+)
+NEEDS_TO = {"called on", "calls on", "call on", "calling on", "urge", "urges", "urged"}
+VERB_LIKE = re.compile(
+    r"(?<![\w’'-])(?:is|are|was|were|be|been|being|has|have|had|will|would|can|cannot|could|should|shall|may|might"
+    r"|must|do|does|did)(?![\w’'-])|n[’']t(?![\w’'-])|(?<![\w’'-])\w{3,}ed(?![\w’'-])"
+)
+
+
+def _reads_as_reported(clause: str, verb: str) -> bool:
+    """Rule "bare clause": without "that", what follows a verb is reported speech only when it reads as a clause:
+    "said the talks failed" does, "added two brigades" does not; say-verbs (and deny, insist, …) always take one,
+    position verbs take their object ("condemned the shelling", "wants a vote"), call on / urge need "… to …"."""
+    if verb in NEEDS_TO:
+        return bool(re.search(r"(?<![\w’'-])to\s", clause))
+    if verb in OBJECT_VERBS or verb in PHRASE_VERBS or verb in BARE_CLAUSE_VERBS:
+        return True
+    return bool(VERB_LIKE.search(clause))
 
 
 def according_to(

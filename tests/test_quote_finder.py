@@ -145,6 +145,14 @@ def test_verbs_beyond_said_report_speech(verb):
     ]
 
 
+def test_a_bare_object_is_reported_speech_only_when_it_reads_as_a_clause():
+    assert rows("The army added two brigades to the front last year.") == []
+    assert rows("The council called on Monday for a vote.") == []
+    assert rows("As noted above, the border has been closed since May.") == []
+    found = rows("Omar Diaz added the border would stay shut.", "The council called on both sides to talk.")
+    assert [r["text"] for r in found] == ["the border would stay shut", "both sides to talk"]
+
+
 def test_object_verbs_report_a_position():
     found = rows("Colonel Ivo Marek condemned the shelling of the grain depot.")
     assert [(r["verb"], r["text"]) for r in found] == [("condemned", "the shelling of the grain depot")]
