@@ -130,7 +130,9 @@ commanders commander activists campaigners witnesses people president envoy amba
 diplomat negotiators negotiator chief chairperson chairman premier administration observers insiders aides aide
 economist economists adviser advisers advisor researcher researchers professor mayor governor prosecutor prosecutors
 general colonel spokespeople monitors envoys ambassadors police army military bank company agency court committee
-council union party report statement study survey reporter reporters journalist journalists
+council union party report statement study survey reporter reporters journalist journalists man men woman women
+resident farmer farmers worker workers soldier soldiers villager villagers refugee refugees student students teacher
+teachers doctor doctors nurse nurses mother father parents survivor survivors witness voter voters shopkeeper
 """.split()
 )
 ROLE_NOUNS = {
@@ -146,7 +148,8 @@ NOT_MODIFIERS = {
     "is", "are", "was", "were", "has", "have", "had", "will", "would", "also", "not",
 }  # fmt: skip
 DETERMINERS = {
-    "the", "a", "an", "some", "many", "several", "other", "most", "few", "both", "all", "two", "three", "four", "five",
+    "the", "a", "an", "one", "some", "many", "several", "other", "most", "few", "both", "all", "two", "three", "four",
+    "five",
 }  # fmt: skip
 NOT_NAMES = {"There", "This", "That", "These", "Those", "Such", "What", "Which", "Who", "Here", "It", "Its", "A", "An"}
 FUNCTION_WORDS = set(

@@ -240,6 +240,13 @@ def test_an_anonymous_source_is_a_speaker_of_its_own():
     assert result.speakers.iloc[0]["voice_type"] == "anonymous"
 
 
+def test_an_unnamed_person_is_a_speaker_apart_from_the_group_before():
+    result = find("Residents said food prices had doubled. “We eat once a day,” one woman said.")
+    found = result.quotes.to_dict("records")
+    assert [r["speaker_as_written"] for r in found] == ["Residents", "one woman"]
+    assert found[0]["speaker_id"] != found[1]["speaker_id"]
+
+
 def test_it_refers_to_the_most_recent_collective_speaker():
     result = find("Valdora wants the border reopened.", "It has also called on its neighbours to lift the tariffs.")
     found = result.quotes.to_dict("records")
