@@ -58,6 +58,7 @@ _PHRASE_SECONDS: dict[str, list[str]] = {}
 for _phrase in _PHRASES:
     _PHRASE_SECONDS.setdefault(_phrase.split()[0], []).append(_phrase.split()[1])
 _CANDIDATES = {w.lower() for w in _SINGLE_VERBS} | _PASSIVE_WORDS | set(_PHRASE_SECONDS)
+_CANDIDATES_AS_WRITTEN = _CANDIDATES | {w.capitalize() for w in _CANDIDATES}  # spares a lower() per word
 _WORD_JOINERS = "’'-"
 
 
@@ -68,9 +69,9 @@ def reporting_verbs(text: str, start: int = 0, end: int | None = None) -> list[t
     found = []
     for match in _ASCII_WORD.finditer(text, start, end):
         word = match.group()
-        lowered = word.lower()
-        if lowered not in _CANDIDATES:
+        if word not in _CANDIDATES_AS_WRITTEN:
             continue
+        lowered = word.lower()
         w_start, w_end = match.span()
         if (w_start > 0 and text[w_start - 1] in _WORD_JOINERS) or (w_end < len(text) and text[w_end] in _WORD_JOINERS):
             continue
@@ -181,6 +182,10 @@ class Attribution:
 # --- sentences -------------------------------------------------------------------------------------------------
 
 
+LAST_WORD = re.compile(r"([\w.]+)$")
+SENTENCE_END = re.compile(r"[.?!]+([”\"’)]*)(?=\s+[“\"‘(A-Z0-9]|\s*$)")
+
+
 def sentence_bounds(text: str, spans: list[QuoteSpan]) -> list[tuple[int, int]]:
     """Rule "sentences": a sentence ends at . ? ! (and a closing mark after it) before a capital or the block's end;
     a full stop inside a quotation ends the sentence only where the quotation closes, and abbreviations
@@ -188,11 +193,11 @@ def sentence_bounds(text: str, spans: list[QuoteSpan]) -> list[tuple[int, int]]:
     inside = _interior_index(text, spans)
     bounds: list[tuple[int, int]] = []
     start = 0
-    for match in re.finditer(r"[.?!]+([”\"’)]*)(?=\s+[“\"‘(A-Z0-9]|\s*$)", text):
+    for match in SENTENCE_END.finditer(text):
         stop = match.start()
         if inside[stop] and not match.group(1):
             continue
-        word = re.search(r"([\w.]+)$", text[start:stop])
+        word = LAST_WORD.search(text, max(start, stop - 24), stop)
         if word and (word.group(1).lower() in ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word.group(1))):
             continue
         bounds.append((start, match.end()))
