@@ -8,7 +8,7 @@ inside a quotation are never read as the reporter's attribution.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .quote_marks import QuoteSpan
 from .speaker_resolution import Mention
@@ -170,8 +170,8 @@ class Attribution:
     sentence: int
     mention: Mention
     clause: tuple[int, int] | None = None  # reported clause, for indirect speech
-    quoted: list[int] = field(default_factory=list)  # indexes of quote spans woven into the reported clause
     passive: bool = False
+    nominal: bool = False  # "allegations from X that …": a noun, not a verb, attributes the clause
     speaker_id: str = ""
 
     @property
@@ -654,10 +654,42 @@ def find_channel(masked: str, sentence: tuple[int, int], outlet: str | None) -> 
 # --- all attributions in a block -------------------------------------------------------------------------------
 
 
+NOMINAL = re.compile(
+    r"(?<![\w’'-])(?:allegations|accusations|claims|warnings|assurances|denials|charges|complaints|promises|pledges"
+    r"|threats|statements|demands)\s+(?:from|by)(?![\w’'-])"
+)
+
+
+def nominal_attributions(masked: str, block: str, sentence: tuple[int, int], index: int) -> list[Attribution]:
+    """Rule "noun attribution": "allegations from Kyiv and Western powers that it is planning an invasion"
+    attributes the that-clause to each voice named after the noun: one attribution per speaker."""
+    found = []
+    for match in NOMINAL.finditer(masked, sentence[0], sentence[1]):
+        that = re.search(r"\s+that\s", masked[match.end() : sentence[1]])
+        if not that:
+            continue
+        names_end = match.end() + that.start()
+        names = masked[match.end() : names_end]
+        clause = reported_clause(masked, "said", names_end, sentence[1])
+        if clause is None or len(names.split()) > 8 or re.search(r"[;:\x00“”\"]", names):
+            continue
+        verb = block[match.start() : match.end()]
+        for part in re.finditer(r"[^,]+?(?=\s*,\s*|\s+and\s+|$)", names):
+            text = part.group().strip()
+            if not text or text == "and":
+                continue
+            start = match.end() + part.start() + (len(part.group()) - len(part.group().lstrip()))
+            mention = read_mention(masked, start, start + len(text), anchor="start")
+            if mention is not None:
+                found.append(Attribution(verb, match.start(), match.end(), index, mention, clause=clause, nominal=True))
+    return found
+
+
 def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) -> list[Attribution]:
     """Every reporting verb in the block with a speaker it can be read from, in reading order."""
     found: list[Attribution] = []
     for index, sentence in enumerate(bounds):
+        found += nominal_attributions(masked, block, sentence, index)
         previous = None
         for verb_start, verb_end, passive in reporting_verbs(masked, sentence[0], sentence[1]):
             verb = block[verb_start:verb_end]

@@ -117,10 +117,10 @@ def _drop_nested(attributions: list[Attribution], masked: str) -> list[Attributi
     kept: list[Attribution] = []
     for attribution in attributions:
         nested = any(k.clause and k.clause[0] <= attribution.verb_start < k.clause[1] for k in kept)
-        if nested and not attribution.passive:
+        if nested and not (attribution.passive or attribution.nominal):
             continue
         kept.append(attribution)
-    for current, following in itertools.pairwise(kept):
+    for current, following in itertools.pairwise([a for a in kept if not a.nominal]):
         if current.clause and current.sentence == following.sentence and following.verb_start < current.clause[1]:
             start = current.clause[0]
             cut = max(following.mention.start if following.mention.kind != "none" else following.verb_start, start)

@@ -158,6 +158,16 @@ def test_object_verbs_report_a_position():
     assert [(r["verb"], r["text"]) for r in found] == [("condemned", "the shelling of the grain depot")]
 
 
+def test_a_noun_can_attribute_a_clause_to_each_voice_it_names():
+    found = rows("Valdora rejects accusations from Ostrel and Western capitals that it is preparing an attack.")
+    nominal = [r for r in found if r["verb"] == "accusations from"]
+    assert [(r["speaker_as_written"], r["text"]) for r in nominal] == [
+        ("Ostrel", "it is preparing an attack"),
+        ("Western capitals", "it is preparing an attack"),
+    ]
+    assert [r["verb"] for r in found if r["speaker_as_written"] == "Valdora"] == ["rejects"]
+
+
 def test_according_to_in_either_order():
     first = rows("According to Nadia Osei, the convoy left at dawn.")
     second = rows("The convoy left at dawn, according to Nadia Osei.")
