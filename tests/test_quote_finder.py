@@ -57,13 +57,17 @@ def test_single_marks_carry_the_quotation_when_a_text_has_no_double_marks():
     assert [text[s.start : s.end] for s in spans] == ["We won’t back down,"]
 
 
-def test_a_quotation_running_over_paragraphs_is_one_row_per_paragraph_all_for_the_speaker_at_the_end():
-    result = find(
+@pytest.mark.parametrize("straight", [False, True], ids=["curly", "straight"])
+def test_a_quotation_running_over_paragraphs_is_one_row_per_paragraph_all_for_the_speaker_at_the_end(straight):
+    paragraphs = [
         "Farmers gathered at the border on Monday.",
         "“The river has fed this valley for centuries.",
         "“Nobody asked us before the dam was planned.",
         "“We will not leave,” said Ines Barros, a farmer.",
-    )
+    ]
+    if straight:
+        paragraphs = [p.replace("“", '"').replace("”", '"') for p in paragraphs]
+    result = find(*paragraphs)
     found = result.quotes.to_dict("records")
     assert [r["block"] for r in found] == [2, 3, 4]
     assert [r["text"] for r in found] == [
