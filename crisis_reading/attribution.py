@@ -609,7 +609,7 @@ CHANNEL_RULES = [
     (
         "press_event",
         re.compile(
-            r"(?<![\w’'-])(?:addressing|told|briefing|speaking to)\s+(?:the\s+)?"
+            r"(?<![\w’'-])(?:addressing|told|briefing|speaking to|[Aa]sked by)\s+(?:the\s+)?"
             r"(?:journalists|reporters|the press|media)"
             r"(?:\s+(?:at|during|after)\s+[^,.;\x00“”\"]+)?"
             r"|(?<![\w’'-])(?:[Aa]t|[Dd]uring)\s+(?:a|an|the|his|her|their)\s+"

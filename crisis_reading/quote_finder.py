@@ -312,9 +312,10 @@ def _resolve_speakers(parsed: list[_Block], rows: list[_Row], registry: SpeakerR
 
 
 def _assign_channels(parsed: list[_Block], rows: list[_Row], outlet: str | None) -> None:
-    """Rule "channel": read from the attribution's own sentence; a quote attributed by a pronoun ("he said") that
-    names no channel continues the channel of the same speaker's quote in the same or the paragraph just before
-    (an interview running on); a speaker named again starts a new statement."""
+    """Rule "channel": read from the attribution's own sentence, else from an earlier sentence of its paragraph
+    (the scene it sets: "Asked by reporters …, X paused. “…,” she said."); a quote attributed by a back-reference
+    ("he said", "the envoy said") that names no channel continues the channel of the same speaker's quote in the
+    same or the paragraph just before (an interview running on); a speaker named again starts a new statement."""
     by_number = {block.number: block for block in parsed}
     last_channel: dict[str, tuple[int, tuple[str, str, int] | None]] = {}
     for row in rows:
@@ -322,11 +323,13 @@ def _assign_channels(parsed: list[_Block], rows: list[_Row], outlet: str | None)
         home = by_number[row.attributed_in_block]
         channel = None
         if attribution.speaker_id != UNATTRIBUTED_ID:
-            sentence = home.bounds[sentence_of(home.bounds, attribution.verb_start)]
-            found = find_channel(home.masked, sentence, outlet)
-            if found:
-                channel = (found[0], home.text[found[2] : found[2] + len(found[1])], home.number)
-        continuing = attribution.mention.kind == "pronoun"
+            own = sentence_of(home.bounds, attribution.verb_start)
+            for index in range(own, -1, -1):
+                found = find_channel(home.masked, home.bounds[index], outlet)
+                if found:
+                    channel = (found[0], home.text[found[2] : found[2] + len(found[1])], home.number)
+                    break
+        continuing = attribution.mention.kind in ("pronoun", "role")
         if channel is None and attribution.speaker_id in last_channel and row.own_attribution and continuing:
             seen_in, seen = last_channel[attribution.speaker_id]
             if seen is not None and row.block - seen_in <= 1:

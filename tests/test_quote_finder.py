@@ -460,6 +460,19 @@ def test_channels_are_read_from_the_words_and_carry_on_to_the_next_paragraph():
     assert found[0]["channel_words"] == "At a press conference in Tirana"
 
 
+def test_a_role_back_reference_continues_the_channel_and_questions_from_reporters_are_a_press_event():
+    found = rows(
+        "Envoy Mara Quill told The Courier that the talks had stalled.",
+        "“Nobody wants to move first,” the envoy said.",
+        "Asked by reporters whether she would stay, Quill smiled. “For now,” she said.",
+    )
+    assert [(r["channel"], r["channel_words"]) for r in found] == [
+        ("outlet_interview", "told The Courier"),
+        ("outlet_interview", "told The Courier"),
+        ("press_event", "Asked by reporters"),
+    ]
+
+
 # --- the result as a whole ---------------------------------------------------------------------------------------
 
 
