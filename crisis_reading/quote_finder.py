@@ -15,15 +15,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .attribution import (
-    Attribution,
-    find_attributions,
-    find_channel,
-    reporting_verbs,
-    sentence_bounds,
-    sentence_of,
-)
+from .attribution import Attribution, find_attributions
+from .channels import find_channel
 from .quote_marks import QuoteSpan, mask_quotations, opens_with_quotation, quote_spans
+from .reporting_words import reporting_verbs
+from .sentences import sentence_bounds, sentence_of
 from .speaker_resolution import (
     UNATTRIBUTED_ID,
     SpeakerRegistry,
