@@ -55,6 +55,8 @@ LISTENER = re.compile(
     r"|him|her|them|me|us|[a-z]+ers)(?![\w’'-])"
 )
 _PARTICIPLES = {v for v in VERB_WORDS if v.endswith("ing")}
+# "told a news conference in Norvik that …": any short listener without a comma, when "that" follows it
+LISTENER_BEFORE_THAT = re.compile(r"(?:\s+[^\s,;:.\x00“”\"]+){1,7}?(?=\s+that\s)")
 CLAUSE_STOP = re.compile(r"(?:,\s+|\s+(?=(?:and|but|then)\s))(?:(and|but|then)\s+(?:also\s+|later\s+)?)?([a-z]+)\b")
 
 
@@ -65,7 +67,9 @@ def reported_clause(masked: str, verb: str, verb_end: int, sentence_end: int) ->
     position = verb_end
     head = verb.split()[0].lower()
     if head in TELL_VERBS:
-        listener = LISTENER.match(masked, position, sentence_end)
+        listener = LISTENER.match(masked, position, sentence_end) or LISTENER_BEFORE_THAT.match(
+            masked, position, sentence_end
+        )
         if not listener:
             return None
         position = listener.end()
@@ -130,6 +134,9 @@ def _reads_as_reported(clause: str, verb: str) -> bool:
     return bool(VERB_LIKE.search(clause))
 
 
+APPOSITIVE = re.compile(r"(?:an?|the)\s[^,;:.\x00“”\"]{1,60},\s+")
+
+
 def according_to(
     masked: str, block: str, verb_start: int, verb_end: int, sentence: tuple[int, int]
 ) -> Attribution | None:
@@ -143,6 +150,9 @@ def according_to(
         clause_start = name_end + 1
         while clause_start < sentence[1] and masked[clause_start].isspace():
             clause_start += 1
+        appositive = APPOSITIVE.match(masked, clause_start, sentence[1])  # "According to X, a charity, …"
+        if appositive:
+            clause_start = appositive.end()
         clause_end = sentence[1]
     else:
         clause_start, clause_end = sentence[0], verb_start
@@ -238,6 +248,12 @@ def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) ->
                     attribution.sentence = index
                     found.append(attribution)
                 continue
+            if (
+                verb in ("asked", "told")
+                and re.search(r",\s*$", masked[sentence[0] : verb_start])
+                and re.match(r"\s+(?:whether|if|about|why|what|how|when|to)\b", masked[verb_end : sentence[1]])
+            ):
+                continue  # "Varo, asked whether …, said": asked is passive here, Varo is not the one asking
             participle = verb.split()[0].endswith("ing")
             mention = find_subject(block, masked, sentence[0], verb_start, participle)
             clause = reported_clause(masked, verb, verb_end, sentence[1])

@@ -114,6 +114,7 @@ ORG_WORDS = set(
 Group Institute Council Global Union Organization Organisation Agency Ministry Party Forces Company Bank Fund
 Committee Foundation Centre Center University Association Alliance Commission Assembly Office Service News Times
 Post Government Parliament Congress Senate Kremlin Pentagon Department Network Watch International Initiative
+Society Federation Cross Crescent Movement Front League Coalition Corporation Authority Board Programme Program
 """.split()
 )
 SPEAKER_NOUNS = set(
@@ -128,6 +129,7 @@ general colonel spokespeople monitors envoys ambassadors police army military ba
 council union party report statement study survey reporter reporters journalist journalists man men woman women
 resident farmer farmers worker workers soldier soldiers villager villagers refugee refugees student students teacher
 teachers doctor doctors nurse nurses mother father parents survivor survivors witness voter voters shopkeeper
+agencies groups charities organisations organizations unions parties ministries companies banks courts councils
 """.split()
 )
 ROLE_NOUNS = {

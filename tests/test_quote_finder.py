@@ -172,6 +172,23 @@ def test_a_noun_can_attribute_a_clause_to_each_voice_it_names():
     assert [r["verb"] for r in found if r["speaker_as_written"] == "Valdora"] == ["rejects"]
 
 
+def test_according_to_skips_an_appositive_before_the_clause():
+    found = rows("According to the Harbour Workers Federation, a trade union, three cranes were damaged.")
+    assert [(r["speaker_as_written"], r["text"]) for r in found] == [
+        ("the Harbour Workers Federation", "three cranes were damaged")
+    ]
+
+
+def test_told_with_any_short_listener_before_that():
+    found = rows("Mayor Ida Lund told a packed town meeting in Sarn that the dam would hold.")
+    assert [(r["verb"], r["text"]) for r in found] == [("told", "the dam would hold")]
+
+
+def test_asked_after_a_name_and_a_comma_is_passive_not_an_attribution():
+    found = rows("Lund, asked whether the town would be evacuated, said only that “we are watching the river”.")
+    assert [(r["kind"], r["verb"], r["text"]) for r in found] == [("partial", "said", "we are watching the river")]
+
+
 def test_according_to_in_either_order():
     first = rows("According to Nadia Osei, the convoy left at dawn.")
     second = rows("The convoy left at dawn, according to Nadia Osei.")
@@ -252,6 +269,14 @@ def test_an_anonymous_source_is_a_speaker_of_its_own():
     row = result.quotes.iloc[0]
     assert (row["speaker_as_written"], row["text"]) == ("A senior official", "the convoy was delayed")
     assert result.speakers.iloc[0]["voice_type"] == "anonymous"
+
+
+def test_plural_organisations_are_groups():
+    found = rows("Several aid groups say the camps are full.", "The roads are gone, relief agencies said on Friday.")
+    assert [(r["speaker_as_written"], r["text"]) for r in found] == [
+        ("Several aid groups", "the camps are full"),
+        ("relief agencies", "The roads are gone"),
+    ]
 
 
 def test_an_unnamed_person_is_a_speaker_apart_from_the_group_before():
