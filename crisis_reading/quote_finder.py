@@ -113,7 +113,7 @@ def _drop_nested(attributions: list[Attribution], masked: str) -> list[Attributi
     kept: list[Attribution] = []
     for attribution in attributions:
         nested = any(k.clause and k.clause[0] <= attribution.verb_start < k.clause[1] for k in kept)
-        if nested and not (attribution.passive or attribution.nominal):
+        if nested and not (attribution.passive or attribution.nominal or _contrasts(masked, attribution)):
             continue
         kept.append(attribution)
     for current, following in itertools.pairwise([a for a in kept if not a.nominal]):
@@ -127,6 +127,16 @@ def _drop_nested(attributions: list[Attribution], masked: str) -> list[Attributi
             end = head
             current.clause = (start, end) if end - start > 1 else None
     return kept
+
+
+def _contrasts(masked: str, attribution: Attribution) -> bool:
+    """Rule "contrasting voice": "X say …, while the government insists …" — a clause opened by while, whereas,
+    but or although with a speaker of its own is a second statement, not part of the first."""
+    start = attribution.mention.start if attribution.mention.kind != "none" else attribution.verb_start
+    return bool(CONTRAST.search(masked, max(0, start - 20), start))
+
+
+CONTRAST = re.compile(r"[,;]\s+(?:while|whereas|but|although|though)\s+$")
 
 
 def _stands_alone(block: _Block, span: QuoteSpan) -> bool:

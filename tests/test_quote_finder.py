@@ -271,6 +271,14 @@ def test_an_anonymous_source_is_a_speaker_of_its_own():
     assert result.speakers.iloc[0]["voice_type"] == "anonymous"
 
 
+def test_a_contrasting_voice_after_while_is_a_statement_of_its_own():
+    found = rows("Teachers say the schools are closed, while the ministry insists lessons continue online.")
+    assert [(r["speaker_as_written"], r["verb"], r["text"]) for r in found] == [
+        ("Teachers", "say", "the schools are closed"),
+        ("the ministry", "insists", "lessons continue online"),
+    ]
+
+
 def test_plural_organisations_are_groups():
     found = rows("Several aid groups say the camps are full.", "The roads are gone, relief agencies said on Friday.")
     assert [(r["speaker_as_written"], r["text"]) for r in found] == [
