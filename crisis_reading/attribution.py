@@ -74,8 +74,8 @@ def reported_clause(masked: str, verb: str, verb_end: int, sentence_end: int) ->
             return None
         position = listener.end()
     rest = masked[position:sentence_end]
-    if re.match(r"^\s*[:,;.]|^\s*$", rest) or rest.rstrip().endswith(":"):
-        return None  # "said:" or "warned the government:" introduce a quotation, they report no clause
+    if re.match(r"^\s*[:,;.]|^\s*$", rest):
+        return None  # "said:" introduces a quotation, "he told Al Jazeera." reports nothing
     that = TIME_OR_PLACE.match(rest)
     bare = that is None
     if that:
@@ -83,8 +83,9 @@ def reported_clause(masked: str, verb: str, verb_end: int, sentence_end: int) ->
     else:
         first_word = re.match(r"^\s*([\w’'-]+)", rest)
         prepositions = ("on", "in", "at", "during", "after", "before", "to", "with", "by", "as", "from", "of")
+        infinitive = first_word and first_word.group(1) == "to" and verb.lower() in OBJECT_VERBS  # refused to …
         if head in TELL_VERBS or not first_word or first_word.group(1).lower() in prepositions:
-            if verb.lower() not in PHRASE_VERBS:
+            if verb.lower() not in PHRASE_VERBS and not infinitive:
                 return None
         start = position + len(rest) - len(rest.lstrip())
     end = sentence_end
@@ -97,6 +98,8 @@ def reported_clause(masked: str, verb: str, verb_end: int, sentence_end: int) ->
         ):
             end = stop.start()
             break
+    if masked[start:end].rstrip().endswith(":"):
+        return None  # "warned the government in Solvar:" introduces the quotation that follows
     while end > start and (masked[end - 1].isspace() or masked[end - 1] in ".?!;:,"):
         end -= 1
     if len(masked[start:end].split()) < 2 and "\x00" not in masked[start:end]:

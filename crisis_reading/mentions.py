@@ -91,6 +91,25 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() and word.lower() not in PRONOUNS
 
 
+TIME_WORDS = set(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august"
+    " september october november december week month year weekend morning evening night today yesterday".split()
+)
+
+
+def _without_trailing_time(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Rule "time between subject and verb": "the party on Sunday refused" — drop "on Sunday", "last week"."""
+    for size in (4, 3, 2):
+        tail = [w[2].lower().strip(",") for w in words[-size:]]
+        if (
+            len(words) > size
+            and tail[0] in ("on", "last", "this", "late", "early", "earlier", "in")
+            and any(t in TIME_WORDS for t in tail[1:])
+        ):
+            return words[:-size]
+    return words
+
+
 def read_mention(block: str, start: int, end: int, anchor: str) -> Mention | None:
     """The speaker named in block[start:end]: at its end (subject right before a verb) or at its start
     (the subject of the main clause, or the name after "according to" or an inverted "said X")."""
@@ -98,6 +117,7 @@ def read_mention(block: str, start: int, end: int, anchor: str) -> Mention | Non
     while words and words[0][2].lower() in CONJUNCTIONS:
         words = words[1:]
     if anchor == "end":
+        words = _without_trailing_time(words)
         while words and (words[-1][2].lower() in SUBJECT_TRAILERS or re.fullmatch(r"[a-z]+ly", words[-1][2])):
             words = words[:-1]
     if not words:

@@ -30,7 +30,8 @@ OBJECT_VERBS = """
 condemn condemns condemned condemning criticise criticises criticised criticising criticize criticizes criticized
 blame blames blamed blaming accuse accuses accused accusing reject rejects rejected rejecting refuse refuses refused
 refusing demand demands demanded demanding want wants wanted urge urges urged urging welcome welcomes welcomed
-praise praises praised dismiss dismisses dismissed slam slams slammed slamming
+praise praises praised dismiss dismisses dismissed slam slams slammed slamming defend defends defended defending
+estimate estimates estimated
 """.split()
 PHRASE_VERBS = [
     "called on", "calls on", "call on", "calling on", "called for", "calls for", "call for", "calling for",

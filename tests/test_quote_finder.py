@@ -279,6 +279,21 @@ def test_a_contrasting_voice_after_while_is_a_statement_of_its_own():
     ]
 
 
+def test_a_time_between_subject_and_verb_and_an_infinitive_after_a_position_verb():
+    found = rows("The dockers’ union on Tuesday refused to sign the new contract.")
+    assert [(r["speaker_as_written"], r["verb"], r["text"]) for r in found] == [
+        ("The dockers’ union", "refused", "to sign the new contract")
+    ]
+
+
+def test_a_reported_clause_before_and_added_colon_is_kept():
+    found = rows("Ivo Berg warned that the strike would spread, and added:", "“We are not bluffing.”")
+    assert [(r["kind"], r["verb"], r["text"]) for r in found] == [
+        ("indirect", "warned", "the strike would spread"),
+        ("direct", "added", "We are not bluffing."),
+    ]
+
+
 def test_plural_organisations_are_groups():
     found = rows("Several aid groups say the camps are full.", "The roads are gone, relief agencies said on Friday.")
     assert [(r["speaker_as_written"], r["text"]) for r in found] == [
