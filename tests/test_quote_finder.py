@@ -557,3 +557,24 @@ def test_the_proposal_passes_the_same_loader_checks_as_a_hand_annotation(data_co
     (folder / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
     reloaded = load_article(slug, data=data_copy)
     assert len(reloaded.quotes) == len(result.quotes) > 0
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        [""],
+        ["“"],
+        ["”Stray closing mark,” he said."],
+        ["“Unclosed at the end of the article, she said"],
+        ["He said.", "She said:", "They said that."],
+        ["‘Single’ and “double” and 'straight' and \"straight double\" marks, said Ana Ruiz."],
+        ["Mr. A. B. Smith Jr. said the U.S.-led talks (in Geneva) would resume; “Maybe,” he added."],
+        ["According to,", "according to the, that", "slammed as", "Dubbed as"],
+        ["“" + "word " * 400 + "”, said Lena Marr."],
+    ],
+)
+def test_odd_texts_never_break_the_finder_and_offsets_always_slice_the_block(paragraphs):
+    result = find(*paragraphs)
+    for row in result.quotes.itertuples():
+        assert paragraphs[row.block - 1][row.start : row.end] == row.text
+        assert row.speaker_id in set(result.speakers["speaker_id"])
