@@ -98,6 +98,9 @@ def reported_clause(masked: str, verb: str, verb_end: int, sentence_end: int) ->
         ):
             end = stop.start()
             break
+    semicolon = masked.find(";", start, end)
+    if semicolon >= 0:
+        end = semicolon  # a semicolon starts an independent clause: the reporter's, not the speaker's
     if masked[start:end].rstrip().endswith(":"):
         return None  # "warned the government in Solvar:" introduces the quotation that follows
     while end > start and (masked[end - 1].isspace() or masked[end - 1] in ".?!;:,"):

@@ -35,7 +35,7 @@ def _words(segment: str, offset: int) -> list[tuple[int, int, str]]:
 
 
 def _is_titleish(tokens: list[str], index: int) -> bool:
-    word = tokens[index]
+    word = tokens[index].rstrip(".")  # Mr. and Dr. are titles like Mr and Dr
     parts = word.split("-")
     if word in TITLE_WORDS or all(p in TITLE_WORDS for p in parts if p):
         return True

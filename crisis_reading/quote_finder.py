@@ -141,7 +141,7 @@ CONTRAST = re.compile(r"[,;]\s+(?:while|whereas|but|although|though)\s+$")
 
 def _stands_alone(block: _Block, span: QuoteSpan) -> bool:
     """Rule "direct or partial": a quotation is direct when it stands on its own (it opens the sentence, or follows
-    "said:" / "said,"), and partial when the reporter's own sentence runs into it."""
+    "said:" / "said," or a semicolon), and partial when the reporter's own sentence runs into it."""
     sentence_start = block.bounds[sentence_of(block.bounds, max(span.start - 1, 0))][0]
     before = block.masked[sentence_start : max(span.start - 1, sentence_start)]
     stripped = before.rstrip()
@@ -151,7 +151,7 @@ def _stands_alone(block: _Block, span: QuoteSpan) -> bool:
         # “Enough,” she said, “is enough.” — a direct sentence resumed after its attribution
         resumed = after_verb and stripped.endswith(",")
         return resumed and any(s.end < span.start and s.start > sentence_start for s in block.spans)
-    return not stripped or stripped.endswith(":") or after_verb
+    return not stripped or stripped.endswith((":", ";")) or after_verb
 
 
 def _own_spans(block: _Block) -> None:

@@ -489,6 +489,17 @@ def test_quotation_marks_with_no_attribution_are_not_a_quote():
     assert rows("The so-called “peace plan” was published on Monday.") == []
 
 
+def test_a_semicolon_ends_a_reported_clause_and_titles_with_full_stops_are_titles():
+    result = find("Dr. Lena Smith Jr. said the clinic would reopen; “Maybe,” she added.")
+    found = result.quotes.to_dict("records")
+    assert [(r["kind"], r["verb"], r["text"]) for r in found] == [
+        ("indirect", "said", "the clinic would reopen"),
+        ("direct", "added", "Maybe,"),
+    ]
+    assert result.speakers.iloc[0]["role"] == "Dr."
+    assert len(result.speakers) == 1
+
+
 def test_sentences_do_not_end_at_abbreviations():
     found = rows("Mr. Dorn met Dr. Ruiz in the U.S. capital. Paula Ruiz said the meeting went well.")
     assert [r["text"] for r in found] == ["the meeting went well"]
