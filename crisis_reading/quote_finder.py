@@ -198,27 +198,28 @@ def _rows(parsed: list[_Block]) -> list[_Row]:
     previous: _Block | None = None
     previous_rows: list[_Row] = []
     pending: list[_Row] = []  # paragraphs of a running quotation whose attribution comes later
+    fallback: _Row | None = None  # what those paragraphs take if no later paragraph names the speaker
     for block in parsed:
         block_rows: list[_Row] = []
         used_clauses = set()
+        chain_goes_on = bool(previous and previous.spans and not previous.spans[-1].closed)
+        chain_goes_on = chain_goes_on and opens_with_quotation(block.text)
+        if pending and not chain_goes_on:
+            _settle_waiting(pending, fallback)
+            pending = []
         for index, span in enumerate(block.spans):
-            running = (
-                index == 0
-                and previous is not None
-                and previous.spans
-                and not previous.spans[-1].closed
-                and opens_with_quotation(block.text)
-            )
+            running = index == 0 and chain_goes_on
             continues = previous_rows[-1] if running and previous_rows else None
             if index in block.owners:
                 attribution, rule = block.owners[index]
                 kind = "partial" if attribution.passive or not _stands_alone(block, span) else "direct"
                 row = _Row(block.number, span.start, span.end, kind, attribution, block.number, rule)
                 row.continues = continues
-                for waiting in pending:
-                    waiting.attribution, waiting.attributed_in_block = attribution, block.number
-                    waiting.rule = "running quotation, attributed in a later paragraph"
-                pending = []
+                if running:
+                    for waiting in pending:
+                        waiting.attribution, waiting.attributed_in_block = attribution, block.number
+                        waiting.rule = "running quotation, attributed in a later paragraph"
+                    pending = []
                 if attribution.clause and attribution.clause[0] <= span.start <= attribution.clause[1] + 1:
                     used_clauses.add(id(attribution))
             elif index == 0 and opens_with_quotation(block.text) and previous is not None:
@@ -226,6 +227,8 @@ def _rows(parsed: list[_Block]) -> list[_Row]:
                 if row is None:
                     continue
                 if row.rule == "waiting":
+                    if not pending:
+                        fallback = previous_rows[-1] if previous_rows else None
                     pending.append(row)
             else:
                 continue
@@ -248,8 +251,21 @@ def _rows(parsed: list[_Block]) -> list[_Row]:
         if block_rows or block.text.strip():
             previous, previous_rows = block, block_rows
         if pending and (not block.spans or block.spans[-1].closed):
-            pending = []  # the running quotation ended without an attribution
+            _settle_waiting(pending, fallback)  # the running quotation ended without naming its speaker
+            pending = []
+    _settle_waiting(pending, fallback)
     return [row for row in rows if row.rule != "waiting"]
+
+
+def _settle_waiting(pending: list[_Row], fallback: _Row | None) -> None:
+    """A running quotation that never names its speaker takes the attribution of the paragraph before it."""
+    if fallback is None:
+        return
+    for waiting in pending:
+        waiting.attribution, waiting.attributed_in_block = fallback.attribution, fallback.attributed_in_block
+        waiting.rule = "paragraph of pure quotation, running on"
+    if pending and pending[0].continues is None and fallback.kind != "indirect":
+        pending[0].continues = fallback
 
 
 def _has_quote(block: _Block, clause: tuple[int, int]) -> bool:

@@ -80,6 +80,19 @@ def test_a_quotation_running_over_paragraphs_is_one_row_per_paragraph_all_for_th
     assert [r["continues_quote"] for r in found] == ["", found[0]["quote_id"], found[1]["quote_id"]]
 
 
+def test_a_running_quotation_after_a_closed_one_takes_the_speaker_before_it():
+    result = find(
+        "“The harvest is lost,” Jane Doe, a farmer, said.",
+        "“We planted in April and the river came in May.",
+        "“Now we wait for help.”",
+        "The ministry said aid was on its way.",
+    )
+    found = result.quotes.to_dict("records")
+    assert [(r["block"], r["attributed_in_block"]) for r in found[:3]] == [(1, 1), (2, 1), (3, 1)]
+    assert {speaker_name(result, r) for r in found[:3]} == {"Jane Doe"}
+    assert [r["continues_quote"] for r in found[:3]] == ["", found[0]["quote_id"], found[1]["quote_id"]]
+
+
 def test_a_running_quotation_introduced_by_said_colon_takes_the_speaker_before_it():
     result = find(
         "Ines Barros, a farmer, said:",
