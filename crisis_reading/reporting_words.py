@@ -130,8 +130,8 @@ general colonel spokespeople monitors envoys ambassadors police army military ba
 council union party report statement study survey reporter reporters journalist journalists man men woman women
 resident farmer farmers worker workers soldier soldiers villager villagers refugee refugees student students teacher
 teachers doctor doctors nurse nurses mother father parents survivor survivors witness voter voters shopkeeper
-agencies groups charities organisations organizations unions parties ministries companies banks courts councils commission
-commissions
+agencies groups charities organisations organizations unions parties ministries companies banks courts councils
+commission commissions
 """.split()
 )
 ROLE_NOUNS = {
