@@ -13,6 +13,7 @@ import pytest
 from conftest import DATA
 
 from crisis_reading import DEFAULT_ARTICLE, PRACTICE_ARTICLE, list_articles, load_article
+from crisis_reading.framing import ENTMAN_FUNCTIONS
 from crisis_reading.render import article_html, show_blocks
 from crisis_reading.style import SIDE_COLOURS
 
@@ -277,3 +278,9 @@ def test_announced_monday_is_the_next_one(practice, texts) -> None:
     assert re.search(r"would \w+ .*on Monday", texts[event["block"]])
     assert event["date_start"].weekday() == 0 and event["date_start"] > practice.published
     assert event["certainty"] == "likely"
+
+
+def test_every_quote_has_a_frame_and_every_entman_function_is_used(practice) -> None:
+    assert set(practice.frames["quote_id"]) == set(practice.quotes["quote_id"])
+    assert set(practice.frames["frame"]) == set(practice.frame_vocabulary["frame"])
+    assert set(practice.frame_vocabulary["entman_function"]) == set(ENTMAN_FUNCTIONS)
