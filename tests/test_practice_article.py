@@ -189,7 +189,7 @@ def test_speakers_are_named_in_full_then_by_surname_pronoun_role_and_collective(
     assert {"the minister", "The envoy"} <= set(named["speaker_as_written"])
     capitals = named[(named["voice_type"] == "collective") & ~named["speaker_as_written"].str.contains(" ")]
     assert {"Solvar", "Ostrel"} <= set(capitals["speaker_as_written"])
-    assert "Valdoran officials" in set(named["speaker_as_written"])
+    assert "Carvessan officials" in set(named["speaker_as_written"])
 
 
 def test_an_anonymous_source_with_its_reason(practice, texts) -> None:
