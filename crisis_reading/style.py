@@ -18,6 +18,9 @@ SIDE_COLOURS = {
     "meridia": "#E69F00",  # orange
     "carvessa": "#56B4E9",  # sky blue
     "rcsd": "#000000",  # black, like the OSCE chair: the mediator
+    # The held-out test article's sides (tests/heldout/); it never shares a chart with the practice article.
+    "quessany": "#E69F00",  # orange
+    "savrelia": "#56B4E9",  # sky blue
 }
 
 SIDE_LABELS = {
@@ -31,6 +34,8 @@ SIDE_LABELS = {
     "meridia": "Meridia",
     "carvessa": "Carvessa",
     "rcsd": "RCSD envoy",
+    "quessany": "Quessany",
+    "savrelia": "Savrelia",
 }
 
 # The same sides inside a sentence ("Most words go to independent analysts").
@@ -45,6 +50,8 @@ SIDE_PHRASES = {
     "meridia": "Meridia’s voices",
     "carvessa": "Carvessa’s voices",
     "rcsd": "the RCSD envoy",
+    "quessany": "Quessany’s voices",
+    "savrelia": "Savrelia’s voices",
 }
 
 # Direct, partial and indirect quotes are told apart by line style as well as
