@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .article import Article
+from .article import Article, article_or_course
 from .framing import frame_summary, framed_quotes
 
 CRITERIA = {
@@ -158,12 +158,13 @@ def _outcomes(article: Article) -> list[tuple]:
     ]
 
 
-def evidence(article: Article) -> pd.DataFrame:
+def evidence(article: Article | None = None) -> pd.DataFrame:
     """One row per measure: the criterion it bears on, what is measured, the value, and the detail behind it.
 
     Counts are computed from the article's tables each time, so they change when the data changes.
     `value` is a count, or a whole-number percentage where the measure says "%".
     """
+    article = article_or_course(article)
     sections = {
         1: _whose_voices,
         2: _parties,
