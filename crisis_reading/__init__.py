@@ -8,11 +8,12 @@ Students mostly need one call::
 
 from .article import Article, load_article
 from .errors import DataError
-from .paths import DEFAULT_ARTICLE, list_articles
+from .paths import DEFAULT_ARTICLE, PRACTICE_ARTICLE, list_articles
 from .reference import Reference, load_reference
 
 __all__ = [
     "DEFAULT_ARTICLE",
+    "PRACTICE_ARTICLE",
     "Article",
     "DataError",
     "Reference",

@@ -156,8 +156,12 @@ def _check_quotes(quotes: Table, texts: dict[int, str]) -> None:
             earlier = by_id[continued]
             if earlier["speaker_id"] != row["speaker_id"]:
                 raise fail("continues_quote", f"{continued} is by {earlier['speaker_id']}, not {row['speaker_id']}")
-            if earlier["block"] >= row["block"]:
-                raise fail("continues_quote", f"{continued} must stand in an earlier block")
+            if earlier["block"] != row["block"] - 1:
+                raise fail(
+                    "continues_quote",
+                    f"{continued} stands in block {earlier['block']}, but a quotation runs on from the paragraph "
+                    f"just before, block {row['block'] - 1}",
+                )
 
 
 def _check_quotation_marks(row: dict[str, Any], block_text: str, fail: Any) -> None:

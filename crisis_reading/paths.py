@@ -8,6 +8,8 @@ from pathlib import Path
 # An instructor can point the whole course at another article folder by setting
 # CRISIS_READING_ARTICLE before starting JupyterLab; every lesson and check follows.
 DEFAULT_ARTICLE = os.environ.get("CRISIS_READING_ARTICLE", "aljazeera-2022-01-14-nato-russia-security-demands")
+# A fictional article written for the course (lesson 08 and the quote finder's answer key).
+PRACTICE_ARTICLE = "practice-2025-03-meridia-border-talks"
 REFERENCE_FOLDER = "reference"
 DATA_ENV_VAR = "CRISIS_READING_DATA"
 

@@ -31,7 +31,7 @@ def article_html(article: Article | None = None) -> str:
     article = article_or_course(article)
     voices = article.voices()
     colours = article_side_colours(article)
-    rows = [_legend(voices, colours)]
+    rows = [*_notice_row(article), _legend(voices, colours)]
     for block in article.blocks.itertuples():
         spans = voices[voices["block"] == block.block]
         body = _highlight(block.text, spans, colours)
@@ -114,11 +114,24 @@ def show_blocks(article: Article | None = None, blocks: int | Iterable[int] | No
             f"its blocks are numbered {min(known)} to {max(known)}."
         )
     rows = article.blocks.set_index("block").loc[wanted]
-    cells = [
+    cells = _notice_row(article) + [
         _block_row(number, row.function, escape(row.text))
         for number, row in zip(wanted, rows.itertuples(), strict=True)
     ]
     return HTML(_block_table(cells))
+
+
+def _notice_row(article: Article) -> list[str]:
+    """A banner above the text when the article's metadata carries a notice, so an invented article is never
+    mistaken for a real one, however few of its blocks are shown."""
+    notice = article.meta.get("notice")
+    if not notice:
+        return []
+    heading = "FICTIONAL ARTICLE" if article.meta.get("fictional") else "Notice"
+    return [
+        "<tr><td colspan='3' role='note' style='text-align:left;background:#FFF4CC;border:2px solid #B8860B;"
+        f"padding:.5em .8em'><strong>{heading}.</strong> {escape(notice)}</td></tr>"
+    ]
 
 
 def _block_row(number: int, function: str, body_html: str) -> str:

@@ -14,6 +14,10 @@ SIDE_COLOURS = {
     "osce": "#000000",  # black: one speaker, the chair of the forum
     "independent": "#009E73",  # bluish green
     "unclear": "#999999",  # grey
+    # The fictional practice article's sides (data/practice-2025-03-meridia-border-talks).
+    "meridia": "#E69F00",  # orange
+    "valdora": "#56B4E9",  # sky blue
+    "rcsd": "#000000",  # black, like the OSCE chair: the mediator
 }
 
 SIDE_LABELS = {
@@ -24,6 +28,9 @@ SIDE_LABELS = {
     "osce": "OSCE chair",
     "independent": "Independent analyst",
     "unclear": "Unclear / unnamed",
+    "meridia": "Meridia",
+    "valdora": "Valdora",
+    "rcsd": "RCSD envoy",
 }
 
 # The same sides inside a sentence ("Most words go to independent analysts").
@@ -35,6 +42,9 @@ SIDE_PHRASES = {
     "osce": "the OSCE chair",
     "independent": "independent analysts",
     "unclear": "unclear or unnamed voices",
+    "meridia": "Meridia’s voices",
+    "valdora": "Valdora’s voices",
+    "rcsd": "the RCSD envoy",
 }
 
 # Direct, partial and indirect quotes are told apart by line style as well as

@@ -240,6 +240,11 @@ DAMAGE = [
         ["quotes.csv", "row 15", "column 'continues_quote'", "q05 is by stoltenberg"],
     ),
     (
+        "continuation that skips a paragraph",
+        cell("quotes.csv", 32, "continues_quote", "q30"),
+        ["quotes.csv", "row 32", "column 'continues_quote'", "q30 stands in block 30", "block 31"],
+    ),
+    (
         "ambiguous date without candidates",
         cell("events.csv", 2, "date_candidates", ""),
         ["events.csv", "row 2", "column 'certainty'", "ambiguous"],
