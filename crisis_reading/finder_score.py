@@ -1,0 +1,179 @@
+"""How well the quote finder agrees with a hand-annotated article: precision, recall, F1 and speaker accuracy.
+
+Matching, as written in the issue and in data/README.md's span conventions:
+
+- a proposed row matches a key row when both stand in the same block and their spans overlap by at least half
+  of the key row's span; each row is matched at most once (largest overlap first, a right speaker breaking ties);
+- an exact match has the same block, start and end;
+- per kind (direct, partial, indirect) only rows of that kind are matched with each other; the "all" row
+  matches regardless of kind, so a quote found with the wrong kind still counts there;
+- speaker accuracy is the share of matched pairs whose proposed speaker is the key's speaker. A proposed
+  speaker stands for a key speaker when one of its names (name or names_as_written) equals one of the key
+  speaker's names, ignoring case; failing that, when its last word (a surname) equals the last word of the key
+  speaker's name and both are people (two words or more); the finder's "unattributed" speaker stands for the
+  key's "unattributed". A pronoun never names anyone: it counts only through the speaker it was resolved to.
+
+Command: python -m crisis_reading.finder_score <article-slug> [--data DIR] [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import time
+from pathlib import Path
+
+import pandas as pd
+
+from .quote_finder import FinderResult, find_quotes
+from .speaker_resolution import UNATTRIBUTED_ID
+
+KINDS = ["direct", "partial", "indirect"]
+SCORE_COLUMNS = [
+    "proposed", "annotated", "matched", "precision", "recall", "f1",
+    "exact_precision", "exact_recall", "exact_f1", "speaker_accuracy",
+]  # fmt: skip
+
+
+def _names(row: pd.Series) -> set[str]:
+    names = {str(row.get("name", "") or "")}
+    written = row.get("names_as_written", "")
+    if isinstance(written, str):
+        names |= {part.strip() for part in written.split("|")}
+    return {name.lower() for name in names if name and name.strip()}
+
+
+def speaker_map(proposed_speakers: pd.DataFrame, key_speakers: pd.DataFrame) -> dict[str, str]:
+    """Which key speaker_id each proposed speaker_id stands for (module docstring); unmapped ids are left out."""
+    key_names = {str(r["speaker_id"]): _names(r) for _, r in key_speakers.iterrows()}
+    key_surnames = {
+        str(r["speaker_id"]): str(r["name"]).split()[-1].lower()
+        for _, r in key_speakers.iterrows()
+        if len(str(r["name"]).split()) >= 2
+    }
+    mapping: dict[str, str] = {}
+    for _, row in proposed_speakers.iterrows():
+        proposed_id = str(row["speaker_id"])
+        names = _names(row)
+        if proposed_id == UNATTRIBUTED_ID and UNATTRIBUTED_ID in key_names:
+            mapping[proposed_id] = UNATTRIBUTED_ID
+            continue
+        by_name = [key_id for key_id, known in key_names.items() if names & known]
+        if len(by_name) == 1:
+            mapping[proposed_id] = by_name[0]
+            continue
+        name = str(row["name"]).split()
+        if len(name) >= 2:
+            by_surname = [key_id for key_id, surname in key_surnames.items() if surname == name[-1].lower()]
+            if len(by_surname) == 1:
+                mapping[proposed_id] = by_surname[0]
+    return mapping
+
+
+def _pairs(proposed: pd.DataFrame, key: pd.DataFrame, exact: bool, right_speaker) -> list[tuple[int, int]]:
+    """One-to-one matches (proposed index, key index), largest overlap first."""
+    candidates = []
+    for p_index, p in proposed.iterrows():
+        for k_index, k in key.iterrows():
+            if int(p["block"]) != int(k["block"]):
+                continue
+            if exact:
+                if int(p["start"]) == int(k["start"]) and int(p["end"]) == int(k["end"]):
+                    candidates.append((1, right_speaker(p, k), p_index, k_index))
+                continue
+            overlap = min(int(p["end"]), int(k["end"])) - max(int(p["start"]), int(k["start"]))
+            length = int(k["end"]) - int(k["start"])
+            if overlap > 0 and overlap * 2 >= length:
+                candidates.append((overlap, right_speaker(p, k), p_index, k_index))
+    candidates.sort(key=lambda c: (c[0], c[1]), reverse=True)
+    used_p, used_k, pairs = set(), set(), []
+    for _, _, p_index, k_index in candidates:
+        if p_index not in used_p and k_index not in used_k:
+            used_p.add(p_index)
+            used_k.add(k_index)
+            pairs.append((p_index, k_index))
+    return pairs
+
+
+def _ratio(numerator: int, denominator: int) -> float:
+    return numerator / denominator if denominator else math.nan
+
+
+def _f1(precision: float, recall: float) -> float:
+    if math.isnan(precision) or math.isnan(recall) or precision + recall == 0:
+        return math.nan if (math.isnan(precision) or math.isnan(recall)) else 0.0
+    return 2 * precision * recall / (precision + recall)
+
+
+def score(
+    proposed: FinderResult | pd.DataFrame,
+    key_quotes: pd.DataFrame,
+    key_speakers: pd.DataFrame,
+    proposed_speakers: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """One row per kind and "all": counts, precision/recall/F1 (overlap and exact), speaker accuracy."""
+    if isinstance(proposed, FinderResult):
+        proposed_speakers = proposed.speakers if proposed_speakers is None else proposed_speakers
+        proposed = proposed.quotes
+    if proposed_speakers is None:
+        # Without a speaker table each proposed speaker_id is its own name.
+        proposed_speakers = pd.DataFrame({"speaker_id": proposed["speaker_id"].unique()})
+        proposed_speakers["name"] = proposed_speakers["speaker_id"]
+    mapping = speaker_map(proposed_speakers, key_speakers)
+
+    def right_speaker(p: pd.Series, k: pd.Series) -> bool:
+        return mapping.get(str(p["speaker_id"])) == str(k["speaker_id"])
+
+    rows = {}
+    for kind in [*KINDS, "all"]:
+        p_rows = proposed if kind == "all" else proposed[proposed["kind"] == kind]
+        k_rows = key_quotes if kind == "all" else key_quotes[key_quotes["kind"] == kind]
+        pairs = _pairs(p_rows, k_rows, exact=False, right_speaker=right_speaker)
+        exact = _pairs(p_rows, k_rows, exact=True, right_speaker=right_speaker)
+        precision, recall = _ratio(len(pairs), len(p_rows)), _ratio(len(pairs), len(k_rows))
+        exact_precision, exact_recall = _ratio(len(exact), len(p_rows)), _ratio(len(exact), len(k_rows))
+        right = sum(right_speaker(p_rows.loc[p], k_rows.loc[k]) for p, k in pairs)
+        rows[kind] = [
+            len(p_rows), len(k_rows), len(pairs), precision, recall, _f1(precision, recall),
+            exact_precision, exact_recall, _f1(exact_precision, exact_recall), _ratio(right, len(pairs)),
+        ]  # fmt: skip
+    table = pd.DataFrame.from_dict(rows, orient="index", columns=SCORE_COLUMNS)
+    table.index.name = "kind"
+    for column in ("proposed", "annotated", "matched"):
+        table[column] = table[column].astype(int)
+    return table
+
+
+def articles_per_second(blocks: pd.DataFrame, outlet: str | None, repeat: int = 20) -> float:
+    """Speed of find_quotes on one article: the best of three timings of `repeat` runs."""
+    best = math.inf
+    for _ in range(3):
+        started = time.perf_counter()
+        for _ in range(repeat):
+            find_quotes(blocks, outlet=outlet)
+        best = min(best, time.perf_counter() - started)
+    return repeat / best
+
+
+def main(argv: list[str] | None = None) -> None:
+    from .article import load_article  # imported here: the module itself needs no data folder
+
+    parser = argparse.ArgumentParser(description="Score the quote finder against an article's hand annotation.")
+    parser.add_argument("slug", help="article folder name, e.g. aljazeera-2022-01-14-nato-russia-security-demands")
+    parser.add_argument("--data", type=Path, default=None, help="the data/ folder (default: the course's)")
+    parser.add_argument("--repeat", type=int, default=20, help="runs per timing for the speed measurement")
+    args = parser.parse_args(argv)
+    article = load_article(args.slug, data=args.data)
+    outlet = article.meta.get("outlet")
+    result = find_quotes(article.blocks, outlet=outlet)
+    table = score(result, article.quotes, article.speakers)
+    print(f"Quote finder against the hand annotation of {args.slug}")
+    print("(match: same block, overlap at least half of the annotated span; exact: same start and end)")
+    with pd.option_context("display.width", 160, "display.float_format", "{:.3f}".format):
+        print(table.to_string())
+    speed = articles_per_second(article.blocks, outlet, args.repeat)
+    print(f"Speed: {speed:.1f} articles per second ({len(article.blocks)} blocks; best of 3 x {args.repeat} runs)")
+
+
+if __name__ == "__main__":
+    main()
