@@ -137,6 +137,7 @@ ROLE_NOUNS = {
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sen", "rep", "prof", "jan", "feb", "aug", "sept"}
 WORD = re.compile(r"[^\s\x00“”\"]+")
 CAPITALISED = re.compile(r"[A-Z][\w’'.-]*$")
+DETERMINERS = {"the", "a", "an", "some", "many", "several", "other", "most", "few", "two", "three", "four", "five"}
 NOT_NAMES = {"There", "This", "That", "These", "Those", "Such", "What", "Which", "Who", "Here", "It", "Its", "A", "An"}
 NAME_CONNECTORS = {"of", "the", "for", "de", "van", "von", "der", "al", "bin", "da", "di", "la", "le", "on", "to"}
 
@@ -286,6 +287,8 @@ def read_mention(block: str, start: int, end: int, anchor: str) -> Mention | Non
         first = words[0][2]
         if first.lower() in PRONOUNS:
             return Mention(first, words[0][0], "pronoun")
+        if first.lower() in DETERMINERS:
+            return _read_group(words, block, anchor)
         run = []
         for word in words:
             if _capitalised(word[2]) or (run and word[2] in NAME_CONNECTORS):
@@ -331,10 +334,10 @@ def _read_group(words: list[tuple[int, int, str]], block: str, anchor: str) -> M
         lowered = word[2].lower()
         if len(phrase) >= 4 or lowered in ADVERBIAL_OPENERS or lowered in AUXILIARIES or lowered in CONJUNCTIONS:
             break
-        if lowered in PRONOUNS or lowered in ("of", "to", "a", "an") or lowered in SPEAKER_NOUNS:
+        if lowered in PRONOUNS or lowered in ("of", "to") or lowered in SPEAKER_NOUNS:
             break
         phrase.insert(0, word)
-        if lowered in ("the", "some", "many", "several", "other", "most", "few"):
+        if lowered in DETERMINERS:
             break
     start, end = phrase[0][0], phrase[-1][1]
     text = block[start:end]
@@ -516,23 +519,25 @@ CHANNEL_RULES = [
     (
         "press_event",
         re.compile(
-            r"(?:addressing|told|briefing|speaking to)\s+(?:the\s+)?(?:journalists|reporters|the press|media)"
+            r"(?<![\w’'-])(?:addressing|told|briefing|speaking to)\s+(?:the\s+)?"
+            r"(?:journalists|reporters|the press|media)"
             r"(?:\s+(?:at|during|after)\s+[^,.;\x00“”\"]+)?"
-            r"|(?:[Aa]t|[Dd]uring)\s+(?:a|an|the|his|her|their)\s+(?:[\w’'-]+\s+){0,2}(?:press|news) conference"
+            r"|(?<![\w’'-])(?:[Aa]t|[Dd]uring)\s+(?:a|an|the|his|her|their)\s+"
+            r"(?:[\w’'-]+\s+){0,2}(?:press|news) conference"
             r"(?:\s+in\s+[A-Z][\w’'-]*)?"
         ),
     ),
     (
         "other_outlet",
         re.compile(
-            r"(?:[Ss]peaking to|told|in an interview with|[Ii]n an interview with)\s+(?:the\s+)?"
+            r"(?<![\w’'-])(?:[Ss]peaking to|told|in an interview with|[Ii]n an interview with)\s+(?:the\s+)?"
             r"(?:[\w’'-]+\s+){0,3}" + MEDIA_WORDS + r"(?:\s+[A-Z][\w’'-]*)*"
         ),
     ),
     (
         "meeting",
         re.compile(
-            r"(?:[Aa]t|[Dd]uring|opening|kicked off|addressing|[Ss]peaking at)\s+(?:the\s+|a\s+)?"
+            r"(?<![\w’'-])(?:[Aa]t|[Dd]uring|opening|kicked off|addressing|[Ss]peaking at)\s+(?:the\s+|a\s+)?"
             r"(?:[\w’'-]+\s*){0,5}?(?:meeting|summit|session|talks)(?:\s+in\s+[A-Z][\w’'-]*)?"
         ),
     ),
@@ -583,11 +588,11 @@ def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) ->
                 continue
             participle = verb.split()[0].endswith("ing")
             mention = find_subject(block, masked, sentence[0], verb_start, participle)
+            clause = reported_clause(masked, verb, verb_end, sentence[1])
             if mention is None:
-                mention = _inverted_subject(masked, verb_end, sentence[1])
+                mention, clause = _inverted_subject(masked, verb_end, sentence[1]), None
             if mention is None or mention.kind == "none":
                 continue
-            clause = reported_clause(masked, verb, verb_end, sentence[1])
             found.append(Attribution(verb, verb_start, verb_end, index, mention, clause=clause))
     found.sort(key=lambda a: a.verb_start)
     return found

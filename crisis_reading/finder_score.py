@@ -27,6 +27,7 @@ import pandas as pd
 
 from .quote_finder import FinderResult, find_quotes
 from .speaker_resolution import UNATTRIBUTED_ID
+from .text_blocks import blocks_from_text, function_agreement
 
 KINDS = ["direct", "partial", "indirect"]
 SCORE_COLUMNS = [
@@ -171,6 +172,15 @@ def main(argv: list[str] | None = None) -> None:
     print("(match: same block, overlap at least half of the annotated span; exact: same start and end)")
     with pd.option_context("display.width", 160, "display.float_format", "{:.3f}".format):
         print(table.to_string())
+    text_file = article.folder / article.meta.get("text_file", "article.txt")
+    if text_file.exists():
+        agreement = function_agreement(blocks_from_text(text_file.read_text(encoding="utf-8")), article.blocks)
+        print(
+            f"Guessed block functions (text_blocks) agree with blocks.csv on {int(agreement['agree'].sum())} "
+            f"of {len(agreement)} blocks"
+        )
+        for row in agreement[~agreement["agree"]].itertuples():
+            print(f"  block {row.block}: guessed {row.function_guessed}, key {row.function_key}")
     speed = articles_per_second(article.blocks, outlet, args.repeat)
     print(f"Speed: {speed:.1f} articles per second ({len(article.blocks)} blocks; best of 3 x {args.repeat} runs)")
 

@@ -286,8 +286,9 @@ def _resolve_speakers(parsed: list[_Block], rows: list[_Row], registry: SpeakerR
 
 
 def _assign_channels(parsed: list[_Block], rows: list[_Row], outlet: str | None) -> None:
-    """Rule "channel": read from the attribution's own sentence; a quote that names none continues the channel of
-    the same speaker's quote in the same or the paragraph just before (an interview running on)."""
+    """Rule "channel": read from the attribution's own sentence; a quote attributed by a pronoun ("he said") that
+    names no channel continues the channel of the same speaker's quote in the same or the paragraph just before
+    (an interview running on); a speaker named again starts a new statement."""
     by_number = {block.number: block for block in parsed}
     last_channel: dict[str, tuple[int, tuple[str, str, int] | None]] = {}
     for row in rows:
@@ -299,7 +300,8 @@ def _assign_channels(parsed: list[_Block], rows: list[_Row], outlet: str | None)
             found = find_channel(home.masked, sentence, outlet)
             if found:
                 channel = (found[0], home.text[found[2] : found[2] + len(found[1])], home.number)
-        if channel is None and attribution.speaker_id in last_channel and row.own_attribution:
+        continuing = attribution.mention.kind == "pronoun"
+        if channel is None and attribution.speaker_id in last_channel and row.own_attribution and continuing:
             seen_in, seen = last_channel[attribution.speaker_id]
             if seen is not None and row.block - seen_in <= 1:
                 channel = seen

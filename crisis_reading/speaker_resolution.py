@@ -30,16 +30,9 @@ ANALYST_WORDS = (
     "director of research",
 )
 LEGISLATOR_WORDS = ("parliament", "senator", "congressman", "congresswoman", "lawmaker", "mp ", "deputy of")
-ANONYMOUS_HEADS = (
-    "officials",
-    "diplomats",
-    "sources",
-    "source",
-    "analysts",
-    "experts",
-    "observers",
-    "people",
-    "critics",
+ANONYMOUS_HEADS = set(
+    "officials official diplomats diplomat sources source analysts experts observers people critics insiders aides"
+    " aide residents witnesses".split()
 )
 THINK_TANK_WORDS = ("institute", "think tank", "policy group", "centre for", "center for", "foundation", "council on")
 NGO_WORDS = ("crisis group", "amnesty", "human rights watch", "ngo", "charity")

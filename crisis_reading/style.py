@@ -16,7 +16,7 @@ SIDE_COLOURS = {
     "unclear": "#999999",  # grey
     # The fictional practice article's sides (data/practice-2025-03-meridia-border-talks).
     "meridia": "#E69F00",  # orange
-    "valdora": "#56B4E9",  # sky blue
+    "carvessa": "#56B4E9",  # sky blue
     "rcsd": "#000000",  # black, like the OSCE chair: the mediator
 }
 
@@ -29,7 +29,7 @@ SIDE_LABELS = {
     "independent": "Independent analyst",
     "unclear": "Unclear / unnamed",
     "meridia": "Meridia",
-    "valdora": "Valdora",
+    "carvessa": "Carvessa",
     "rcsd": "RCSD envoy",
 }
 
@@ -43,7 +43,7 @@ SIDE_PHRASES = {
     "independent": "independent analysts",
     "unclear": "unclear or unnamed voices",
     "meridia": "Meridia’s voices",
-    "valdora": "Valdora’s voices",
+    "carvessa": "Carvessa’s voices",
     "rcsd": "the RCSD envoy",
 }
 

@@ -1,0 +1,324 @@
+"""The quote finder, one convention of news writing per test, each on its own small invented text."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from crisis_reading.quote_finder import QUOTE_COLUMNS, SPEAKER_COLUMNS, find_quotes
+from crisis_reading.quote_marks import is_apostrophe, quote_spans, straight_mark_opens
+
+
+def blocks_of(*paragraphs: str) -> pd.DataFrame:
+    return pd.DataFrame({"block": range(1, len(paragraphs) + 1), "text": list(paragraphs)})
+
+
+def find(*paragraphs: str, outlet: str | None = "The Courier"):
+    return find_quotes(blocks_of(*paragraphs), outlet=outlet)
+
+
+def rows(*paragraphs: str, outlet: str | None = "The Courier") -> list[dict]:
+    return find(*paragraphs, outlet=outlet).quotes.to_dict("records")
+
+
+def speaker_name(result, row: dict) -> str:
+    return result.speakers.set_index("speaker_id").loc[row["speaker_id"], "name"]
+
+
+# --- quotation marks ---------------------------------------------------------------------------------------------
+
+
+def test_curly_and_straight_marks_give_the_same_span():
+    curly = "Talks will resume, “but not on these terms,” Ana Pereira said."
+    straight = curly.replace("“", '"').replace("”", '"')
+    assert [(s.start, s.end) for s in quote_spans(curly)] == [(s.start, s.end) for s in quote_spans(straight)]
+    assert straight_mark_opens(straight, straight.index('"'))
+    assert not straight_mark_opens(straight, straight.rindex('"'))
+    found = rows(straight)
+    assert [(r["kind"], r["text"]) for r in found] == [("partial", "but not on these terms,")]
+
+
+def test_quote_inside_a_quote_stays_inside_and_apostrophes_are_not_marks():
+    text = "“They told us ‘wait’, and we won’t,” said Omar Haddad, the union’s leader."
+    spans = quote_spans(text)
+    assert len(spans) == 1
+    assert text[spans[0].start : spans[0].end] == "They told us ‘wait’, and we won’t,"
+    assert is_apostrophe(text, text.index("’t"))
+    found = rows(text)
+    assert len(found) == 1 and found[0]["speaker_as_written"] == "Omar Haddad"
+
+
+def test_single_marks_carry_the_quotation_when_a_text_has_no_double_marks():
+    text = "‘We won’t back down,’ said Kim Ortega."
+    spans = quote_spans(text)
+    assert [text[s.start : s.end] for s in spans] == ["We won’t back down,"]
+
+
+def test_a_quotation_running_over_paragraphs_is_one_row_per_paragraph_all_for_the_speaker_at_the_end():
+    result = find(
+        "Farmers gathered at the border on Monday.",
+        "“The river has fed this valley for centuries.",
+        "“Nobody asked us before the dam was planned.",
+        "“We will not leave,” said Ines Barros, a farmer.",
+    )
+    found = result.quotes.to_dict("records")
+    assert [r["block"] for r in found] == [2, 3, 4]
+    assert [r["text"] for r in found] == [
+        "The river has fed this valley for centuries.",
+        "Nobody asked us before the dam was planned.",
+        "We will not leave,",
+    ]
+    assert {speaker_name(result, r) for r in found} == {"Ines Barros"}
+    assert [r["attributed_in_block"] for r in found] == [4, 4, 4]
+    assert [r["continues_quote"] for r in found] == ["", found[0]["quote_id"], found[1]["quote_id"]]
+
+
+def test_a_running_quotation_introduced_by_said_colon_takes_the_speaker_before_it():
+    result = find(
+        "Ines Barros, a farmer, said:",
+        "“The river has fed this valley for centuries.",
+        "“We will not leave.”",
+    )
+    found = result.quotes.to_dict("records")
+    assert [(r["block"], r["kind"], r["attributed_in_block"]) for r in found] == [(2, "direct", 1), (3, "direct", 1)]
+    assert {speaker_name(result, r) for r in found} == {"Ines Barros"}
+    assert found[1]["continues_quote"] == found[0]["quote_id"]
+
+
+# --- where the attribution stands --------------------------------------------------------------------------------
+
+
+def test_attribution_after_the_quotation():
+    found = rows("Tomas Lind met the delegation.", "“The border stays open,” he told The Courier.")
+    direct = [r for r in found if r["kind"] == "direct"]
+    assert direct[0]["text"] == "The border stays open,"
+    assert (direct[0]["speaker_as_written"], direct[0]["verb"]) == ("he", "told")
+    assert (direct[0]["channel"], direct[0]["channel_words"]) == ("outlet_interview", "told The Courier")
+
+
+def test_attribution_before_the_quotation_with_a_colon():
+    text = "Speaking in Port Aster, Governor Sara Nkemelu said: “We are ready. The ferries run tomorrow.”"
+    found = rows(text)
+    assert len(found) == 1
+    assert found[0]["kind"] == "direct"
+    assert found[0]["text"] == "We are ready. The ferries run tomorrow."
+    assert found[0]["speaker_as_written"] == "Sara Nkemelu"
+
+
+def test_attribution_in_the_middle_serves_both_quotations():
+    result = find("“We came to listen,” Priya Raman said. “We leave with nothing.”")
+    found = result.quotes.to_dict("records")
+    assert [(r["kind"], r["text"]) for r in found] == [
+        ("direct", "We came to listen,"),
+        ("direct", "We leave with nothing."),
+    ]
+    assert {speaker_name(result, r) for r in found} == {"Priya Raman"}
+
+
+def test_inverted_attribution_after_the_quotation():
+    found = rows("“It is too early,” said Piet Dorn.")
+    assert found[0]["speaker_as_written"] == "Piet Dorn" and found[0]["verb"] == "said"
+
+
+@pytest.mark.parametrize(
+    "verb",
+    ["warned", "insisted", "explained", "bemoaned", "argued", "cautioned", "acknowledged", "stressed", "noted"],
+)
+def test_verbs_beyond_said_report_speech(verb):
+    found = rows(f"Lea Varga {verb} that the bridge would stay closed until spring.")
+    assert [(r["kind"], r["verb"], r["text"]) for r in found] == [
+        ("indirect", verb, "the bridge would stay closed until spring")
+    ]
+
+
+def test_object_verbs_report_a_position():
+    found = rows("Colonel Ivo Marek condemned the shelling of the grain depot.")
+    assert [(r["verb"], r["text"]) for r in found] == [("condemned", "the shelling of the grain depot")]
+
+
+def test_according_to_in_either_order():
+    first = rows("According to Nadia Osei, the convoy left at dawn.")
+    second = rows("The convoy left at dawn, according to Nadia Osei.")
+    assert [(r["verb"], r["text"], r["speaker_as_written"]) for r in first] == [
+        ("According to", "the convoy left at dawn", "Nadia Osei")
+    ]
+    assert [(r["verb"], r["text"], r["speaker_as_written"]) for r in second] == [
+        ("according to", "The convoy left at dawn", "Nadia Osei")
+    ]
+
+
+# --- who speaks --------------------------------------------------------------------------------------------------
+
+
+def test_full_name_then_surname_is_one_speaker_with_the_appositive_as_role():
+    result = find(
+        "Maria Okafor, a water engineer at the Delta Institute, said the dam was safe.",
+        "Okafor added that repairs would take a month.",
+    )
+    found = result.quotes.to_dict("records")
+    assert len({r["speaker_id"] for r in found}) == 1
+    speaker = result.speakers.iloc[0]
+    assert speaker["name"] == "Maria Okafor"
+    assert speaker["names_as_written"] == "Maria Okafor | Okafor"
+    assert speaker["role"] == "a water engineer at the Delta Institute"
+    assert speaker["speaker_id"] == "maria_okafor"
+
+
+def test_title_before_a_name_is_the_role():
+    result = find("Deputy Trade Minister Jonas Held said talks would resume.")
+    assert (result.speakers.iloc[0]["name"], result.speakers.iloc[0]["role"]) == ("Jonas Held", "Deputy Trade Minister")
+
+
+def test_pronouns_go_to_the_most_recent_compatible_speaker():
+    result = find(
+        "Anna Berg said the road was mined.",
+        "“We saw it ourselves,” she told The Courier.",
+        "Tom Hale said the road was clear.",
+        "“I drove it yesterday,” he said.",
+        "She added that the army had not checked it.",
+    )
+    found = result.quotes.to_dict("records")
+    names = [speaker_name(result, r) for r in found]
+    assert names == ["Anna Berg", "Anna Berg", "Tom Hale", "Tom Hale", "Anna Berg"]
+
+
+def test_a_role_refers_back_to_the_speaker_who_holds_it():
+    result = find(
+        "Foreign Minister Lena Marr said the embassy would reopen.",
+        "The minister added that staff would return in May.",
+    )
+    found = result.quotes.to_dict("records")
+    assert [speaker_name(result, r) for r in found] == ["Lena Marr", "Lena Marr"]
+    assert found[1]["speaker_as_written"] == "The minister"
+
+
+def test_collective_and_anonymous_voices_are_speakers_as_written():
+    result = find(
+        "Moscow rejected the proposal outright.",
+        "Some EU diplomats say they were not consulted.",
+        "At the summit, officials said the deadline would slip.",
+        "The Kremlin blames the West for the delay.",
+    )
+    found = result.quotes.to_dict("records")
+    assert [r["speaker_as_written"] for r in found] == ["Moscow", "Some EU diplomats", "officials", "The Kremlin"]
+    types = dict(zip(result.speakers["name"], result.speakers["voice_type"], strict=True))
+    assert types["officials"] == "anonymous" and types["Moscow"] == "collective"
+
+
+def test_an_anonymous_source_is_a_speaker_of_its_own():
+    result = find("A senior official, who spoke on condition of anonymity, said the convoy was delayed.")
+    row = result.quotes.iloc[0]
+    assert (row["speaker_as_written"], row["text"]) == ("A senior official", "the convoy was delayed")
+    assert result.speakers.iloc[0]["voice_type"] == "anonymous"
+
+
+def test_it_refers_to_the_most_recent_collective_speaker():
+    result = find("Valdora wants the border reopened.", "It has also called on its neighbours to lift the tariffs.")
+    found = result.quotes.to_dict("records")
+    assert [speaker_name(result, r) for r in found] == ["Valdora", "Valdora"]
+    assert found[1]["speaker_as_written"] == "It"
+
+
+def test_a_name_inside_an_appositive_is_not_the_speaker():
+    result = find("Rosa Quist, an adviser to the former mayor Hal Brennan, said the vote was fair.")
+    assert speaker_name(result, result.quotes.iloc[0].to_dict()) == "Rosa Quist"
+
+
+# --- paragraphs and kinds ----------------------------------------------------------------------------------------
+
+
+def test_a_paragraph_of_pure_quotation_takes_the_attribution_of_the_paragraph_before():
+    result = find(
+        "“The wells are dry,” Ayo Bello, a village elder, told The Courier.",
+        "“We need water trucks, not promises.”",
+    )
+    found = result.quotes.to_dict("records")
+    assert [(r["block"], r["attributed_in_block"], r["speaker_as_written"]) for r in found] == [
+        (1, 1, "Ayo Bello"),
+        (2, 1, ""),
+    ]
+    assert found[1]["continues_quote"] == found[0]["quote_id"]
+    assert found[1]["verb"] == "told" and found[1]["channel"] == "outlet_interview"
+    assert speaker_name(result, found[1]) == "Ayo Bello"
+
+
+def test_indirect_speech_is_the_clause_after_the_verb():
+    found = rows(
+        "Hana Sato said that the ceasefire was holding.",
+        "Ravi Menon said aid had reached the camps.",
+        "On Monday, Ravi Menon also struck a hopeful note, saying he expected a deal within days.",
+    )
+    assert [r["text"] for r in found] == [
+        "the ceasefire was holding",
+        "aid had reached the camps",
+        "he expected a deal within days",
+    ]
+    assert [r["verb"] for r in found] == ["said", "said", "saying"]
+
+
+def test_a_participle_after_a_quotation_keeps_its_speaker():
+    result = find("“We are hopeful,” Ravi Menon told The Courier, adding that a deal was close")
+    found = result.quotes.to_dict("records")
+    assert [(r["kind"], r["verb"], r["text"]) for r in found] == [
+        ("direct", "told", "We are hopeful,"),
+        ("indirect", "adding", "a deal was close"),
+    ]
+    assert len({r["speaker_id"] for r in found}) == 1
+
+
+def test_a_quoted_phrase_in_a_reported_clause_is_one_partial_row_not_an_indirect_one():
+    found = rows("Envoy Petra Valk bemoaned that there was “no progress at all.”")
+    assert [(r["kind"], r["verb"], r["text"]) for r in found] == [("partial", "bemoaned", "no progress at all.")]
+
+
+def test_a_verb_inside_a_reported_clause_is_not_a_new_voice():
+    found = rows("Igor Lenz said the allies should respond to the offer within days.")
+    assert len(found) == 1 and found[0]["text"] == "the allies should respond to the offer within days"
+
+
+def test_a_passive_judgement_goes_to_the_agent_after_by_or_to_no_one():
+    with_agent = find("The plan was slammed as unworkable by Ruritania.")
+    without_agent = find("The plan has been slammed as “a non-starter”.")
+    row = with_agent.quotes.iloc[0].to_dict()
+    assert (row["verb"], row["text"], row["speaker_as_written"]) == ("slammed as", "unworkable", "Ruritania")
+    row = without_agent.quotes.iloc[0].to_dict()
+    assert (row["kind"], row["text"], row["speaker_id"]) == ("partial", "a non-starter", "unattributed")
+
+
+def test_quotation_marks_with_no_attribution_are_not_a_quote():
+    assert rows("The so-called “peace plan” was published on Monday.") == []
+
+
+def test_sentences_do_not_end_at_abbreviations():
+    found = rows("Mr. Dorn met Dr. Ruiz in the U.S. capital. Paula Ruiz said the meeting went well.")
+    assert [r["text"] for r in found] == ["the meeting went well"]
+
+
+# --- channels ----------------------------------------------------------------------------------------------------
+
+
+def test_channels_are_read_from_the_words_and_carry_on_to_the_next_paragraph():
+    found = rows(
+        "At a press conference in Tirana, Deputy Minister Edi Kola condemned the blockade.",
+        "“It is collective punishment,” he said.",
+        "Kola said on Friday that talks were possible.",
+    )
+    channels = [(r["channel"], None if pd.isna(r["channel_block"]) else r["channel_block"]) for r in found]
+    assert channels == [("press_event", 1), ("press_event", 1), ("not_stated", None)]
+    assert found[0]["channel_words"] == "At a press conference in Tirana"
+
+
+# --- the result as a whole ---------------------------------------------------------------------------------------
+
+
+def test_result_has_the_columns_of_the_data_and_offsets_that_slice_the_block(article):
+    result = find_quotes(article.blocks, outlet=article.meta["outlet"])
+    assert list(result.quotes.columns) == QUOTE_COLUMNS == list(article.quotes.columns.drop("words"))
+    assert list(result.speakers.columns) == SPEAKER_COLUMNS == list(article.speakers.columns)
+    texts = article.blocks.set_index("block")["text"]
+    assert len(result.quotes) > 0
+    for row in result.quotes.itertuples():
+        assert texts[row.block][row.start : row.end] == row.text
+        assert row.note.startswith("Proposed by the finder")
+    assert set(result.quotes["speaker_id"]) <= set(result.speakers["speaker_id"])
+    assert list(result.quotes["quote_id"][:2]) == ["p01", "p02"]
