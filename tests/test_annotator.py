@@ -244,6 +244,6 @@ def test_widget_splits_and_updates_a_speaker(practice, proposed, tmp_path: Path)
     assert "does not stand inside" in widget.message.value
     ident = widget.annotation.speaker_ids()[0]
     widget.speaker_choice.value = ident
-    widget.speaker_side.value = "valdora"
+    widget.speaker_side.value = "carvessa"
     widget.update_speaker_button.click()
-    assert widget.annotation.speakers.set_index("speaker_id").loc[ident, "side"] == "valdora"
+    assert widget.annotation.speakers.set_index("speaker_id").loc[ident, "side"] == "carvessa"
