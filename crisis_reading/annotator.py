@@ -399,6 +399,15 @@ class Annotation:
         speakers["interviewed_by_outlet"] = speakers["speaker_id"].isin(interviewed)
         return {"blocks": self.blocks, "speakers": speakers, "quotes": kept, "events": self.events}
 
+    def quote_at_saved_row(self, error: DataError) -> str | None:
+        """The quote a loader error about quotes.csv points at (its id here), or None for any other error."""
+        if error.file.name != CORE_FILES["quotes"] or error.row is None:
+            return None
+        saved = self.tables()["quotes"]
+        if not 1 <= error.row <= len(saved):
+            return None
+        return str(self.quotes.at[saved.index[error.row - 1], "quote_id"])
+
     def _final_ids(self, ordered: list[str]) -> dict[str, str]:
         """Quote ids of the saved file: a q-id already saved keeps it (other tables may point to it)."""
         kept = {q for q in ordered if re.fullmatch(r"q[0-9]+", q)}
