@@ -455,6 +455,9 @@ class Annotation:
         temporary = self._validated_copy(target)
         previous = target.parent / f".{target.name}.previous"
         kept = None
+        if same_files(temporary, target):  # nothing new: keep the folder, and the version before it, as they are
+            shutil.rmtree(temporary)
+            return self._report(target, previous if previous.exists() else None)
         if target.exists():
             if previous.exists():
                 shutil.rmtree(previous)
@@ -463,18 +466,25 @@ class Annotation:
         try:
             temporary.rename(target)
         except OSError:
-            if kept is not None:
+            # Another save of the same content got there first (the same notebook run twice at once).
+            if kept is None and same_files(temporary, target):
+                shutil.rmtree(temporary, ignore_errors=True)
+                return self._report(target, None)
+            if kept is not None and not target.exists():
                 previous.rename(target)
             shutil.rmtree(temporary, ignore_errors=True)
             raise
-        counts = self.counts()
+        return self._report(target, kept)
+
+    def _report(self, target: Path, previous: Path | None) -> SaveReport:
+        tables = self.tables()
         return SaveReport(
             target,
-            len(self.tables()["quotes"]),
-            len(self.tables()["speakers"]),
-            counts[PENDING],
+            len(tables["quotes"]),
+            len(tables["speakers"]),
+            self.counts()[PENDING],
             self.review_status(),
-            kept,
+            previous,
         )
 
     def _validated_copy(self, target: Path) -> Path:
@@ -493,6 +503,16 @@ class Annotation:
             shutil.rmtree(temporary, ignore_errors=True)
             raise
         return temporary
+
+
+def same_files(one: Path, other: Path) -> bool:
+    """True when two folders hold the same files with the same bytes."""
+    if not (one.is_dir() and other.is_dir()):
+        return False
+    names = sorted(path.name for path in one.iterdir())
+    if names != sorted(path.name for path in other.iterdir()):
+        return False
+    return all((one / name).read_bytes() == (other / name).read_bytes() for name in names)
 
 
 def write_csv(path: Path, table: pd.DataFrame, columns: list[str]) -> None:

@@ -264,12 +264,15 @@ def attribution_verbs_chart(article: Article | None = None) -> Chart:
 def timeline_window(article: Article, with_context: bool) -> tuple[pd.Timestamp, pd.Timestamp]:
     """The days a timeline shows by default: from the month of the first event of the year before
     publication (older background stays off the axis, and the chart says so) to a week after
-    publication, or eight weeks after when there is context to show what came next."""
+    publication, or eight weeks after when there is context to show what came next, and at least
+    to the last event the article expects."""
     published = article.published
     recent = article.events[article.events["date_start"] >= published - pd.DateOffset(years=1)]
     first = recent["date_start"].min() if len(recent) else published
     start = first.to_period("M").start_time
-    return start, published + pd.Timedelta(weeks=8 if with_context else 1)
+    # Events the article expects ("next week's talks") stay on the axis, with a few days to spare.
+    latest = article.events["date_end"].max() + pd.Timedelta(days=3) if len(article.events) else published
+    return start, max(published + pd.Timedelta(weeks=8 if with_context else 1), latest)
 
 
 @course_style
