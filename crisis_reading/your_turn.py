@@ -126,3 +126,15 @@ def compare_profiles(articles: Sequence[Article], labels: Sequence[str] | None =
     """One column per article: the numbers of article_profile, side by side."""
     labels = list(labels) if labels is not None else [article.slug for article in articles]
     return pd.DataFrame({label: article_profile(article) for label, article in zip(labels, articles, strict=True)})
+
+
+def practice_proposal():
+    """The quote finder's proposal for the practice article (a FinderResult), made once per data folder."""
+    return _proposal(str(data_dir().resolve()))
+
+
+@cache
+def _proposal(data: str):
+    from .quote_finder import find_quotes
+
+    return find_quotes(_practice(data).blocks)
