@@ -537,12 +537,23 @@ def write_csv(path: Path, table: pd.DataFrame, columns: list[str]) -> None:
             writer.writerow([cell(record.get(column)) for column in columns])
 
 
-def open_annotation(folder: str | Path, start: Any) -> Annotation:
+def open_annotation(folder: str | Path, start: Any, blocks: pd.DataFrame | None = None) -> Annotation:
     """Go on with the saved folder if there is one, else start afresh with `start()`.
 
-    Running a notebook again then never throws away corrections saved before.
+    Running a notebook again then never throws away corrections saved before. A saved folder
+    that no longer loads, or whose text differs from `blocks` (the article was edited since),
+    is left where it is, and work starts afresh: the next save keeps it as `.<name>.previous`.
     """
     folder = Path(folder)
-    if (folder / "datapackage.json").exists():
-        return Annotation.from_folder(folder)
+    if not (folder / "datapackage.json").exists():
+        return start()
+    try:
+        saved = Annotation.from_folder(folder)
+    except DataError as error:
+        print(f"Your saved annotation in {folder} no longer loads ({error}).")
+    else:
+        if blocks is None or saved.blocks["text"].tolist() == blocks["text"].astype(str).tolist():
+            return saved
+        print(f"The article's text has changed since you saved {folder}.")
+    print("Starting again from the finder's proposals; your next save keeps the old folder beside it as a backup.")
     return start()

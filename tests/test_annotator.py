@@ -247,3 +247,17 @@ def test_widget_splits_and_updates_a_speaker(practice, proposed, tmp_path: Path)
     widget.speaker_side.value = "carvessa"
     widget.update_speaker_button.click()
     assert widget.annotation.speakers.set_index("speaker_id").loc[ident, "side"] == "carvessa"
+
+
+def test_a_stale_saved_folder_is_kept_and_work_starts_again(practice, proposed, tmp_path: Path, capsys) -> None:
+    target = tmp_path / "mine"
+    fresh(practice, proposed).save(target)
+    edited = practice.blocks.assign(text=practice.blocks["text"].str.replace("Corvelle", "Korvelle"))
+    again = open_annotation(target, start=lambda: "started", blocks=edited)
+    assert again == "started" and "text has changed" in capsys.readouterr().out
+    (target / "quotes.csv").write_text("broken", encoding="utf-8")
+    assert open_annotation(target, start=lambda: "started", blocks=practice.blocks) == "started"
+    assert "no longer loads" in capsys.readouterr().out
+    assert (target / "quotes.csv").read_text(encoding="utf-8") == "broken"  # left for the person to see
+    report = fresh(practice, proposed).save(target)
+    assert (report.previous / "quotes.csv").read_text(encoding="utf-8") == "broken"
