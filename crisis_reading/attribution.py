@@ -28,7 +28,8 @@ complaining concede concedes conceded conceding confirm confirms confirmed confi
 predicting recall recalls recalled recalling reiterate reiterates reiterated reiterating bemoan bemoans bemoaned
 bemoaning lament laments lamented lamenting maintain maintains maintained maintaining contend contends contended
 countered write writes wrote tweet tweets tweeted believe believes believed agree agrees agreed allege alleges
-alleged alleging deny denies denied denying
+alleged alleging deny denies denied denying promise promises promised promising pledge pledges pledged pledging
+vow vows vowed vowing threaten threatens threatened threatening ask asks asked
 """.split()
 TELL_VERBS = "tell tells told telling assure assures assured assuring inform informs informed informing".split()
 OBJECT_VERBS = """
@@ -57,6 +58,7 @@ _PHRASE_SECONDS: dict[str, list[str]] = {}
 for _phrase in _PHRASES:
     _PHRASE_SECONDS.setdefault(_phrase.split()[0], []).append(_phrase.split()[1])
 _CANDIDATES = {w.lower() for w in _SINGLE_VERBS} | _PASSIVE_WORDS | set(_PHRASE_SECONDS)
+_CANDIDATES_AS_WRITTEN = _CANDIDATES | {w.capitalize() for w in _CANDIDATES}  # spares a lower() per word
 _WORD_JOINERS = "’'-"
 
 
@@ -67,9 +69,9 @@ def reporting_verbs(text: str, start: int = 0, end: int | None = None) -> list[t
     found = []
     for match in _ASCII_WORD.finditer(text, start, end):
         word = match.group()
-        lowered = word.lower()
-        if lowered not in _CANDIDATES:
+        if word not in _CANDIDATES_AS_WRITTEN:
             continue
+        lowered = word.lower()
         w_start, w_end = match.span()
         if (w_start > 0 and text[w_start - 1] in _WORD_JOINERS) or (w_end < len(text) and text[w_end] in _WORD_JOINERS):
             continue
@@ -127,18 +129,34 @@ protesters lawmakers legislators leaders leader ministers minister ministry spok
 government governments authorities powers countries allies states nations capitals members member officers officer
 commanders commander activists campaigners witnesses people president envoy ambassador chancellor secretary
 diplomat negotiators negotiator chief chairperson chairman premier administration observers insiders aides aide
+economist economists adviser advisers advisor researcher researchers professor mayor governor prosecutor prosecutors
+general colonel spokespeople monitors envoys ambassadors police army military bank company agency court committee
+council union party report statement study survey reporter reporters journalist journalists man men woman women
+resident farmer farmers worker workers soldier soldiers villager villagers refugee refugees student students teacher
+teachers doctor doctors nurse nurses mother father parents survivor survivors witness voter voters shopkeeper
 """.split()
 )
 ROLE_NOUNS = {
     "minister", "spokesperson", "spokesman", "spokeswoman", "ambassador", "president", "envoy", "chancellor",
     "secretary", "analyst", "diplomat", "official", "negotiator", "chief", "chairperson", "chairman", "premier",
-    "commander", "leader", "officer", "expert", "aide",
+    "commander", "leader", "officer", "expert", "aide", "economist", "adviser", "advisor", "researcher",
+    "professor", "mayor", "governor", "prosecutor", "general", "colonel",
 }  # fmt: skip
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sen", "rep", "prof", "jan", "feb", "aug", "sept"}
 WORD = re.compile(r"[^\s\x00“”\"]+")
-CAPITALISED = re.compile(r"[A-Z][\w’'.-]*$")
-DETERMINERS = {"the", "a", "an", "some", "many", "several", "other", "most", "few", "two", "three", "four", "five"}
+NOT_MODIFIERS = {
+    "of", "to", "in", "on", "at", "for", "with", "by", "from", "and", "or", "but", "that", "who", "which",
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "also", "not",
+}  # fmt: skip
+DETERMINERS = {
+    "the", "a", "an", "one", "some", "many", "several", "other", "most", "few", "both", "all", "two", "three", "four",
+    "five",
+}  # fmt: skip
 NOT_NAMES = {"There", "This", "That", "These", "Those", "Such", "What", "Which", "Who", "Here", "It", "Its", "A", "An"}
+FUNCTION_WORDS = set(
+    "as if when while after before but and yet in on at for with since although though because once until despite"
+    " during so then now".split()
+)
 NAME_CONNECTORS = {"of", "the", "for", "de", "van", "von", "der", "al", "bin", "da", "di", "la", "le", "on", "to"}
 
 
@@ -164,6 +182,10 @@ class Attribution:
 # --- sentences -------------------------------------------------------------------------------------------------
 
 
+LAST_WORD = re.compile(r"([\w.]+)$")
+SENTENCE_END = re.compile(r"[.?!]+([”\"’)]*)(?=\s+[“\"‘(A-Z0-9]|\s*$)")
+
+
 def sentence_bounds(text: str, spans: list[QuoteSpan]) -> list[tuple[int, int]]:
     """Rule "sentences": a sentence ends at . ? ! (and a closing mark after it) before a capital or the block's end;
     a full stop inside a quotation ends the sentence only where the quotation closes, and abbreviations
@@ -171,11 +193,11 @@ def sentence_bounds(text: str, spans: list[QuoteSpan]) -> list[tuple[int, int]]:
     inside = _interior_index(text, spans)
     bounds: list[tuple[int, int]] = []
     start = 0
-    for match in re.finditer(r"[.?!]+([”\"’)]*)(?=\s+[“\"‘(A-Z0-9]|\s*$)", text):
+    for match in SENTENCE_END.finditer(text):
         stop = match.start()
         if inside[stop] and not match.group(1):
             continue
-        word = re.search(r"([\w.]+)$", text[start:stop])
+        word = LAST_WORD.search(text, max(start, stop - 24), stop)
         if word and (word.group(1).lower() in ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word.group(1))):
             continue
         bounds.append((start, match.end()))
@@ -232,6 +254,8 @@ def _read_name_run(words: list[tuple[int, int, str]], block: str) -> Mention | N
     """Rule "full name": a run of capitalised words is [title words] + name; the title is the role."""
     while words and words[0][2] in ("The", "the"):
         words = words[1:]
+    while words and words[0][2].lower() in FUNCTION_WORDS:
+        words = words[1:]
     if not words or words[-1][2].endswith(("’s", "'s")) or words[-1][2] in NOT_NAMES:
         return None
     tokens = [w for _, _, w in words]
@@ -267,7 +291,7 @@ def _with_article(mention: Mention, block: str) -> Mention:
 
 
 def _capitalised(word: str) -> bool:
-    return bool(CAPITALISED.match(word)) and word.lower() not in PRONOUNS
+    return word[:1].isupper() and word.lower() not in PRONOUNS
 
 
 def read_mention(block: str, start: int, end: int, anchor: str) -> Mention | None:
@@ -282,6 +306,7 @@ def read_mention(block: str, start: int, end: int, anchor: str) -> Mention | Non
     if not words:
         return None
     if anchor == "start":
+        original = words
         if words[0][2] in ("The", "the") and len(words) > 1 and _capitalised(words[1][2]):
             words = words[1:]
         first = words[0][2]
@@ -298,6 +323,9 @@ def read_mention(block: str, start: int, end: int, anchor: str) -> Mention | Non
         while run and run[-1][2] in NAME_CONNECTORS:
             run.pop()
         if run:
+            group = _group_after_name(original, len(original) - len(words) + len(run), block)
+            if group:
+                return group
             mention = _read_name_run(run, block)
             return _with_article(mention, block) if mention else None
         return _read_group(words, block, anchor)
@@ -316,6 +344,20 @@ def read_mention(block: str, start: int, end: int, anchor: str) -> Mention | Non
         mention = _read_name_run(run, block)
         return _with_article(mention, block) if mention else None
     return _read_group(words, block, anchor)
+
+
+def _group_after_name(words: list[tuple[int, int, str]], after: int, block: str) -> Mention | None:
+    """Rule "proper modifier": a name followed by a speaker noun is a group or a role, not a name:
+    "Carvessan officials", "Meridia’s defence ministry", "the agency’s special envoy"."""
+    for word in words[after : after + 3]:
+        lowered = word[2].lower()
+        if lowered in SPEAKER_NOUNS:
+            start, end = words[0][0], word[1]
+            singular_role = lowered in ROLE_NOUNS and words[0][2].lower() == "the"
+            return Mention(block[start:end], start, "role" if singular_role else "group")
+        if not word[2].islower() or lowered in NOT_MODIFIERS or lowered in _CANDIDATES or lowered.endswith("ed"):
+            return None
+    return None
 
 
 def _read_group(words: list[tuple[int, int, str]], block: str, anchor: str) -> Mention | None:
@@ -379,21 +421,34 @@ def find_subject(block: str, masked: str, sentence_start: int, verb_start: int, 
     the subject of its main clause; after a closing quotation mark only the words after it count.
     """
     region_start = sentence_start
-    last_close = max(masked.rfind(mark, sentence_start, verb_start) for mark in ("”", '"'))
+    if sentence_start == 0:
+        dateline = DATELINE_START.match(masked)
+        if dateline and dateline.end() <= verb_start:
+            region_start = dateline.end()
+    last_close = max(masked.rfind(mark, region_start, verb_start) for mark in ("”", '"'))
     if last_close >= 0:
         region_start = last_close + 1
     pieces = _segments(masked, region_start, verb_start)
     while len(pieces) > 1 and _is_adverbial(masked, pieces[0]):
         pieces = pieces[1:]
+    last_piece = pieces[-1]
+    last_words = masked[last_piece[0] : last_piece[1]].split()
+    if len(pieces) > 1 and len(last_words) > 1 and last_words[0].lower() in CONJUNCTIONS and not participle:
+        return read_mention(masked, *last_piece, anchor="end")  # "…, but both governments said": a new clause
+    for index, piece in enumerate(pieces):
+        mention = read_mention(masked, *piece, anchor="start")
+        if mention and mention.kind == "person" and _covers(masked, piece, mention):
+            # "NAME, appositive, said" or "role, NAME, said": the piece that is only a name is the subject.
+            neighbour = pieces[index - 1] if index > 0 else pieces[index + 1] if index + 1 < len(pieces) else None
+            appositive = masked[neighbour[0] : neighbour[1]].strip() if neighbour else ""
+            if appositive and not mention.role and not _is_adverbial(masked, neighbour):
+                mention.role = appositive
+            return mention
     first = read_mention(masked, *pieces[0], anchor="start")
     if participle:
         return first
-    last_piece = pieces[-1]
-    last_blank = not masked[last_piece[0] : last_piece[1]].strip()
+    last_blank = not last_words
     if len(pieces) > 1 and first and (last_blank or _covers(masked, pieces[0], first)):
-        appositive = masked[pieces[1][0] : pieces[1][1]].strip()
-        if appositive and not first.role:
-            first.role = appositive
         return first
     if last_blank:
         return None
@@ -408,6 +463,7 @@ def _covers(block: str, piece: tuple[int, int], mention: Mention) -> bool:
 
 # --- what was said ---------------------------------------------------------------------------------------------
 
+DATELINE_START = re.compile(r"\s*[A-Z][^–—.:\x00“”\"]{0,50}?(?:\([^()]{1,30}\))?\s*(?:[–—]|\s-)\s+")
 TIME_OR_PLACE = re.compile(
     r"^\s*(?:(?:on|in|at|during|after|before|last|this|earlier|later|late|early|again|also|then|publicly|privately)"
     r"\b[^,.;:\x00“”\"]{0,60}?\s+)?that\s+"
@@ -418,7 +474,7 @@ LISTENER = re.compile(
     r"|him|her|them|me|us|[a-z]+ers)(?![\w’'-])"
 )
 _PARTICIPLES = {v for v in _VERB_WORDS if v.endswith("ing")}
-CLAUSE_STOP = re.compile(r",\s+([a-z]+)\b")
+CLAUSE_STOP = re.compile(r"(?:,\s+|\s+(?=(?:and|but|then)\s))(?:(and|but|then)\s+(?:also\s+|later\s+)?)?([a-z]+)\b")
 
 
 def reported_clause(masked: str, verb: str, verb_end: int, sentence_end: int) -> tuple[int, int] | None:
@@ -433,9 +489,10 @@ def reported_clause(masked: str, verb: str, verb_end: int, sentence_end: int) ->
             return None
         position = listener.end()
     rest = masked[position:sentence_end]
-    if re.match(r"^\s*[:,;.]|^\s*$", rest):
-        return None
+    if re.match(r"^\s*[:,;.]|^\s*$", rest) or rest.rstrip().endswith(":"):
+        return None  # "said:" or "warned the government:" introduce a quotation, they report no clause
     that = TIME_OR_PLACE.match(rest)
+    bare = that is None
     if that:
         start = position + that.end()
     else:
@@ -447,8 +504,11 @@ def reported_clause(masked: str, verb: str, verb_end: int, sentence_end: int) ->
         start = position + len(rest) - len(rest.lstrip())
     end = sentence_end
     for stop in CLAUSE_STOP.finditer(masked, start, end):
-        if stop.group(1) in _PARTICIPLES or (
-            stop.group(1) == "according" and _followed_by(masked, stop.end(), "to", end)
+        conjunction, word = stop.group(1), stop.group(2)
+        if (
+            (conjunction is not None and word in _SINGLE_VERBS)
+            or (conjunction is None and word in _PARTICIPLES)
+            or (word == "according" and _followed_by(masked, stop.end(), "to", end))
         ):
             end = stop.start()
             break
@@ -456,7 +516,37 @@ def reported_clause(masked: str, verb: str, verb_end: int, sentence_end: int) ->
         end -= 1
     if len(masked[start:end].split()) < 2 and "\x00" not in masked[start:end]:
         return None
+    if bare and not _reads_as_reported(masked[start:end], verb.lower()):
+        return None
     return (start, end) if end > start else None
+
+
+BARE_CLAUSE_VERBS = set(
+    """
+say says said saying insist insists insisted insisting argue argues argued arguing claim claims claimed claiming
+believe believes believed agree agrees agreed allege alleges alleged alleging admit admits admitted admitting
+acknowledge acknowledges acknowledged acknowledging concede concedes conceded conceding suggest suggests suggested
+suggesting predict predicts predicted predicting maintain maintains maintained contend contends contended complain
+complains complained complaining assert asserts asserted deny denies denied denying bemoan bemoans bemoaned
+bemoaning lament laments lamented lamenting
+""".split()
+)
+NEEDS_TO = {"called on", "calls on", "call on", "calling on", "urge", "urges", "urged"}
+VERB_LIKE = re.compile(
+    r"(?<![\w’'-])(?:is|are|was|were|be|been|being|has|have|had|will|would|can|cannot|could|should|shall|may|might"
+    r"|must|do|does|did)(?![\w’'-])|n[’']t(?![\w’'-])|(?<![\w’'-])\w{3,}ed(?![\w’'-])"
+)
+
+
+def _reads_as_reported(clause: str, verb: str) -> bool:
+    """Rule "bare clause": without "that", what follows a verb is reported speech only when it reads as a clause:
+    "said the talks failed" does, "added two brigades" does not; say-verbs (and deny, insist, …) always take one,
+    position verbs take their object ("condemned the shelling", "wants a vote"), call on / urge need "… to …"."""
+    if verb in NEEDS_TO:
+        return bool(re.search(r"(?<![\w’'-])to\s", clause))
+    if verb in OBJECT_VERBS or verb in PHRASE_VERBS or verb in BARE_CLAUSE_VERBS:
+        return True
+    return bool(VERB_LIKE.search(clause))
 
 
 def according_to(
@@ -568,6 +658,7 @@ def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) ->
     """Every reporting verb in the block with a speaker it can be read from, in reading order."""
     found: list[Attribution] = []
     for index, sentence in enumerate(bounds):
+        previous = None
         for verb_start, verb_end, passive in reporting_verbs(masked, sentence[0], sentence[1]):
             verb = block[verb_start:verb_end]
             if passive:
@@ -589,13 +680,43 @@ def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) ->
             participle = verb.split()[0].endswith("ing")
             mention = find_subject(block, masked, sentence[0], verb_start, participle)
             clause = reported_clause(masked, verb, verb_end, sentence[1])
+            if mention is None and previous is not None and SHARED_SUBJECT.search(masked, sentence[0], verb_start):
+                mention = previous.mention  # "…, but warned that …": the verb shares the subject before it
             if mention is None:
                 mention, clause = _inverted_subject(masked, verb_end, sentence[1]), None
             if mention is None or mention.kind == "none":
                 continue
+            if clause is None and verb.lower() in CLAUSE_VERBS:
+                clause = clause_before(masked, sentence, mention, verb_end)
             found.append(Attribution(verb, verb_start, verb_end, index, mention, clause=clause))
+            previous = found[-1]
     found.sort(key=lambda a: a.verb_start)
     return found
+
+
+AFTER_A_FINAL_VERB = re.compile(
+    r"(?:\s+(?:in|on|at|during|after|before|late|earlier|last|this)\b[^,.;:\x00“”\"]*)?[.!?]?\s*"
+)
+
+
+def clause_before(masked: str, sentence: tuple[int, int], mention: Mention, verb_end: int) -> tuple[int, int] | None:
+    """Rule "clause before the attribution": "Prices rose, the bank said (on Monday)." reports the clause before
+    the comma, when nothing but a time or place follows the verb and no quotation stands in the clause."""
+    if not AFTER_A_FINAL_VERB.fullmatch(masked, verb_end, sentence[1]):
+        return None
+    start = sentence[0]
+    if start == 0:
+        dateline = DATELINE_START.match(masked)
+        start = dateline.end() if dateline and dateline.end() < mention.start else start
+    before = masked[start : mention.start]
+    comma = re.search(r",\s*$", before)
+    if not comma or any(mark in before for mark in '\x00“”"'):
+        return None
+    end = start + comma.start()
+    return (start, end) if len(masked[start:end].split()) >= 3 else None
+
+
+SHARED_SUBJECT = re.compile(r"(?:,\s*|\s)(?:and|but|then)\s+(?:also\s+|later\s+)?$")
 
 
 def _inverted_subject(masked: str, verb_end: int, sentence_end: int) -> Mention | None:

@@ -138,14 +138,14 @@ def _stands_alone(block: _Block, span: QuoteSpan) -> bool:
     "said:" / "said,"), and partial when the reporter's own sentence runs into it."""
     sentence_start = block.bounds[sentence_of(block.bounds, max(span.start - 1, 0))][0]
     before = block.masked[sentence_start : max(span.start - 1, sentence_start)]
-    first = block.text[span.start : span.start + 1]
-    if first.islower():
-        return False
     stripped = before.rstrip()
-    if not stripped or stripped.endswith(":"):
-        return True
     verbs = reporting_verbs(stripped)
-    return bool(verbs and re.fullmatch(r"\s*,?", stripped[verbs[-1][1] :]))
+    after_verb = bool(verbs and re.fullmatch(r"\s*,?", stripped[verbs[-1][1] :]))
+    if block.text[span.start : span.start + 1].islower():
+        # “Enough,” she said, “is enough.” — a direct sentence resumed after its attribution
+        resumed = after_verb and stripped.endswith(",")
+        return resumed and any(s.end < span.start and s.start > sentence_start for s in block.spans)
+    return not stripped or stripped.endswith(":") or after_verb
 
 
 def _own_spans(block: _Block) -> None:
@@ -225,10 +225,18 @@ def _rows(parsed: list[_Block]) -> list[_Row]:
                 continue
             block_rows.append(row)
         for attribution in block.attributions:
-            if attribution.clause and id(attribution) not in used_clauses and not _clause_has_quote(block, attribution):
-                start, end = attribution.clause
-                rule = "passive judgement" if attribution.passive else "indirect speech"
-                block_rows.append(_Row(block.number, start, end, "indirect", attribution, block.number, rule))
+            if not attribution.clause:
+                continue
+            rule = "passive judgement" if attribution.passive else "indirect speech"
+            parts = [attribution.clause]
+            if id(attribution) in used_clauses or _has_quote(block, attribution.clause):
+                parts = _clause_parts(block.masked, attribution.clause)
+                rule = "reported clause beside a quoted one"
+                if len(parts) == 1:
+                    continue
+            for start, end in parts:
+                if not _has_quote(block, (start, end)):
+                    block_rows.append(_Row(block.number, start, end, "indirect", attribution, block.number, rule))
         block_rows.sort(key=lambda r: r.start)
         rows += block_rows
         if block_rows or block.text.strip():
@@ -238,9 +246,20 @@ def _rows(parsed: list[_Block]) -> list[_Row]:
     return [row for row in rows if row.rule != "waiting"]
 
 
-def _clause_has_quote(block: _Block, attribution: Attribution) -> bool:
-    start, end = attribution.clause
+def _has_quote(block: _Block, clause: tuple[int, int]) -> bool:
+    start, end = clause
     return any(start <= span.start - 1 and span.end <= end + 1 for span in block.spans)
+
+
+def _clause_parts(masked: str, clause: tuple[int, int]) -> list[tuple[int, int]]:
+    """Rule "coordinated reported clauses": "said X “…”, and that Y" reports two clauses; the one holding a
+    quotation is read as its partial quote, the other stays indirect speech."""
+    parts, start = [], clause[0]
+    for match in re.finditer(r",?\s+and\s+that\s+", masked[clause[0] : clause[1]]):
+        parts.append((start, clause[0] + match.start()))
+        start = clause[0] + match.end()
+    parts.append((start, clause[1]))
+    return [(a, b) for a, b in parts if b > a]
 
 
 def _borrowed_row(
@@ -276,13 +295,20 @@ def _resolve_speakers(parsed: list[_Block], rows: list[_Row], registry: SpeakerR
     """Resolve each attribution that carries a row, in reading order, so pronouns find the speaker before them."""
     used = {id(row.attribution) for row in rows}
     for block in parsed:
-        attributions = [a for a in block.attributions if id(a) in used]
+        # A full name with a reporting verb introduces a person even when the verb reports no row ("Ann Lee said
+        # no."), so a later "she" can find her; other unused attributions stay out of the speaker list.
+        attributions = [a for a in block.attributions if id(a) in used or a.mention.kind == "person"]
         attributions.sort(key=lambda a: a.mention.start if a.mention.kind != "none" else a.verb_start)
+        read_up_to = 0
         for attribution in attributions:
+            position = attribution.mention.start if attribution.mention.kind != "none" else attribution.verb_start
+            registry.notice(block.masked[read_up_to:position])
+            read_up_to = max(read_up_to, position)
             if attribution.mention.kind == "none":
                 attribution.speaker_id = registry.unattributed().speaker_id
             else:
                 attribution.speaker_id = registry.resolve(attribution.mention).speaker_id
+        registry.notice(block.masked[read_up_to:])
 
 
 def _assign_channels(parsed: list[_Block], rows: list[_Row], outlet: str | None) -> None:

@@ -15,6 +15,7 @@ Rules, applied in reading order:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 PRONOUN_GENDER = {"he": "he", "him": "he", "she": "she", "her": "she"}
@@ -32,7 +33,7 @@ ANALYST_WORDS = (
 LEGISLATOR_WORDS = ("parliament", "senator", "congressman", "congresswoman", "lawmaker", "mp ", "deputy of")
 ANONYMOUS_HEADS = set(
     "officials official diplomats diplomat sources source analysts experts observers people critics insiders aides"
-    " aide residents witnesses".split()
+    " aide residents witnesses man woman men women resident farmer worker soldier villager refugee".split()
 )
 THINK_TANK_WORDS = ("institute", "think tank", "policy group", "centre for", "center for", "foundation", "council on")
 NGO_WORDS = ("crisis group", "amnesty", "human rights watch", "ngo", "charity")
@@ -52,7 +53,8 @@ UNATTRIBUTED_NAME = "(no speaker named)"
 
 def slug(name: str) -> str:
     """A speaker id from a name: lower case ASCII letters, digits and underscores, starting with a letter."""
-    text = re.sub(r"[^a-z0-9]+", "_", name.lower().replace("’", "").replace("'", "")).strip("_")
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    text = re.sub(r"[^a-z0-9]+", "_", plain.lower().replace("’", "").replace("'", "")).strip("_")
     return text if text[:1].isalpha() else f"s_{text}" if text else "speaker"
 
 
@@ -86,6 +88,7 @@ class SpeakerRegistry:
     def __init__(self) -> None:
         self.speakers: dict[str, Speaker] = {}
         self.recent: list[str] = []  # speaker ids, most recent last
+        self._surnames: tuple[re.Pattern | None, dict[str, str]] | None = None  # built when first needed
 
     def resolve(self, mention: Mention) -> Speaker:
         speaker = self._find(mention) or self._introduce(mention)
@@ -97,6 +100,20 @@ class SpeakerRegistry:
             speaker.role = mention.role
         self._touch(speaker.speaker_id)
         return speaker
+
+    def notice(self, text: str) -> None:
+        """Rule "salience": a known person named again in the reporter's words ("…, Ferrandel paused.") becomes the
+        most recent candidate for a following pronoun, even without a reporting verb."""
+        if not text.strip():
+            return
+        if self._surnames is None:
+            by_surname = {s.surname: s.speaker_id for s in self.speakers.values() if s.person}
+            pattern = "|".join(re.escape(name) for name in sorted(by_surname, key=len, reverse=True))
+            self._surnames = (re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])") if pattern else None, by_surname)
+        pattern, by_surname = self._surnames
+        if pattern is not None:
+            for found in pattern.finditer(text):
+                self._touch(by_surname[found.group()])
 
     def unattributed(self) -> Speaker:
         if UNATTRIBUTED_ID not in self.speakers:
@@ -131,7 +148,7 @@ class SpeakerRegistry:
             return self._most_recent(lambda s: not s.person and s.speaker_id != UNATTRIBUTED_ID)
         if mention.kind == "role":
             head = lowered.split()[-1]
-            return self._most_recent(lambda s: head in s.role.lower())
+            return self._most_recent(lambda s: head in s.role.lower() or head in s.name.lower().split())
         return self._most_recent(lambda s: lowered in (n.lower() for n in s.names_as_written))
 
     def _introduce(self, mention: Mention) -> Speaker:
@@ -142,6 +159,7 @@ class SpeakerRegistry:
             speaker_id += "_2"
         speaker = Speaker(speaker_id, name, person=person, role=mention.role)
         self.speakers[speaker_id] = speaker
+        self._surnames = None
         return speaker
 
 

@@ -63,6 +63,11 @@ def is_graphic(text: str) -> bool:
     return len(text.split()) <= 8 and not SENTENCE_END.search(text) and not CAPTION.search(text)
 
 
+def _is_credit(text: str) -> bool:
+    """Rule "credit": a "Source: …" line (which may carry a notice after it), or a short byline line."""
+    return bool(re.match(r"\s*Sources?:", text)) or (bool(CREDIT.match(text)) and len(text.split()) <= 12)
+
+
 def guess_functions(blocks: list[str]) -> list[str]:
     """One function per block, by the rules in the module docstring."""
     functions = ["body"] * len(blocks)
@@ -70,7 +75,7 @@ def guess_functions(blocks: list[str]) -> list[str]:
         return functions
     functions[0] = "headline"
     last_story = len(blocks) - 1
-    while last_story > 0 and CREDIT.match(blocks[last_story]) and len(blocks[last_story].split()) <= 12:
+    while last_story > 0 and _is_credit(blocks[last_story]):
         functions[last_story] = "credit"
         last_story -= 1
     for index in range(1, last_story + 1):

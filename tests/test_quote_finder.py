@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import pytest
 
+from crisis_reading import load_article
 from crisis_reading.quote_finder import QUOTE_COLUMNS, SPEAKER_COLUMNS, find_quotes
 from crisis_reading.quote_marks import is_apostrophe, quote_spans, straight_mark_opens
 
@@ -122,13 +125,32 @@ def test_inverted_attribution_after_the_quotation():
 
 @pytest.mark.parametrize(
     "verb",
-    ["warned", "insisted", "explained", "bemoaned", "argued", "cautioned", "acknowledged", "stressed", "noted"],
+    [
+        "warned",
+        "insisted",
+        "explained",
+        "bemoaned",
+        "argued",
+        "cautioned",
+        "acknowledged",
+        "stressed",
+        "noted",
+        "promised",
+    ],
 )
 def test_verbs_beyond_said_report_speech(verb):
     found = rows(f"Lea Varga {verb} that the bridge would stay closed until spring.")
     assert [(r["kind"], r["verb"], r["text"]) for r in found] == [
         ("indirect", verb, "the bridge would stay closed until spring")
     ]
+
+
+def test_a_bare_object_is_reported_speech_only_when_it_reads_as_a_clause():
+    assert rows("The army added two brigades to the front last year.") == []
+    assert rows("The council called on Monday for a vote.") == []
+    assert rows("As noted above, the border has been closed since May.") == []
+    found = rows("Omar Diaz added the border would stay shut.", "The council called on both sides to talk.")
+    assert [r["text"] for r in found] == ["the border would stay shut", "both sides to talk"]
 
 
 def test_object_verbs_report_a_position():
@@ -182,6 +204,12 @@ def test_pronouns_go_to_the_most_recent_compatible_speaker():
     assert names == ["Anna Berg", "Anna Berg", "Tom Hale", "Tom Hale", "Anna Berg"]
 
 
+def test_a_person_introduced_by_a_verb_without_a_reported_clause_can_be_referred_to():
+    result = find("Ann Lee, the mayor, said no.", "“We will not sign,” she said.")
+    assert speaker_name(result, result.quotes.iloc[0].to_dict()) == "Ann Lee"
+    assert list(result.speakers["name"]) == ["Ann Lee"]
+
+
 def test_a_role_refers_back_to_the_speaker_who_holds_it():
     result = find(
         "Foreign Minister Lena Marr said the embassy would reopen.",
@@ -212,6 +240,13 @@ def test_an_anonymous_source_is_a_speaker_of_its_own():
     assert result.speakers.iloc[0]["voice_type"] == "anonymous"
 
 
+def test_an_unnamed_person_is_a_speaker_apart_from_the_group_before():
+    result = find("Residents said food prices had doubled. “We eat once a day,” one woman said.")
+    found = result.quotes.to_dict("records")
+    assert [r["speaker_as_written"] for r in found] == ["Residents", "one woman"]
+    assert found[0]["speaker_id"] != found[1]["speaker_id"]
+
+
 def test_it_refers_to_the_most_recent_collective_speaker():
     result = find("Valdora wants the border reopened.", "It has also called on its neighbours to lift the tariffs.")
     found = result.quotes.to_dict("records")
@@ -222,6 +257,109 @@ def test_it_refers_to_the_most_recent_collective_speaker():
 def test_a_name_inside_an_appositive_is_not_the_speaker():
     result = find("Rosa Quist, an adviser to the former mayor Hal Brennan, said the vote was fair.")
     assert speaker_name(result, result.quotes.iloc[0].to_dict()) == "Rosa Quist"
+
+
+def test_role_comma_name_comma_verb_names_the_person_and_keeps_the_role():
+    result = find("Closing the summit, the bank’s chief economist, Ada Mensah, told reporters: “Rates will hold.”")
+    row = result.quotes.iloc[0]
+    assert (row["kind"], row["speaker_as_written"], row["channel"]) == ("direct", "Ada Mensah", "press_event")
+    assert result.speakers.iloc[0]["role"] == "the bank’s chief economist"
+
+
+def test_a_dateline_is_not_a_speaker_and_a_clause_after_but_has_its_own_subject():
+    result = find("LISBON, Portugal – The strike ended on Friday, but both governments said talks would go on.")
+    row = result.quotes.iloc[0]
+    assert (row["speaker_as_written"], row["text"]) == ("both governments", "talks would go on")
+
+
+def test_coordinated_verbs_share_their_subject_and_each_reports_its_own_clause():
+    found = rows(
+        "Ada Mensah, the bank’s chief economist, said rates would hold, but warned that inflation could return.",
+        "The economist explained that wages were rising, and said a review would follow.",
+    )
+    assert [(r["verb"], r["text"]) for r in found] == [
+        ("said", "rates would hold"),
+        ("warned", "inflation could return"),
+        ("explained", "wages were rising"),
+        ("said", "a review would follow"),
+    ]
+    assert len({r["speaker_id"] for r in found}) == 1
+
+
+def test_verbs_joined_by_and_without_a_comma_are_two_statements():
+    found = rows("The ministry accused Valdora of “stalling for time” and said it would not return to the talks.")
+    assert [(r["kind"], r["verb"], r["text"]) for r in found] == [
+        ("partial", "accused", "stalling for time"),
+        ("indirect", "said", "it would not return to the talks"),
+    ]
+
+
+def test_a_wire_dateline_is_not_part_of_a_reported_clause():
+    found = rows("TIRANA (Wire) - Talks on the river dam failed on Sunday, officials said.")
+    assert [(r["speaker_as_written"], r["text"]) for r in found] == [
+        ("officials", "Talks on the river dam failed on Sunday")
+    ]
+
+
+def test_a_quoted_clause_and_a_plain_clause_of_one_verb_give_a_partial_and_an_indirect_row():
+    found = rows("Mila Dorn said prisoners would be freed “within days”, and that the bridge would reopen on Monday.")
+    assert [(r["kind"], r["text"]) for r in found] == [
+        ("partial", "within days"),
+        ("indirect", "the bridge would reopen on Monday"),
+    ]
+
+
+def test_a_proper_adjective_before_a_speaker_noun_is_a_group():
+    result = find('"Two soldiers were hurt," Valdoran officials said, adding that they blamed the rebels.')
+    found = result.quotes.to_dict("records")
+    assert [r["speaker_as_written"] for r in found] == ["Valdoran officials", "Valdoran officials"]
+    according = rows("According to Valdora’s health ministry, twelve people died.")
+    assert according[0]["speaker_as_written"] == "Valdora’s health ministry"
+
+
+def test_a_person_named_again_without_a_verb_is_the_one_a_pronoun_refers_to():
+    result = find(
+        "Ada Mensah said rates would hold.",
+        "Tom Hale said they would fall.",
+        "Asked about the outlook, Mensah paused. “Ask me in May,” she said.",
+    )
+    found = result.quotes.to_dict("records")
+    assert speaker_name(result, found[-1]) == "Ada Mensah"
+
+
+def test_a_verb_with_a_listener_and_a_colon_introduces_the_next_paragraph():
+    result = find(
+        "At the summit, Irena Voss warned the northern delegation:", "“Nobody should mistake patience for weakness.”"
+    )
+    found = result.quotes.to_dict("records")
+    assert [(r["block"], r["kind"], r["verb"], r["attributed_in_block"]) for r in found] == [(2, "direct", "warned", 1)]
+
+
+def test_speaker_ids_are_ascii_slugs_of_the_name():
+    result = find("Lucía Núñez-Ortega said the vote was fair.")
+    assert result.speakers.iloc[0]["speaker_id"] == "lucia_nunez_ortega"
+
+
+def test_a_clause_before_the_attribution_is_reported_speech():
+    found = rows("Prices rose sharply in March, the central bank said on Monday.")
+    assert [(r["kind"], r["speaker_as_written"], r["text"]) for r in found] == [
+        ("indirect", "the central bank", "Prices rose sharply in March")
+    ]
+    assert rows("On Monday, the central bank said.") == []
+
+
+def test_a_direct_sentence_resumed_after_its_attribution_stays_direct():
+    found = rows("“Enough,” the governor said, “is enough.”")
+    assert [(r["kind"], r["text"]) for r in found] == [("direct", "Enough,"), ("direct", "is enough.")]
+
+
+def test_a_question_and_its_answer_have_different_speakers():
+    result = find("Ana Ruiz met the press. “Will you resign?” a reporter asked. “No,” Ruiz replied.")
+    found = result.quotes.to_dict("records")
+    assert [(r["text"], r["speaker_as_written"]) for r in found] == [
+        ("Will you resign?", "a reporter"),
+        ("No,", "Ruiz"),
+    ]
 
 
 # --- paragraphs and kinds ----------------------------------------------------------------------------------------
@@ -322,3 +460,25 @@ def test_result_has_the_columns_of_the_data_and_offsets_that_slice_the_block(art
         assert row.note.startswith("Proposed by the finder")
     assert set(result.quotes["speaker_id"]) <= set(result.speakers["speaker_id"])
     assert list(result.quotes["quote_id"][:2]) == ["p01", "p02"]
+
+
+def test_the_proposal_passes_the_same_loader_checks_as_a_hand_annotation(data_copy):
+    """Saved as an article's quotes.csv and speakers.csv (ids renamed p→q), the proposal is valid data."""
+    slug = "aljazeera-2022-01-14-nato-russia-security-demands"
+    folder = data_copy / slug
+    article = load_article(slug, data=data_copy)
+    result = find_quotes(article.blocks, outlet=article.meta["outlet"])
+    quotes = result.quotes.assign(
+        quote_id=result.quotes["quote_id"].str.replace("p", "q"),
+        continues_quote=result.quotes["continues_quote"].str.replace("p", "q"),
+    )
+    quotes.to_csv(folder / "quotes.csv", index=False)
+    speakers = result.speakers.assign(
+        interviewed_by_outlet=result.speakers["interviewed_by_outlet"].map(str).str.lower()
+    )
+    speakers.to_csv(folder / "speakers.csv", index=False)
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["resources"] = [r for r in descriptor["resources"] if r["name"] not in ("frames", "source_checks")]
+    (folder / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    reloaded = load_article(slug, data=data_copy)
+    assert len(reloaded.quotes) == len(result.quotes) > 0

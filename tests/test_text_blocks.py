@@ -54,6 +54,19 @@ def test_every_function_rule_on_a_small_story():
     ]
 
 
+def test_a_source_line_with_a_notice_is_still_the_credit():
+    functions = guess_functions(
+        [
+            "A title",
+            "ROME – Talks failed.",
+            "Nobody expected more.",
+            "The end.",
+            "Source: The Courier. " + "Notice. " * 20,
+        ]
+    )
+    assert functions[-1] == "credit" and functions[-2] == "kicker"
+
+
 def test_without_a_dateline_the_first_story_paragraph_is_the_lede():
     assert guess_functions(["A title", "Talks failed on Monday.", "Both sides blamed each other.", "Then rain."]) == [
         "headline",
