@@ -58,8 +58,11 @@ def test_the_scaffold_never_overwrites_without_force(data: Path, capsys) -> None
     assert scaffold.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", str(data)]) == 0
     assert scaffold.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", str(data)]) == 2
     assert "exists already" in capsys.readouterr().err
+    descriptor_path = data / SLUG / "datapackage.json"
+    edited = descriptor_path.read_text(encoding="utf-8").replace("Nothing here", "Nothing at all here")
+    descriptor_path.write_text(edited, encoding="utf-8")  # as if someone had started on it
     assert scaffold.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", str(data), "--force"]) == 0
-    assert (data / f".{SLUG}.previous" / "datapackage.json").exists()
+    assert (data / f".{SLUG}.previous" / "datapackage.json").read_text(encoding="utf-8") == edited
     assert SLUG in [p.name for p in data.iterdir()] and f".{SLUG}.previous" not in load_list(data)
 
 
