@@ -42,31 +42,37 @@ def my_folder(name: str = MY_FOLDER_NAME) -> Path:
     return work_dir() / name
 
 
-def _overlaps_half(row: pd.Series, others: pd.DataFrame) -> bool:
-    """Does any row of `others` in the same block cover at least half of `row`'s span?"""
-    same_block = others[others["block"].astype(int) == int(row["block"])]
-    length = int(row["end"]) - int(row["start"])
-    overlap = same_block["end"].astype(int).clip(upper=int(row["end"])) - same_block["start"].astype(int).clip(
-        lower=int(row["start"])
-    )
-    return bool(((overlap > 0) & (overlap * 2 >= length)).any())
+def _matched(proposed, key_quotes: pd.DataFrame, key_speakers: pd.DataFrame | None) -> tuple[pd.DataFrame, list]:
+    """The proposed quote rows and the scorer's one-to-one pairs (proposed index, key index) with the key."""
+    # The scorer's own matching, so these tables agree with its "matched" counts.
+    from .finder_score import _pairs, speaker_map
+    from .quote_finder import FinderResult
+
+    speakers = proposed.speakers if isinstance(proposed, FinderResult) else None
+    quotes = proposed.quotes if isinstance(proposed, FinderResult) else proposed
+    mapping = speaker_map(speakers, key_speakers) if speakers is not None and key_speakers is not None else {}
+
+    def right_speaker(p: pd.Series, k: pd.Series) -> bool:
+        return mapping.get(str(p["speaker_id"])) == str(k["speaker_id"])
+
+    return quotes, _pairs(quotes, key_quotes, exact=False, right_speaker=right_speaker)
 
 
-def missed_quotes(proposed: pd.DataFrame, key: pd.DataFrame) -> pd.DataFrame:
-    """The answer key's quotes that no proposed quote covers by half or more: what the finder missed."""
-    missed = [not _overlaps_half(row, proposed) for _, row in key.iterrows()]
-    return key.loc[missed, ["quote_id", "block", "speaker_id", "kind", "verb", "text"]].reset_index(drop=True)
+def missed_quotes(proposed, key_quotes: pd.DataFrame, key_speakers: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The answer key's quotes that no proposal matches (the scorer's rule: same block, half the span covered,
+    each proposal matched once). `proposed` is a FinderResult or a quotes table."""
+    _, pairs = _matched(proposed, key_quotes, key_speakers)
+    found = {k for _, k in pairs}
+    missed = key_quotes[[index not in found for index in key_quotes.index]]
+    return missed[["quote_id", "block", "speaker_id", "kind", "verb", "text"]].reset_index(drop=True)
 
 
-def extra_quotes(proposed: pd.DataFrame, key: pd.DataFrame) -> pd.DataFrame:
-    """The proposed quotes that cover no quote of the answer key by half: what the finder found wrongly."""
-    extra = []
-    for _, row in proposed.iterrows():
-        same_block = key[key["block"].astype(int) == int(row["block"])]
-        extra.append(not any(_overlaps_half(k, pd.DataFrame([row])) for _, k in same_block.iterrows()))
-    return proposed.loc[extra, ["quote_id", "block", "speaker_as_written", "kind", "verb", "text"]].reset_index(
-        drop=True
-    )
+def extra_quotes(proposed, key_quotes: pd.DataFrame, key_speakers: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The proposals that match no quote of the answer key: what the finder found that is not there."""
+    quotes, pairs = _matched(proposed, key_quotes, key_speakers)
+    used = {p for p, _ in pairs}
+    extra = quotes[[index not in used for index in quotes.index]]
+    return extra[["quote_id", "block", "speaker_as_written", "kind", "verb", "text"]].reset_index(drop=True)
 
 
 def save_and_load(annotation: Annotation, folder: str | Path) -> Article:

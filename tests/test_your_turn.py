@@ -39,19 +39,17 @@ def test_a_key_quote_counts_as_found_when_half_of_it_is_covered() -> None:
     assert missed_quotes(key, key).empty and extra_quotes(key, key).empty
 
 
-def test_missed_quotes_on_the_practice_article_agree_with_the_scorer() -> None:
+def test_missed_and_extra_quotes_agree_with_the_scorer() -> None:
     from crisis_reading.finder_score import score
 
     practice, proposed = practice_article(), practice_proposal()
     table = score(proposed, practice.quotes, practice.speakers)
-    missed = missed_quotes(proposed.quotes, practice.quotes)
-    # The scorer matches one to one: a proposal covering two key quotes matches only one of them, so the
-    # scorer's unmatched key quotes include every missed one, and may include more.
-    unmatched = table.loc["all", "annotated"] - table.loc["all", "matched"]
-    assert len(missed) <= unmatched
-    if unmatched == 0:
-        assert missed.empty
+    missed = missed_quotes(proposed, practice.quotes, practice.speakers)
+    extra = extra_quotes(proposed, practice.quotes, practice.speakers)
+    assert len(missed) == table.loc["all", "annotated"] - table.loc["all", "matched"]
+    assert len(extra) == table.loc["all", "proposed"] - table.loc["all", "matched"]
     assert set(missed["quote_id"]) <= set(practice.quotes["quote_id"])
+    assert set(extra["quote_id"]) <= set(proposed.quotes["quote_id"])
 
 
 def test_the_students_folder_is_outside_the_course(monkeypatch, tmp_path: Path) -> None:

@@ -6,10 +6,9 @@ proposal for it, so they follow any correction of the key or improvement of the 
 
 from __future__ import annotations
 
-from ..answer_matching import normal_text
 from ..dates import calendar_readings
 from ..exercise_checks import Data, Hint, Question
-from ..finder_score import KINDS, score
+from ..finder_score import score
 from ..voices import side_summary
 from ..your_turn import missed_quotes, practice_article, practice_proposal
 
@@ -18,24 +17,18 @@ def _proposed_count(data: Data) -> int:
     return len(practice_proposal().quotes)
 
 
-def _recalls() -> dict[str, float]:
+def _scores():
     practice = practice_article()
-    table = score(practice_proposal(), practice.quotes, practice.speakers)
-    return {kind: float(table.loc[kind, "recall"]) for kind in KINDS}
+    return score(practice_proposal(), practice.quotes, practice.speakers)
 
 
-def _weakest_kind(data: Data) -> str:
-    recalls = _recalls()
-    return min(recalls, key=recalls.get)
-
-
-def _strongest_kind() -> str:
-    recalls = _recalls()
-    return max(recalls, key=recalls.get)
+def _percent(kind: str, column: str) -> float:
+    return round(100 * float(_scores().loc[kind, column]), 1)
 
 
 def _missed(data: Data) -> int:
-    return len(missed_quotes(practice_proposal().quotes, practice_article().quotes))
+    practice = practice_article()
+    return len(missed_quotes(practice_proposal(), practice.quotes, practice.speakers))
 
 
 def _count_difference(data: Data | None = None) -> int:
@@ -95,37 +88,43 @@ QUESTIONS = [
     Question(
         id="08.2",
         kind="target_practice",
-        asks="Which kind of quote does the finder find least often (the lowest recall)? Answer 'direct', 'partial' or "
-        "'indirect'.",
-        expected=_weakest_kind,
-        compare="text",
-        hint="Read the recall column of scores, row by row for the three kinds, and pick the lowest.",
+        asks="What share of the answer key's indirect quotes does the finder find (its recall for indirect quotes), "
+        "in per cent?",
+        expected=lambda data: _percent("indirect", "recall"),
+        compare="number",
+        tolerance=0.5,
+        hint="Read the recall column of scores in the row indirect, and give it in per cent (times 100).",
         hints=(
+            Hint(lambda answer, expected: 0 < answer <= 1, "The share is in per cent: 50 means a half, not 0.5."),
             Hint(
-                lambda answer, expected: normal_text(answer) == _strongest_kind(),
-                "That is the kind the finder finds best. Look for the lowest recall, not the highest.",
+                lambda answer, expected: abs(answer - _percent("all", "recall")) <= 0.5,
+                "That is the recall for every kind together (the row all). The question asks about indirect quotes.",
             ),
             Hint(
-                lambda answer, expected: normal_text(answer) == "all",
-                "“all” is every kind together; choose one of the three kinds.",
+                lambda answer, expected: abs(answer - _percent("indirect", "precision")) <= 0.5,
+                "That is the precision: the share of its indirect proposals that are right. Recall is the share of "
+                "the key's indirect quotes that it found.",
             ),
         ),
         outcome=8,
-        wrong_answers=lambda data: [kind for kind in KINDS if kind != _weakest_kind(data)],
+        wrong_answers=lambda data: _others(
+            _percent("indirect", "recall"),
+            [_percent("all", "recall"), _percent("indirect", "precision"), _percent("indirect", "recall") / 100],
+        ),
     ),
     Question(
         id="08.3",
         kind="fill_in",
-        asks="How many quotes of the answer key does the finder miss entirely (no proposal covers half of them)?",
+        asks="How many quotes of the answer key does the finder miss (no proposal of its own covers half of them)?",
         expected=_missed,
         compare="number",
         near_miss=False,
-        hint="missed_quotes(proposed.quotes, practice.quotes) lists them: count its rows.",
+        hint="missed_quotes(proposed, practice.quotes, practice.speakers) lists them: count its rows.",
         hints=(
             Hint(
                 lambda answer, expected: answer == _count_difference(),
                 "Subtracting the two counts is not the same thing: a proposal can be a quote the key does not have, "
-                "or cover only part of one. Count the rows of missed_quotes(proposed.quotes, practice.quotes).",
+                "or one proposal may cover two quotes of the key. Count the rows of missed.",
             ),
         ),
         outcome=8,
