@@ -37,7 +37,7 @@ class AnnotationWidget(widgets.VBox):
         self.accept_button = widgets.Button(description="Accept", button_style="success")
         self.reject_button = widgets.Button(description="Reject", button_style="danger")
         self.split_words = widgets.Text(description="Split at", placeholder="words between the two parts")
-        self.split_button = widgets.Button(description="Split in two")
+        self.split_button = widgets.Button(description="Split in two", layout=AUTO)
         review = widgets.VBox(
             [
                 self.quote_view,
@@ -60,6 +60,7 @@ class AnnotationWidget(widgets.VBox):
         self.add_quote_button = widgets.Button(description="Add quote", button_style="primary")
         add_quote = widgets.VBox(
             [
+                _help("Choose the block, then paste the quoted words exactly as they stand in it."),
                 self.new_block,
                 self.block_view,
                 self.new_text,
@@ -81,10 +82,16 @@ class AnnotationWidget(widgets.VBox):
         self.speaker_org_type = widgets.Dropdown(
             options=allowed_values(descriptor, "speakers", "organisation_type"), description="Org. type"
         )
-        self.update_speaker_button = widgets.Button(description="Update this speaker")
-        self.add_speaker_button = widgets.Button(description="Add as new speaker", button_style="primary")
+        self.update_speaker_button = widgets.Button(description="Update this speaker", layout=AUTO)
+        self.add_speaker_button = widgets.Button(
+            description="Add as a new speaker", button_style="primary", layout=AUTO
+        )
         speakers = widgets.VBox(
             [
+                _help(
+                    "Choose a speaker to set their side and affiliation (the finder leaves every side unclear), "
+                    "or type a name and add a new speaker. Names must stand in the article as written."
+                ),
                 self.speaker_choice,
                 self.speaker_name,
                 widgets.HBox([self.speaker_side, self.speaker_organisation]),
@@ -96,7 +103,16 @@ class AnnotationWidget(widgets.VBox):
         # Saving.
         self.folder = widgets.Text(value=str(folder), description="Folder", layout=widgets.Layout(width="60em"))
         self.save_button = widgets.Button(description="Save", button_style="warning")
-        save = widgets.VBox([self.folder, self.save_button])
+        save = widgets.VBox(
+            [
+                _help(
+                    "Saving checks your work with the course's loader. If it finds a problem, nothing is changed "
+                    "and the message says which file, row and column to fix."
+                ),
+                self.folder,
+                self.save_button,
+            ]
+        )
 
         self.tabs = widgets.Tab(children=[review, add_quote, speakers, save])
         self.tabs.titles = ("Review proposals", "Add a missed quote", "Speakers", "Save")
@@ -213,6 +229,8 @@ class AnnotationWidget(widgets.VBox):
             dropdown.options = speakers
             if chosen in dict(speakers).values():
                 dropdown.value = chosen
+            elif speakers:
+                dropdown.value = speakers[0][1]
         quote_id = self.current()
         self.progress.value = (
             f"<b>{len(ids)} quotes</b>: {counts[ACCEPTED]} accepted, {counts[REJECTED]} rejected, "
@@ -261,6 +279,13 @@ class AnnotationWidget(widgets.VBox):
         self.speaker_organisation.value = str(row["organisation"] or "")
         self.speaker_voice.value = row["voice_type"]
         self.speaker_org_type.value = row["organisation_type"]
+
+
+AUTO = widgets.Layout(width="auto")
+
+
+def _help(text: str) -> widgets.HTML:
+    return widgets.HTML(f"<p style='color:#444;max-width:60em'>{escape(text)}</p>")
 
 
 def _message(text: str, good: bool) -> str:
