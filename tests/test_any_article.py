@@ -202,3 +202,27 @@ def test_every_lesson_chart_draws_for_the_practice_article() -> None:
     quote_browser(practice)
     source_card_browser(practice)
     article_html(practice)
+
+
+def test_the_rubric_says_what_it_cannot_count_without_frames(second, article) -> None:
+    table = evidence(second)
+    assert not table["measure"].str.contains("different frames|voiced by more than one side").any()
+    unframed = table[table["measure"] == "frames annotated (frames.csv)"]
+    assert sorted(unframed["criterion"]) == [2, 3, 4, 6] and (unframed["value"] == 0).all()
+    assert "frames annotated (frames.csv)" not in evidence(article)["measure"].tolist()
+
+
+def test_the_rubric_counts_the_parties_an_article_names() -> None:
+    from crisis_reading.rubric import parties_of
+
+    practice = load_article(PRACTICE)
+    table = evidence(practice)
+    assert not table["measure"].str.startswith(("Russia", "Ukraine")).any()  # no such sides in the practice article
+    named = dict(practice.meta, parties=["meridia", "carvessa"])
+    with_parties = evidence(type(practice)(**{**practice.__dict__, "meta": named}))
+    assert parties_of(type(practice)(**{**practice.__dict__, "meta": named})) == ("meridia", "carvessa")
+    officials = practice.speakers[
+        (practice.speakers["side"] == "meridia") & (practice.speakers["voice_type"] == "official")
+    ]
+    row = with_parties[with_parties["measure"] == "Meridia: named officials who speak"]
+    assert row["value"].item() == len(officials) > 0
