@@ -146,7 +146,15 @@ class Annotation:
         folder = template.folder if template is not None else data_dir() / DEFAULT_ARTICLE
         descriptor = read_descriptor(folder)
         meta = {**meta, "text_file": "article.txt"}
-        return cls(blocks, meta, proposed.quotes, proposed.speakers, descriptor, events)
+        quotes = proposed.quotes.copy()
+        # Every proposal says it is unreviewed, so a saved folder shows which rows a person has checked.
+        quotes["note"] = [
+            note
+            if UNREVIEWED in str(note or "").lower()
+            else f"Proposed by the finder ({UNREVIEWED}). {note or ''}".strip()
+            for note in quotes["note"]
+        ]
+        return cls(blocks, meta, quotes, proposed.speakers, descriptor, events)
 
     @classmethod
     def from_folder(cls, folder: str | Path) -> Annotation:

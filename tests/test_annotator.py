@@ -285,3 +285,14 @@ def test_a_stale_saved_folder_is_kept_and_work_starts_again(practice, proposed, 
     assert (target / "quotes.csv").read_text(encoding="utf-8") == "broken"  # left for the person to see
     report = fresh(practice, proposed).save(target)
     assert (report.previous / "quotes.csv").read_text(encoding="utf-8") == "broken"
+
+
+def test_every_proposal_is_marked_unreviewed_whatever_the_finder_wrote(practice, proposed, tmp_path: Path) -> None:
+    from crisis_reading.quote_finder import FinderResult
+
+    bare = FinderResult(proposed.quotes.assign(note=""), proposed.speakers)
+    annotation = Annotation.from_finder(practice.blocks, bare, {k: practice.meta[k] for k in META_KEYS}, practice)
+    annotation.save(tmp_path / "mine")
+    notes = load_article("mine", tmp_path).quotes["note"]
+    assert notes.str.contains("(unreviewed)", regex=False).all()
+    assert Annotation.from_folder(tmp_path / "mine").counts()[PENDING] == len(notes)
