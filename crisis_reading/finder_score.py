@@ -145,6 +145,23 @@ def score(
     return table
 
 
+def agreement_on_matches(
+    proposed: FinderResult, key_quotes: pd.DataFrame, key_speakers: pd.DataFrame
+) -> dict[str, float]:
+    """On the quotes matched regardless of kind: the share with the key's kind, and with the key's channel."""
+    mapping = speaker_map(proposed.speakers, key_speakers)
+
+    def right_speaker(p: pd.Series, k: pd.Series) -> bool:
+        return mapping.get(str(p["speaker_id"])) == str(k["speaker_id"])
+
+    pairs = _pairs(proposed.quotes, key_quotes, exact=False, right_speaker=right_speaker)
+    same = {
+        column: sum(proposed.quotes.loc[p, column] == key_quotes.loc[k, column] for p, k in pairs)
+        for column in ("kind", "channel")
+    }
+    return {column: _ratio(count, len(pairs)) for column, count in same.items()}
+
+
 def articles_per_second(blocks: pd.DataFrame, outlet: str | None, repeat: int = 20) -> tuple[float, float]:
     """Speed of find_quotes on one article, best of three timings of `repeat` runs: (by the wall clock,
     by the process's CPU time). The two differ when other programs share the machine's cores."""
@@ -174,6 +191,8 @@ def main(argv: list[str] | None = None) -> None:
     print("(match: same block, overlap at least half of the annotated span; exact: same start and end)")
     with pd.option_context("display.width", 160, "display.float_format", "{:.3f}".format):
         print(table.to_string())
+    agreement = agreement_on_matches(result, article.quotes, article.speakers)
+    print(f"On matched quotes: kind agrees {agreement['kind']:.3f}, channel agrees {agreement['channel']:.3f}")
     text_file = article.folder / article.meta.get("text_file", "article.txt")
     if text_file.exists():
         agreement = function_agreement(blocks_from_text(text_file.read_text(encoding="utf-8")), article.blocks)

@@ -15,15 +15,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .attribution import (
-    Attribution,
-    find_attributions,
-    find_channel,
-    reporting_verbs,
-    sentence_bounds,
-    sentence_of,
-)
+from .attribution import Attribution, find_attributions
+from .channels import find_channel
 from .quote_marks import QuoteSpan, mask_quotations, opens_with_quotation, quote_spans
+from .reporting_words import reporting_verbs
+from .sentences import sentence_bounds, sentence_of
 from .speaker_resolution import (
     UNATTRIBUTED_ID,
     SpeakerRegistry,
@@ -117,10 +113,10 @@ def _drop_nested(attributions: list[Attribution], masked: str) -> list[Attributi
     kept: list[Attribution] = []
     for attribution in attributions:
         nested = any(k.clause and k.clause[0] <= attribution.verb_start < k.clause[1] for k in kept)
-        if nested and not attribution.passive:
+        if nested and not (attribution.passive or attribution.nominal or _contrasts(masked, attribution)):
             continue
         kept.append(attribution)
-    for current, following in itertools.pairwise(kept):
+    for current, following in itertools.pairwise([a for a in kept if not a.nominal]):
         if current.clause and current.sentence == following.sentence and following.verb_start < current.clause[1]:
             start = current.clause[0]
             cut = max(following.mention.start if following.mention.kind != "none" else following.verb_start, start)
@@ -133,9 +129,19 @@ def _drop_nested(attributions: list[Attribution], masked: str) -> list[Attributi
     return kept
 
 
+def _contrasts(masked: str, attribution: Attribution) -> bool:
+    """Rule "contrasting voice": "X say …, while the government insists …" — a clause opened by while, whereas,
+    but or although with a speaker of its own is a second statement, not part of the first."""
+    start = attribution.mention.start if attribution.mention.kind != "none" else attribution.verb_start
+    return bool(CONTRAST.search(masked, max(0, start - 20), start))
+
+
+CONTRAST = re.compile(r"[,;]\s+(?:while|whereas|but|although|though)\s+$")
+
+
 def _stands_alone(block: _Block, span: QuoteSpan) -> bool:
     """Rule "direct or partial": a quotation is direct when it stands on its own (it opens the sentence, or follows
-    "said:" / "said,"), and partial when the reporter's own sentence runs into it."""
+    "said:" / "said," or a semicolon), and partial when the reporter's own sentence runs into it."""
     sentence_start = block.bounds[sentence_of(block.bounds, max(span.start - 1, 0))][0]
     before = block.masked[sentence_start : max(span.start - 1, sentence_start)]
     stripped = before.rstrip()
@@ -145,7 +151,7 @@ def _stands_alone(block: _Block, span: QuoteSpan) -> bool:
         # “Enough,” she said, “is enough.” — a direct sentence resumed after its attribution
         resumed = after_verb and stripped.endswith(",")
         return resumed and any(s.end < span.start and s.start > sentence_start for s in block.spans)
-    return not stripped or stripped.endswith(":") or after_verb
+    return not stripped or stripped.endswith((":", ";")) or after_verb
 
 
 def _own_spans(block: _Block) -> None:
@@ -192,27 +198,28 @@ def _rows(parsed: list[_Block]) -> list[_Row]:
     previous: _Block | None = None
     previous_rows: list[_Row] = []
     pending: list[_Row] = []  # paragraphs of a running quotation whose attribution comes later
+    fallback: _Row | None = None  # what those paragraphs take if no later paragraph names the speaker
     for block in parsed:
         block_rows: list[_Row] = []
         used_clauses = set()
+        chain_goes_on = bool(previous and previous.spans and not previous.spans[-1].closed)
+        chain_goes_on = chain_goes_on and opens_with_quotation(block.text)
+        if pending and not chain_goes_on:
+            _settle_waiting(pending, fallback)
+            pending = []
         for index, span in enumerate(block.spans):
-            running = (
-                index == 0
-                and previous is not None
-                and previous.spans
-                and not previous.spans[-1].closed
-                and opens_with_quotation(block.text)
-            )
+            running = index == 0 and chain_goes_on
             continues = previous_rows[-1] if running and previous_rows else None
             if index in block.owners:
                 attribution, rule = block.owners[index]
                 kind = "partial" if attribution.passive or not _stands_alone(block, span) else "direct"
                 row = _Row(block.number, span.start, span.end, kind, attribution, block.number, rule)
                 row.continues = continues
-                for waiting in pending:
-                    waiting.attribution, waiting.attributed_in_block = attribution, block.number
-                    waiting.rule = "running quotation, attributed in a later paragraph"
-                pending = []
+                if running:
+                    for waiting in pending:
+                        waiting.attribution, waiting.attributed_in_block = attribution, block.number
+                        waiting.rule = "running quotation, attributed in a later paragraph"
+                    pending = []
                 if attribution.clause and attribution.clause[0] <= span.start <= attribution.clause[1] + 1:
                     used_clauses.add(id(attribution))
             elif index == 0 and opens_with_quotation(block.text) and previous is not None:
@@ -220,6 +227,8 @@ def _rows(parsed: list[_Block]) -> list[_Row]:
                 if row is None:
                     continue
                 if row.rule == "waiting":
+                    if not pending:
+                        fallback = previous_rows[-1] if previous_rows else None
                     pending.append(row)
             else:
                 continue
@@ -242,8 +251,21 @@ def _rows(parsed: list[_Block]) -> list[_Row]:
         if block_rows or block.text.strip():
             previous, previous_rows = block, block_rows
         if pending and (not block.spans or block.spans[-1].closed):
-            pending = []  # the running quotation ended without an attribution
+            _settle_waiting(pending, fallback)  # the running quotation ended without naming its speaker
+            pending = []
+    _settle_waiting(pending, fallback)
     return [row for row in rows if row.rule != "waiting"]
+
+
+def _settle_waiting(pending: list[_Row], fallback: _Row | None) -> None:
+    """A running quotation that never names its speaker takes the attribution of the paragraph before it."""
+    if fallback is None:
+        return
+    for waiting in pending:
+        waiting.attribution, waiting.attributed_in_block = fallback.attribution, fallback.attributed_in_block
+        waiting.rule = "paragraph of pure quotation, running on"
+    if pending and pending[0].continues is None and fallback.kind != "indirect":
+        pending[0].continues = fallback
 
 
 def _has_quote(block: _Block, clause: tuple[int, int]) -> bool:
@@ -312,9 +334,10 @@ def _resolve_speakers(parsed: list[_Block], rows: list[_Row], registry: SpeakerR
 
 
 def _assign_channels(parsed: list[_Block], rows: list[_Row], outlet: str | None) -> None:
-    """Rule "channel": read from the attribution's own sentence; a quote attributed by a pronoun ("he said") that
-    names no channel continues the channel of the same speaker's quote in the same or the paragraph just before
-    (an interview running on); a speaker named again starts a new statement."""
+    """Rule "channel": read from the attribution's own sentence, else from an earlier sentence of its paragraph
+    (the scene it sets: "Asked by reporters …, X paused. “…,” she said."); a quote attributed by a back-reference
+    ("he said", "the envoy said") that names no channel continues the channel of the same speaker's quote in the
+    same or the paragraph just before (an interview running on); a speaker named again starts a new statement."""
     by_number = {block.number: block for block in parsed}
     last_channel: dict[str, tuple[int, tuple[str, str, int] | None]] = {}
     for row in rows:
@@ -322,11 +345,13 @@ def _assign_channels(parsed: list[_Block], rows: list[_Row], outlet: str | None)
         home = by_number[row.attributed_in_block]
         channel = None
         if attribution.speaker_id != UNATTRIBUTED_ID:
-            sentence = home.bounds[sentence_of(home.bounds, attribution.verb_start)]
-            found = find_channel(home.masked, sentence, outlet)
-            if found:
-                channel = (found[0], home.text[found[2] : found[2] + len(found[1])], home.number)
-        continuing = attribution.mention.kind == "pronoun"
+            own = sentence_of(home.bounds, attribution.verb_start)
+            for index in range(own, -1, -1):
+                found = find_channel(home.masked, home.bounds[index], outlet)
+                if found:
+                    channel = (found[0], home.text[found[2] : found[2] + len(found[1])], home.number)
+                    break
+        continuing = attribution.mention.kind in ("pronoun", "role")
         if channel is None and attribution.speaker_id in last_channel and row.own_attribution and continuing:
             seen_in, seen = last_channel[attribution.speaker_id]
             if seen is not None and row.block - seen_in <= 1:

@@ -47,6 +47,7 @@ INTERGOVERNMENTAL_WORDS = (
     "the bloc",
     "african union",
 )
+NAME_SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
 UNATTRIBUTED_ID = "unattributed"
 UNATTRIBUTED_NAME = "(no speaker named)"
 
@@ -79,7 +80,8 @@ class Speaker:
 
     @property
     def surname(self) -> str:
-        return self.name.split()[-1] if self.person else ""
+        words = [w for w in self.name.split() if w.rstrip(".") not in NAME_SUFFIXES] or self.name.split()
+        return words[-1] if self.person else ""
 
 
 class SpeakerRegistry:

@@ -4,7 +4,8 @@ The guesses follow the conventions of a news page, one rule each (the vocabulary
 
 - headline: the first block;
 - caption: a block ending with a photo credit in brackets ("… [Olivier Hoslet/Pool via Reuters]");
-- credit: a source or byline line at the end ("Source: Al Jazeera", "Reporting by …");
+- credit: a source or byline line at the end ("Source: Al Jazeera", "Reporting by …"), or a byline under the
+  headline ("By Ana Ruiz and Tom Hale");
 - lede: the first block that opens with a dateline ("Brussels, Belgium – …", "KYIV (Reuters) -");
   without a dateline, the first story paragraph;
 - standfirst: a sentence between the headline and the lede that is not a caption;
@@ -32,6 +33,9 @@ CREDIT = re.compile(
 DATELINE = re.compile(
     r"^\s*[A-Z][\w’'.-]*(?:[ ,]+[A-Z][\w’'.-]*){0,3}\s*(?:\([^()]{1,30}\)\s*)?[–—-]\s+\S"
     r"|^\s*[A-Z]{3,}(?:[ ,]+[A-Z][\w’'.-]*)*\s*[,:]\s"
+)
+BYLINE = re.compile(
+    r"\s*By\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:\s*(?:and|,)\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})*\s*$"
 )
 SENTENCE_END = re.compile(r"[.?!…][”’\"')\]]*\s*$")
 
@@ -81,6 +85,8 @@ def guess_functions(blocks: list[str]) -> list[str]:
     for index in range(1, last_story + 1):
         if CAPTION.search(blocks[index]):
             functions[index] = "caption"
+        elif index <= 3 and BYLINE.match(blocks[index]):
+            functions[index] = "credit"
     lede = next((i for i in range(1, last_story + 1) if DATELINE.match(blocks[i]) and functions[i] == "body"), None)
     if lede is not None:
         for index in range(1, lede):

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from crisis_reading.finder_score import main, score, speaker_map
+from crisis_reading.finder_score import agreement_on_matches, main, score, speaker_map
 from crisis_reading.quote_finder import FinderResult
 
 KEY_SPEAKERS = pd.DataFrame(
@@ -106,9 +106,18 @@ def test_a_finder_result_is_scored_with_its_own_speaker_table():
     assert list(table.index) == ["direct", "partial", "indirect", "all"]
 
 
+def test_kind_and_channel_agreement_are_counted_on_matched_quotes():
+    key = KEY_QUOTES.assign(channel=["outlet_interview", "not_stated", "not_stated"])
+    found = proposed((1, "maria_okafor", "partial", 0, 10), (2, "x", "partial", 5, 15)).assign(
+        channel=["not_stated", "not_stated"]
+    )
+    agreement = agreement_on_matches(FinderResult(found, PROPOSED_SPEAKERS), key, KEY_SPEAKERS)
+    assert agreement == {"kind": 0.5, "channel": 0.5}
+
+
 def test_the_command_prints_the_table_and_the_speed(capsys):
     main(["aljazeera-2022-01-14-nato-russia-security-demands", "--repeat", "1"])
     printed = capsys.readouterr().out
     assert "speaker_accuracy" in printed and "indirect" in printed
     assert "articles per second" in printed
-    assert "Guessed block functions" in printed
+    assert "Guessed block functions" in printed and "kind agrees" in printed

@@ -57,13 +57,17 @@ def test_single_marks_carry_the_quotation_when_a_text_has_no_double_marks():
     assert [text[s.start : s.end] for s in spans] == ["We won’t back down,"]
 
 
-def test_a_quotation_running_over_paragraphs_is_one_row_per_paragraph_all_for_the_speaker_at_the_end():
-    result = find(
+@pytest.mark.parametrize("straight", [False, True], ids=["curly", "straight"])
+def test_a_quotation_running_over_paragraphs_is_one_row_per_paragraph_all_for_the_speaker_at_the_end(straight):
+    paragraphs = [
         "Farmers gathered at the border on Monday.",
         "“The river has fed this valley for centuries.",
         "“Nobody asked us before the dam was planned.",
         "“We will not leave,” said Ines Barros, a farmer.",
-    )
+    ]
+    if straight:
+        paragraphs = [p.replace("“", '"').replace("”", '"') for p in paragraphs]
+    result = find(*paragraphs)
     found = result.quotes.to_dict("records")
     assert [r["block"] for r in found] == [2, 3, 4]
     assert [r["text"] for r in found] == [
@@ -74,6 +78,19 @@ def test_a_quotation_running_over_paragraphs_is_one_row_per_paragraph_all_for_th
     assert {speaker_name(result, r) for r in found} == {"Ines Barros"}
     assert [r["attributed_in_block"] for r in found] == [4, 4, 4]
     assert [r["continues_quote"] for r in found] == ["", found[0]["quote_id"], found[1]["quote_id"]]
+
+
+def test_a_running_quotation_after_a_closed_one_takes_the_speaker_before_it():
+    result = find(
+        "“The harvest is lost,” Jane Doe, a farmer, said.",
+        "“We planted in April and the river came in May.",
+        "“Now we wait for help.”",
+        "The ministry said aid was on its way.",
+    )
+    found = result.quotes.to_dict("records")
+    assert [(r["block"], r["attributed_in_block"]) for r in found[:3]] == [(1, 1), (2, 1), (3, 1)]
+    assert {speaker_name(result, r) for r in found[:3]} == {"Jane Doe"}
+    assert [r["continues_quote"] for r in found[:3]] == ["", found[0]["quote_id"], found[1]["quote_id"]]
 
 
 def test_a_running_quotation_introduced_by_said_colon_takes_the_speaker_before_it():
@@ -158,6 +175,33 @@ def test_object_verbs_report_a_position():
     assert [(r["verb"], r["text"]) for r in found] == [("condemned", "the shelling of the grain depot")]
 
 
+def test_a_noun_can_attribute_a_clause_to_each_voice_it_names():
+    found = rows("Valdora rejects accusations from Ostrel and Western capitals that it is preparing an attack.")
+    nominal = [r for r in found if r["verb"] == "accusations from"]
+    assert [(r["speaker_as_written"], r["text"]) for r in nominal] == [
+        ("Ostrel", "it is preparing an attack"),
+        ("Western capitals", "it is preparing an attack"),
+    ]
+    assert [r["verb"] for r in found if r["speaker_as_written"] == "Valdora"] == ["rejects"]
+
+
+def test_according_to_skips_an_appositive_before_the_clause():
+    found = rows("According to the Harbour Workers Federation, a trade union, three cranes were damaged.")
+    assert [(r["speaker_as_written"], r["text"]) for r in found] == [
+        ("the Harbour Workers Federation", "three cranes were damaged")
+    ]
+
+
+def test_told_with_any_short_listener_before_that():
+    found = rows("Mayor Ida Lund told a packed town meeting in Sarn that the dam would hold.")
+    assert [(r["verb"], r["text"]) for r in found] == [("told", "the dam would hold")]
+
+
+def test_asked_after_a_name_and_a_comma_is_passive_not_an_attribution():
+    found = rows("Lund, asked whether the town would be evacuated, said only that “we are watching the river”.")
+    assert [(r["kind"], r["verb"], r["text"]) for r in found] == [("partial", "said", "we are watching the river")]
+
+
 def test_according_to_in_either_order():
     first = rows("According to Nadia Osei, the convoy left at dawn.")
     second = rows("The convoy left at dawn, according to Nadia Osei.")
@@ -238,6 +282,37 @@ def test_an_anonymous_source_is_a_speaker_of_its_own():
     row = result.quotes.iloc[0]
     assert (row["speaker_as_written"], row["text"]) == ("A senior official", "the convoy was delayed")
     assert result.speakers.iloc[0]["voice_type"] == "anonymous"
+
+
+def test_a_contrasting_voice_after_while_is_a_statement_of_its_own():
+    found = rows("Teachers say the schools are closed, while the ministry insists lessons continue online.")
+    assert [(r["speaker_as_written"], r["verb"], r["text"]) for r in found] == [
+        ("Teachers", "say", "the schools are closed"),
+        ("the ministry", "insists", "lessons continue online"),
+    ]
+
+
+def test_a_time_between_subject_and_verb_and_an_infinitive_after_a_position_verb():
+    found = rows("The dockers’ union on Tuesday refused to sign the new contract.")
+    assert [(r["speaker_as_written"], r["verb"], r["text"]) for r in found] == [
+        ("The dockers’ union", "refused", "to sign the new contract")
+    ]
+
+
+def test_a_reported_clause_before_and_added_colon_is_kept():
+    found = rows("Ivo Berg warned that the strike would spread, and added:", "“We are not bluffing.”")
+    assert [(r["kind"], r["verb"], r["text"]) for r in found] == [
+        ("indirect", "warned", "the strike would spread"),
+        ("direct", "added", "We are not bluffing."),
+    ]
+
+
+def test_plural_organisations_are_groups():
+    found = rows("Several aid groups say the camps are full.", "The roads are gone, relief agencies said on Friday.")
+    assert [(r["speaker_as_written"], r["text"]) for r in found] == [
+        ("Several aid groups", "the camps are full"),
+        ("relief agencies", "The roads are gone"),
+    ]
 
 
 def test_an_unnamed_person_is_a_speaker_apart_from_the_group_before():
@@ -427,6 +502,17 @@ def test_quotation_marks_with_no_attribution_are_not_a_quote():
     assert rows("The so-called “peace plan” was published on Monday.") == []
 
 
+def test_a_semicolon_ends_a_reported_clause_and_titles_with_full_stops_are_titles():
+    result = find("Dr. Lena Smith Jr. said the clinic would reopen; “Maybe,” she added.")
+    found = result.quotes.to_dict("records")
+    assert [(r["kind"], r["verb"], r["text"]) for r in found] == [
+        ("indirect", "said", "the clinic would reopen"),
+        ("direct", "added", "Maybe,"),
+    ]
+    assert result.speakers.iloc[0]["role"] == "Dr."
+    assert len(result.speakers) == 1
+
+
 def test_sentences_do_not_end_at_abbreviations():
     found = rows("Mr. Dorn met Dr. Ruiz in the U.S. capital. Paula Ruiz said the meeting went well.")
     assert [r["text"] for r in found] == ["the meeting went well"]
@@ -444,6 +530,19 @@ def test_channels_are_read_from_the_words_and_carry_on_to_the_next_paragraph():
     channels = [(r["channel"], None if pd.isna(r["channel_block"]) else r["channel_block"]) for r in found]
     assert channels == [("press_event", 1), ("press_event", 1), ("not_stated", None)]
     assert found[0]["channel_words"] == "At a press conference in Tirana"
+
+
+def test_a_role_back_reference_continues_the_channel_and_questions_from_reporters_are_a_press_event():
+    found = rows(
+        "Envoy Mara Quill told The Courier that the talks had stalled.",
+        "“Nobody wants to move first,” the envoy said.",
+        "Asked by reporters whether she would stay, Quill smiled. “For now,” she said.",
+    )
+    assert [(r["channel"], r["channel_words"]) for r in found] == [
+        ("outlet_interview", "told The Courier"),
+        ("outlet_interview", "told The Courier"),
+        ("press_event", "Asked by reporters"),
+    ]
 
 
 # --- the result as a whole ---------------------------------------------------------------------------------------
@@ -482,3 +581,24 @@ def test_the_proposal_passes_the_same_loader_checks_as_a_hand_annotation(data_co
     (folder / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
     reloaded = load_article(slug, data=data_copy)
     assert len(reloaded.quotes) == len(result.quotes) > 0
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        [""],
+        ["“"],
+        ["”Stray closing mark,” he said."],
+        ["“Unclosed at the end of the article, she said"],
+        ["He said.", "She said:", "They said that."],
+        ["‘Single’ and “double” and 'straight' and \"straight double\" marks, said Ana Ruiz."],
+        ["Mr. A. B. Smith Jr. said the U.S.-led talks (in Geneva) would resume; “Maybe,” he added."],
+        ["According to,", "according to the, that", "slammed as", "Dubbed as"],
+        ["“" + "word " * 400 + "”, said Lena Marr."],
+    ],
+)
+def test_odd_texts_never_break_the_finder_and_offsets_always_slice_the_block(paragraphs):
+    result = find(*paragraphs)
+    for row in result.quotes.itertuples():
+        assert paragraphs[row.block - 1][row.start : row.end] == row.text
+        assert row.speaker_id in set(result.speakers["speaker_id"])

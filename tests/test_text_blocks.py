@@ -67,6 +67,12 @@ def test_a_source_line_with_a_notice_is_still_the_credit():
     assert functions[-1] == "credit" and functions[-2] == "kicker"
 
 
+def test_a_byline_under_the_headline_is_a_credit():
+    functions = guess_functions(["A title", "By Ana Ruiz and Tom Hale", "ROME – Talks failed.", "More.", "The end."])
+    assert functions[:3] == ["headline", "credit", "lede"]
+    assert guess_functions(["A title", "By Tuesday the talks had failed.", "More.", "End."])[1] == "lede"
+
+
 def test_without_a_dateline_the_first_story_paragraph_is_the_lede():
     assert guess_functions(["A title", "Talks failed on Monday.", "Both sides blamed each other.", "Then rain."]) == [
         "headline",
