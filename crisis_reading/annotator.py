@@ -475,9 +475,9 @@ class Annotation:
             temporary.rename(target)
         except OSError:
             # Another save of the same content got there first (the same notebook run twice at once).
-            if kept is None and same_files(temporary, target):
+            if same_files(temporary, target):
                 shutil.rmtree(temporary, ignore_errors=True)
-                return self._report(target, None)
+                return self._report(target, kept)
             if kept is not None and not target.exists():
                 previous.rename(target)
             shutil.rmtree(temporary, ignore_errors=True)
