@@ -296,3 +296,22 @@ def test_every_proposal_is_marked_unreviewed_whatever_the_finder_wrote(practice,
     notes = load_article("mine", tmp_path).quotes["note"]
     assert notes.str.contains("(unreviewed)", regex=False).all()
     assert Annotation.from_folder(tmp_path / "mine").counts()[PENDING] == len(notes)
+
+
+def test_saving_again_without_changes_touches_nothing(practice, proposed, tmp_path: Path) -> None:
+    target = tmp_path / "mine"
+    annotation = fresh(practice, proposed)
+    annotation.save(target)
+    annotation.reject(annotation.proposals()[0])
+    annotation.save(target)
+    previous = tmp_path / ".mine.previous"
+    before, kept = files_of(target), files_of(previous)
+    stamps = {path.name: path.stat().st_mtime_ns for path in target.iterdir()}
+    report = annotation.save(target)  # nothing new
+    assert files_of(target) == before and files_of(previous) == kept
+    assert {path.name: path.stat().st_mtime_ns for path in target.iterdir()} == stamps
+    assert report.previous == previous
+    # A second annotation with the same decisions, saved at the same time elsewhere, finds its work done.
+    twin = fresh(practice, proposed)
+    twin.reject(twin.proposals()[0])
+    assert twin.save(target).quotes == report.quotes and files_of(target) == before
