@@ -261,11 +261,16 @@ def attribution_verbs_chart(article: Article | None = None) -> Chart:
     return finish(figure, ax, title, description)
 
 
-def timeline_window(article: Article, with_context: bool) -> tuple[pd.Timestamp, pd.Timestamp]:
+def timeline_window(
+    article: Article | None = None, with_context: bool | None = None
+) -> tuple[pd.Timestamp, pd.Timestamp]:
     """The days a timeline shows by default: from the month of the first event of the year before
     publication (older background stays off the axis, and the chart says so) to a week after
     publication, or eight weeks after when there is context to show what came next, and at least
-    to the last event the article expects."""
+    to the last event the article expects. By default there is context for the course's article only."""
+    article = article_or_course(article)
+    if with_context is None:
+        with_context = article.slug == CONTEXT_ARTICLE
     published = article.published
     recent = article.events[article.events["date_start"] >= published - pd.DateOffset(years=1)]
     first = recent["date_start"].min() if len(recent) else published

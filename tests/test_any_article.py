@@ -226,3 +226,27 @@ def test_the_rubric_counts_the_parties_an_article_names() -> None:
     ]
     row = with_parties[with_parties["measure"] == "Meridia: named officials who speak"]
     assert row["value"].item() == len(officials) > 0
+
+
+def test_every_helper_that_takes_an_article_defaults_to_the_course_article() -> None:
+    import importlib
+    import inspect
+
+    modules = ["anatomy", "charts", "dates", "framing", "quoting", "render", "rubric", "sources", "timeline", "voices"]
+    modules += ["widgets"]
+    checked = []
+    for name in modules:
+        module = importlib.import_module(f"crisis_reading.{name}")
+        for attribute, function in vars(module).items():
+            if (
+                attribute.startswith("_")
+                or not callable(function)
+                or getattr(function, "__module__", "") != module.__name__
+            ):
+                continue
+            target = function.__init__ if inspect.isclass(function) else function
+            parameters = inspect.signature(target).parameters
+            if "article" in parameters:
+                checked.append(f"{name}.{attribute}")
+                assert parameters["article"].default is None, f"{name}.{attribute}: article needs the default None"
+    assert len(checked) >= 30, checked
