@@ -39,9 +39,10 @@ UNATTRIBUTED = "unattributed"
 """The speaker id the data gives to judgements the article states without a speaker."""
 
 
-def parties_of(article: Article) -> tuple[str, ...]:
+def parties_of(article: Article | None = None) -> tuple[str, ...]:
     """The two parties whose own voices criteria 2 and 4 count: the article's "parties" (its datapackage's
     article object), else Russia and Ukraine where the article has those sides."""
+    article = article_or_course(article)
     named = article.meta.get("parties")
     if named:
         return tuple(named)
