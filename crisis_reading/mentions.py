@@ -272,6 +272,23 @@ def find_subject(block: str, masked: str, sentence_start: int, verb_start: int, 
     return read_mention(masked, *last_piece, anchor="end")
 
 
+def sentence_subject(masked: str, sentence: tuple[int, int]) -> Mention | None:
+    """Rule "named subject": a sentence that opens (after adverbials) with a person's full name, or with
+    "role, Full Name," names a person whom a later pronoun may mean, even if no reporting verb follows."""
+    stop = re.search(r"[.;:?!]", masked[sentence[0] : sentence[1]])
+    pieces = _segments(masked, sentence[0], sentence[0] + stop.start() if stop else sentence[1])
+    while len(pieces) > 1 and _is_adverbial(masked, pieces[0]):
+        pieces = pieces[1:]
+    first = read_mention(masked, *pieces[0], anchor="start")
+    if first is not None and first.kind == "person":
+        return first
+    if len(pieces) > 1 and (first is None or first.kind in ("group", "role")):
+        second = read_mention(masked, *pieces[1], anchor="start")
+        if second is not None and second.kind == "person" and _covers(masked, pieces[1], second):
+            return second
+    return None
+
+
 def _covers(block: str, piece: tuple[int, int], mention: Mention) -> bool:
     """True when the piece is only a (titled) name: nothing but the mention and its title."""
     rest = block[mention.start + len(mention.text) : piece[1]].strip()

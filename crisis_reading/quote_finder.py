@@ -17,11 +17,13 @@ import pandas as pd
 
 from .attribution import Attribution, find_attributions
 from .channels import find_channel
+from .mentions import sentence_subject
 from .quote_marks import QuoteSpan, mask_quotations, opens_with_quotation, quote_spans
 from .reporting_words import reporting_verbs
 from .sentences import sentence_bounds, sentence_of
 from .speaker_resolution import (
     UNATTRIBUTED_ID,
+    Mention,
     SpeakerRegistry,
     guess_organisation_type,
     guess_voice_type,
@@ -317,16 +319,25 @@ def _resolve_speakers(parsed: list[_Block], rows: list[_Row], registry: SpeakerR
     """Resolve each attribution that carries a row, in reading order, so pronouns find the speaker before them."""
     used = {id(row.attribution) for row in rows}
     for block in parsed:
+
+        def block_subject(sentence: tuple[int, int], block: _Block = block) -> Mention | None:
+            return sentence_subject(block.masked, sentence)
+
         # A full name with a reporting verb introduces a person even when the verb reports no row ("Ann Lee said
         # no."), so a later "she" can find her; other unused attributions stay out of the speaker list.
         attributions = [a for a in block.attributions if id(a) in used or a.mention.kind == "person"]
-        attributions.sort(key=lambda a: a.mention.start if a.mention.kind != "none" else a.verb_start)
+        # A person named in full as a sentence's subject ("Her neighbour, Karim Saleh, 62, disagrees.") is met too.
+        subjects = [Attribution("", m.start, m.start, -1, m) for m in filter(None, map(block_subject, block.bounds))]
+        events = [*attributions, *subjects]
+        events.sort(key=lambda a: a.mention.start if a.mention.kind != "none" else a.verb_start)
         read_up_to = 0
-        for attribution in attributions:
+        for attribution in events:
             position = attribution.mention.start if attribution.mention.kind != "none" else attribution.verb_start
             registry.notice(block.masked[read_up_to:position])
             read_up_to = max(read_up_to, position)
-            if attribution.mention.kind == "none":
+            if not attribution.verb:
+                registry.resolve(attribution.mention)
+            elif attribution.mention.kind == "none":
                 attribution.speaker_id = registry.unattributed().speaker_id
             else:
                 attribution.speaker_id = registry.resolve(attribution.mention).speaker_id

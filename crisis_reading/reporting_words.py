@@ -131,6 +131,7 @@ council union party report statement study survey reporter reporters journalist 
 resident farmer farmers worker workers soldier soldiers villager villagers refugee refugees student students teacher
 teachers doctor doctors nurse nurses mother father parents survivor survivors witness voter voters shopkeeper
 agencies groups charities organisations organizations unions parties ministries companies banks courts councils
+commission commissions
 """.split()
 )
 ROLE_NOUNS = {
@@ -149,7 +150,9 @@ DETERMINERS = {
     "the", "a", "an", "one", "some", "many", "several", "other", "most", "few", "both", "all", "two", "three", "four",
     "five",
 }  # fmt: skip
-NOT_NAMES = {"There", "This", "That", "These", "Those", "Such", "What", "Which", "Who", "Here", "It", "Its", "A", "An"}
+NOT_NAMES = set(
+    "There This That These Those Such What Which Who Here It Its A An Her His Their Our My Your One".split()
+)
 FUNCTION_WORDS = set(
     "as if when while after before but and yet in on at for with since although though because once until despite"
     " during so then now".split()

@@ -27,6 +27,7 @@ from html import escape
 from pathlib import Path
 
 import nbformat
+from nbclient.exceptions import CellExecutionError
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import ExecutePreprocessor
 
@@ -103,6 +104,17 @@ def execute(notebook: nbformat.NotebookNode, cwd: Path = REPO, timeout: int = CE
     """Run every cell in a fresh kernel; an error in any cell stops the build (CellExecutionError)."""
     runner = ExecutePreprocessor(timeout=timeout, kernel_name=KERNEL, store_widget_state=True)
     runner.preprocess(notebook, {"metadata": {"path": str(cwd)}})
+
+
+class LessonFailed(RuntimeError):
+    """A lesson raised while the site was built: names the notebook, then nbclient's report of the cell."""
+
+
+def execute_lesson(path: Path, notebook: nbformat.NotebookNode, cwd: Path) -> None:
+    try:
+        execute(notebook, cwd=cwd)
+    except CellExecutionError as error:
+        raise LessonFailed(f"{path.parent.name}/{path.name} failed while building the site:\n{error}") from error
 
 
 def note_widgets(notebook: nbformat.NotebookNode) -> int:
@@ -251,7 +263,7 @@ def build_site(out: Path, course: Path = COURSE, cwd: Path = REPO, log=print) ->
     started = time.perf_counter()
     # Each lesson runs in its own kernel process, so running them side by side uses every core.
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        list(pool.map(lambda notebook: execute(notebook, cwd=cwd), notebooks))
+        list(pool.map(lambda path, notebook: execute_lesson(path, notebook, cwd), paths, notebooks))
     log(f"ran {len(notebooks)} lessons: {time.perf_counter() - started:.1f} s")
     for number, (lesson, notebook) in enumerate(zip(lessons, notebooks, strict=True)):
         started = time.perf_counter()
@@ -268,7 +280,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("_site"), help="output folder (default: _site)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    lessons = build_site(args.out)
+    try:
+        lessons = build_site(args.out)
+    except LessonFailed as failure:
+        print(failure, file=sys.stderr)
+        return 1
     print(f"{len(lessons)} lessons and index.html in {args.out}/ ({time.perf_counter() - started:.0f} s)")
     return 0
 

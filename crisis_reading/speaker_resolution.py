@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 
 PRONOUN_GENDER = {"he": "he", "him": "he", "she": "she", "her": "she"}
 COLLECTIVE_PRONOUNS = {"it", "they"}
@@ -78,7 +79,7 @@ class Speaker:
     role: str = ""
     pronoun: str | None = None
 
-    @property
+    @cached_property
     def surname(self) -> str:
         words = [w for w in self.name.split() if w.rstrip(".") not in NAME_SUFFIXES] or self.name.split()
         return words[-1] if self.person else ""

@@ -67,3 +67,17 @@ def pytest_runtest_makereport(item, call):
     report = outcome.get_result()
     if report.when == "call" and report.failed:
         item.failed = True
+
+
+# Longest first: pytest-xdist hands whole modules (--dist loadscope) to whichever worker is free, so the
+# slow modules start at once instead of being left for the end, where one worker would run them alone.
+SLOW_FIRST = {"test_browser.py": 0, "test_site.py": 1}
+
+
+def pytest_collection_modifyitems(config, items):
+    def rank(item) -> int:
+        if item.path.name in SLOW_FIRST:
+            return SLOW_FIRST[item.path.name]
+        return 2 if item.path.suffix == ".ipynb" else 3
+
+    items.sort(key=rank)  # stable: each module's tests keep their order and stay together

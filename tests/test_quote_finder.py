@@ -254,6 +254,14 @@ def test_a_person_introduced_by_a_verb_without_a_reported_clause_can_be_referred
     assert list(result.speakers["name"]) == ["Ann Lee"]
 
 
+def test_a_person_named_as_a_sentence_subject_without_a_verb_can_be_referred_to():
+    result = find(
+        "Mila Berg said the dam held.", "Her neighbour, Karim Saleh, 62, disagrees. He says the town will flood."
+    )
+    found = result.quotes.to_dict("records")
+    assert [speaker_name(result, r) for r in found] == ["Mila Berg", "Karim Saleh"]
+
+
 def test_a_role_refers_back_to_the_speaker_who_holds_it():
     result = find(
         "Foreign Minister Lena Marr said the embassy would reopen.",

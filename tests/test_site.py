@@ -1,6 +1,7 @@
 """The static website (make site): every lesson runs, renders, links and navigates.
 
-The site is built once for this file (about half a minute: every lesson runs in a fresh kernel).
+The site is built once for this file (every lesson runs in a fresh kernel). This is where `make test`
+runs the lessons in course/: nbval runs exercises/ and solutions/ only (see testpaths in pyproject.toml).
 """
 
 from __future__ import annotations
@@ -195,3 +196,17 @@ def test_widgets_say_how_to_use_them(site: Path) -> None:
         views = html.count('<script type="application/vnd.jupyter.widget-view+json">')
         notes = html.count("Interactive widget: open the notebook in JupyterLab to use it.")
         assert notes >= views, f"{page}: {views} widgets but {notes} notes saying how to use them"
+
+
+def test_a_lesson_that_raises_fails_the_build_naming_it(tmp_path: Path) -> None:
+    # The site build is what runs course/ in `make test`, so it must fail loudly on a broken lesson.
+    import nbformat
+
+    from crisis_reading.site_builder import LessonFailed, build_site
+
+    course = tmp_path / "course"
+    course.mkdir()
+    cells = [nbformat.v4.new_markdown_cell("# A lesson"), nbformat.v4.new_code_cell("1 / 0")]
+    nbformat.write(nbformat.v4.new_notebook(cells=cells), course / "01-broken.ipynb")
+    with pytest.raises(LessonFailed, match=r"course/01-broken\.ipynb failed(?s:.*)ZeroDivisionError"):
+        build_site(tmp_path / "_site", course=course, cwd=tmp_path, log=lambda _: None)
