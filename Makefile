@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 # Jupyter refuses to start as root unless told; containers and CI often run as root.
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
-.PHONY: lab test install exercises site bench constraints clean
+.PHONY: lab test install exercises site bench constraints clean article
 
 $(STAMP): requirements.txt constraints.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; this is " + sys.version.split()[0])'
@@ -32,6 +32,12 @@ test: $(STAMP)
 # After editing a notebook in solutions/: regenerate the student copies in exercises/.
 exercises: $(STAMP)
 	$(BIN)/python -m crisis_reading.exercise_generator
+
+# Start a new article folder from a text file, marked unreviewed: make article TEXT=path/to/article.txt SLUG=outlet-yyyy-mm-dd-topic
+# (more options, e.g. ARGS='--outlet "Halyard Wire" --published 2025-03-14': python -m crisis_reading.scaffold --help)
+article: $(STAMP)
+	@test -n "$(TEXT)" -a -n "$(SLUG)" || { echo "usage: make article TEXT=path/to/article.txt SLUG=outlet-yyyy-mm-dd-topic"; exit 2; }
+	$(BIN)/python -m crisis_reading.scaffold "$(TEXT)" --slug "$(SLUG)" $(ARGS)
 
 # Build the static website (every lesson run, with its outputs) into _site/.
 site: $(STAMP)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .article import Article
+from .article import Article, article_or_course
 from .render import show_blocks
 from .voices import speaker_summary
 
@@ -25,12 +25,13 @@ __all__ = [
 STORY_FUNCTIONS = ("lede", "nut_graf", "body", "quote_paragraph", "kicker")
 
 
-def function_summary(article: Article) -> pd.DataFrame:
+def function_summary(article: Article | None = None) -> pd.DataFrame:
     """One row per block function, in the order the functions first appear in the article.
 
     Columns: `blocks` (how many blocks have this function), `words`, `word_share` (percent of all the
     article's words), `first_block` and `last_block`.
     """
+    article = article_or_course(article)
     blocks = article.blocks
     summary = blocks.groupby("function", observed=True, sort=False).agg(
         blocks=("block", "size"),
@@ -43,31 +44,34 @@ def function_summary(article: Article) -> pd.DataFrame:
     return summary.sort_values("first_block")
 
 
-def story_blocks(article: Article) -> pd.DataFrame:
+def story_blocks(article: Article | None = None) -> pd.DataFrame:
     """The story itself, lede to kicker, in reading order; without the graphics' titles."""
+    article = article_or_course(article)
     blocks = article.blocks
     story = blocks[blocks["function"].isin(STORY_FUNCTIONS)]
     return story[["block", "function", "words", "text"]].reset_index(drop=True)
 
 
-def reading_progress(article: Article) -> pd.DataFrame:
+def reading_progress(article: Article | None = None) -> pd.DataFrame:
     """Each story block with how much of the story a reader has read by the end of it.
 
     Columns: `block`, `function`, `words`, `words_read` (story words up to and including this block)
     and `share_read` (the same as a percent of all the story's words, 0–100).
     """
+    article = article_or_course(article)
     story = story_blocks(article).drop(columns="text")
     story["words_read"] = story["words"].cumsum()
     story["share_read"] = (100 * story["words_read"] / story["words"].sum()).round(1)
     return story
 
 
-def cut_from_bottom(article: Article, keep: float = 50) -> pd.DataFrame:
+def cut_from_bottom(article: Article | None = None, keep: float = 50) -> pd.DataFrame:
     """The story blocks an editor would cut to keep only the first `keep` percent of the story's words.
 
     Whole blocks are kept while the reader has read at most `keep` percent; the block that crosses
     the line, and everything after it, is cut.
     """
+    article = article_or_course(article)
     if not 0 <= keep <= 100:
         raise ValueError(f"keep is a percent of the story's words, from 0 to 100, not {keep!r}")
     story = story_blocks(article)
@@ -75,11 +79,12 @@ def cut_from_bottom(article: Article, keep: float = 50) -> pd.DataFrame:
     return story[share_read > keep].reset_index(drop=True)
 
 
-def speakers_cut(article: Article, keep: float = 50) -> pd.DataFrame:
+def speakers_cut(article: Article | None = None, keep: float = 50) -> pd.DataFrame:
     """The speakers who would vanish from the article if it were cut from the bottom to `keep` percent.
 
     A speaker vanishes when every one of their quote rows stands in a block that is cut.
     """
+    article = article_or_course(article)
     cut = set(cut_from_bottom(article, keep)["block"])
     kept_blocks = set(article.blocks["block"]) - cut
     speaking = set(article.quotes.loc[article.quotes["block"].isin(kept_blocks), "speaker_id"])

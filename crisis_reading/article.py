@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from .article_checks import check_article, check_meta
+from .article_checks import check_article, check_meta, tables_that_may_be_empty
 from .datapackage import read_package, to_frame
 from .paths import DEFAULT_ARTICLE, data_dir, list_articles
 
@@ -36,6 +37,11 @@ class Article:
     @property
     def headline(self) -> str:
         return self.meta.get("headline", "")
+
+    @property
+    def review_status(self) -> str:
+        """ "reviewed" unless the folder says a person has not finished checking it (a scaffolded article)."""
+        return self.meta.get("review_status", "reviewed")
 
     @property
     def published(self) -> pd.Timestamp:
@@ -74,6 +80,21 @@ class Article:
         )
 
 
+def course_article() -> Article:
+    """The course's article (DEFAULT_ARTICLE), loaded once per data folder and shared by every helper."""
+    return _load_once(DEFAULT_ARTICLE, str(data_dir().resolve()))
+
+
+@cache
+def _load_once(slug: str, data: str) -> Article:
+    return load_article(slug, data)
+
+
+def article_or_course(article: Article | None) -> Article:
+    """The article a helper was given, or the course's article when it was given none."""
+    return course_article() if article is None else article
+
+
 def load_article(slug: str = DEFAULT_ARTICLE, data: str | Path | None = None) -> Article:
     """Load and check one article folder; a broken file raises DataError naming file, row and column."""
     data = Path(data) if data is not None else data_dir()
@@ -81,8 +102,13 @@ def load_article(slug: str = DEFAULT_ARTICLE, data: str | Path | None = None) ->
     if not folder.is_dir():
         known = ", ".join(list_articles(data)) or "none"
         raise FileNotFoundError(f"No article folder {slug!r} in {data}. Articles here: {known}")
-    descriptor, tables = read_package(folder, CORE_TABLES)
-    check_meta(folder / "datapackage.json", descriptor.get("article"))
+
+    def meta_first(descriptor: dict[str, Any]) -> tuple[str, ...]:
+        # The article block says which tables may be empty, so it is checked before any table is read.
+        check_meta(folder / "datapackage.json", descriptor.get("article"))
+        return tables_that_may_be_empty(descriptor)
+
+    descriptor, tables = read_package(folder, CORE_TABLES, meta_first)
     meta = dict(descriptor["article"])
     check_article(folder, meta, tables)
     frames = {name: to_frame(table) for name, table in tables.items()}

@@ -29,6 +29,10 @@ OPENING_MARKS = ("“", '"')
 CLOSING_MARKS = ("”", '"')
 ALL_MARKS = ("“", "”", '"')
 REQUIRED_META = ("headline", "outlet", "published", "text_file")
+# How far a person has checked an article's tables: a folder made by the scaffold starts "unreviewed".
+REVIEW_STATUSES = ("unreviewed", "in_review", "reviewed")
+# Tables an article may leave with a header and no rows while it is not yet reviewed.
+EMPTY_UNTIL_REVIEWED = ("events",)
 
 
 def check_meta(path: Path, meta: Any) -> None:
@@ -38,10 +42,20 @@ def check_meta(path: Path, meta: Any) -> None:
     for key in REQUIRED_META:
         if not isinstance(meta.get(key), str) or not meta[key].strip():
             raise DataError(path, f"the 'article' object needs '{key}' (a non-empty string)")
+    status = meta.get("review_status", "reviewed")
+    if status not in REVIEW_STATUSES:
+        raise DataError(path, f"'review_status' is {status!r}; use one of: {', '.join(REVIEW_STATUSES)}")
     try:
         dt.date.fromisoformat(meta["published"])
     except ValueError:
         raise DataError(path, f"'published' is {meta['published']!r}, not a date written YYYY-MM-DD") from None
+
+
+def tables_that_may_be_empty(descriptor: dict[str, Any]) -> tuple[str, ...]:
+    """A reviewed article (the default) has rows in every table; one still under review may lack events."""
+    meta = descriptor.get("article")
+    status = meta.get("review_status", "reviewed") if isinstance(meta, dict) else "reviewed"
+    return EMPTY_UNTIL_REVIEWED if status in ("unreviewed", "in_review") else ()
 
 
 def appears_as_words(words: str, text: str) -> bool:

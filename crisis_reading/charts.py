@@ -7,14 +7,14 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, Patch
 
-from .article import Article
-from .figures import Chart, course_style, finish, new_chart
+from .article import Article, article_or_course
+from .figures import Chart, course_style, empty_chart, finish, new_chart
 from .framing import frame_summary, speakers_by_frame
 from .institutions import ORGANISATIONS, enlargement, members_on, venn_regions
 from .quoting import verb_tone
-from .reference import Reference
+from .reference import CONTEXT_ARTICLE, Reference, course_reference
 from .sources import STATUS_LABELS, source_cards
-from .style import SIDE_COLOURS, SIDE_LABELS, SIDE_PHRASES, tint
+from .style import SIDE_COLOURS, article_side_colours, side_label, side_phrase, tint
 from .timeline import context_after, dated_events
 from .voices import first_and_last_word, side_summary
 
@@ -35,16 +35,20 @@ KIND_MARKERS = {"direct": "o", "partial": "D", "indirect": "^"}
 
 
 def _side_label(side: str) -> str:
-    return SIDE_LABELS.get(side, side)
+    return side_label(side)
+
+
+def _colours(article: Article) -> dict[str, str]:
+    return article_side_colours(article)
 
 
 def _short(label: str, limit: int = 60) -> str:
     return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
 
 
-def _side_legend(ax, sides, not_a_speaker: bool = False, extra: list | None = None) -> None:
+def _side_legend(ax, colours, sides, not_a_speaker: bool = False, extra: list | None = None) -> None:
     """A legend of side colours, for charts whose colours are sides but whose bars are not."""
-    handles = [Patch(color=SIDE_COLOURS[s], label=SIDE_LABELS[s]) for s in SIDE_COLOURS if s in set(sides)]
+    handles = [Patch(color=colour, label=side_label(s)) for s, colour in colours.items() if s in set(sides)]
     if not_a_speaker:
         handles.append(Patch(color="#999999", label="not a speaker"))
     ax.legend(
@@ -58,8 +62,9 @@ def _side_legend(ax, sides, not_a_speaker: bool = False, extra: list | None = No
 
 
 @course_style
-def article_barcode(article: Article) -> Chart:
+def article_barcode(article: Article | None = None) -> Chart:
     """One strip per block, in reading order, as wide as its words, in the row and colour of its function."""
+    article = article_or_course(article)
     blocks = article.blocks
     functions = [f for f in FUNCTION_COLOURS if f in set(blocks["function"])]
     figure, ax = new_chart(10, 4.2)
@@ -88,12 +93,14 @@ def article_barcode(article: Article) -> Chart:
 
 
 @course_style
-def share_of_voice_chart(article: Article, by: str = "side") -> Chart:
+def share_of_voice_chart(article: Article | None = None, by: str = "side") -> Chart:
     """Quoted words per side (or per voice_type), largest first, with each bar's share."""
+    article = article_or_course(article)
     summary = side_summary(article, by=by)
     figure, ax = new_chart(8, 0.5 * len(summary) + 1.5)
     labels = [_side_label(name) if by == "side" else name for name in summary.index]
-    colours = [SIDE_COLOURS[name] if by == "side" else "#777777" for name in summary.index]
+    palette = _colours(article)
+    colours = [palette[name] if by == "side" else "#777777" for name in summary.index]
     bars = ax.barh(labels, summary["words"], color=colours)
     ax.bar_label(
         bars,
@@ -104,7 +111,7 @@ def share_of_voice_chart(article: Article, by: str = "side") -> Chart:
     ax.set_xlabel("attributed words (quoted or paraphrased)")
     ax.set_xlim(0, summary["words"].max() * 1.35)
     top = summary.index[0]
-    who = SIDE_PHRASES[top] if by == "side" else f"{top.replace('_', ' ')} voices"
+    who = side_phrase(top) if by == "side" else f"{top.replace('_', ' ')} voices"
     title = f"Most attributed words go to {who}: {summary['word_share'].iloc[0]:.0f}%"
     description = (
         f"Bar chart of {summary['words'].sum()} attributed words (words attributed to two voices count for each), "
@@ -116,10 +123,12 @@ def share_of_voice_chart(article: Article, by: str = "side") -> Chart:
 
 
 @course_style
-def voice_positions_chart(article: Article) -> Chart:
+def voice_positions_chart(article: Article | None = None) -> Chart:
     """Where in the article each side speaks: one mark per quote, by block, in the row of its side."""
+    article = article_or_course(article)
     voices = article.voices()
-    sides = [side for side in SIDE_COLOURS if side in set(voices["side"])]
+    palette = _colours(article)
+    sides = [side for side in palette if side in set(voices["side"])]
     figure, ax = new_chart(10, 0.45 * len(sides) + 1.8)
     # Quotes of one side in one block would hide each other: spread them a little up and down.
     voices = voices.sort_values(["block", "start"])
@@ -131,7 +140,7 @@ def voice_positions_chart(article: Article) -> Chart:
         ax.scatter(
             subset["block"],
             subset["row"],
-            c=[SIDE_COLOURS[side] for side in subset["side"]],
+            c=[palette[side] for side in subset["side"]],
             marker=marker,
             s=70,
             edgecolors="black",
@@ -166,10 +175,13 @@ def voice_positions_chart(article: Article) -> Chart:
 
 
 @course_style
-def quote_kinds_chart(article: Article) -> Chart:
+def quote_kinds_chart(article: Article | None = None) -> Chart:
     """For each side, how many quote rows are direct, partial and indirect."""
+    article = article_or_course(article)
     voices = article.voices()
     table = pd.crosstab(voices["side"], voices["kind"], dropna=False).loc[lambda t: t.sum(axis=1) > 0]
+    table = table.reindex(columns=list(KIND_HATCHES), fill_value=0)
+    palette = _colours(article)
     figure, ax = new_chart(8, 0.5 * len(table) + 1.8)
     labels = [_side_label(s) for s in table.index]
     left = pd.Series(0, index=table.index)
@@ -178,7 +190,7 @@ def quote_kinds_chart(article: Article) -> Chart:
             labels,
             table[kind],
             left=left,
-            color=[SIDE_COLOURS[s] if kind == "direct" else tint(SIDE_COLOURS[s], 0.45) for s in table.index],
+            color=[palette[s] if kind == "direct" else tint(palette[s], 0.45) for s in table.index],
             hatch=KIND_HATCHES[kind],
             edgecolor="black",
             linewidth=0.5,
@@ -194,12 +206,23 @@ def quote_kinds_chart(article: Article) -> Chart:
         frameon=False,
     )
     enough = table[table.sum(axis=1) >= 3]
-    indirect_share = enough["indirect"] / enough.sum(axis=1)
-    side = indirect_share.idxmax()
-    title = (
-        f"{_side_label(side)} is quoted mostly in the reporter’s words: "
-        f"{enough.loc[side, 'indirect']} of {enough.loc[side].sum()} rows are indirect"
-    )
+    if enough.empty:  # no side has enough rows for a share to mean much: say what the totals are
+        title = "No side has three quote rows or more: " + ", ".join(
+            f"{int(table[kind].sum())} {kind}" for kind in table.columns
+        )
+    else:
+        indirect_share = enough["indirect"] / enough.sum(axis=1)
+        side = indirect_share.idxmax()
+        if indirect_share[side] > 0.5:
+            title = (
+                f"{_side_label(side)} is quoted mostly in the reporter’s words: "
+                f"{enough.loc[side, 'indirect']} of {enough.loc[side].sum()} rows are indirect"
+            )
+        else:
+            title = (
+                f"Every side is quoted mostly in its own words; {_side_label(side)} has the most indirect rows: "
+                f"{enough.loc[side, 'indirect']} of {enough.loc[side].sum()}"
+            )
     description = (
         "Stacked bars of quote rows per side, split into direct (solid), partial (striped) and indirect (dotted)."
     )
@@ -207,17 +230,19 @@ def quote_kinds_chart(article: Article) -> Chart:
 
 
 @course_style
-def attribution_verbs_chart(article: Article) -> Chart:
+def attribution_verbs_chart(article: Article | None = None) -> Chart:
     """How often each attribution verb is used, split by the side it is used for; judging verbs marked."""
+    article = article_or_course(article)
     voices = article.voices()
     table = pd.crosstab(voices["verb"], voices["side"])
+    palette = _colours(article)
     table = table.loc[table.sum(axis=1).sort_values(ascending=True).index]
     figure, ax = new_chart(8, 0.32 * len(table) + 1.6)
     left = pd.Series(0, index=table.index)
     for side in table.columns:
         if table[side].sum() == 0:
             continue
-        ax.barh(table.index, table[side], left=left, color=SIDE_COLOURS[side], label=_side_label(side))
+        ax.barh(table.index, table[side], left=left, color=palette[side], label=_side_label(side))
         left = left + table[side]
     ax.set_yticks(range(len(table)), [v + ("  ◆" if verb_tone(v) == "judgement" else "") for v in table.index])
     for label in ax.get_yticklabels():
@@ -231,22 +256,61 @@ def attribution_verbs_chart(article: Article) -> Chart:
     title = f"{' and '.join(f'“{v}”' for v in leaders)} lead; {len(judging)} rows carry a judging verb ◆"
     description = (
         f"Bar chart of the {len(table)} attribution verbs by number of quote rows, coloured by side; "
-        f"judging verbs (◆): {', '.join(sorted(set(judging['verb'])))}."
+        f"judging verbs (◆): {', '.join(sorted(set(judging['verb']))) or 'none'}."
     )
     return finish(figure, ax, title, description)
 
 
+def timeline_window(
+    article: Article | None = None, with_context: bool | None = None
+) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The days a timeline shows by default: from the month of the first event of the year before
+    publication (older background stays off the axis, and the chart says so) to a week after
+    publication, or eight weeks after when there is context to show what came next, and at least
+    to the last event the article expects. By default there is context for the course's article only."""
+    article = article_or_course(article)
+    if with_context is None:
+        with_context = article.slug == CONTEXT_ARTICLE
+    published = article.published
+    recent = article.events[article.events["date_start"] >= published - pd.DateOffset(years=1)]
+    first = recent["date_start"].min() if len(recent) else published
+    start = first.to_period("M").start_time
+    # Events the article expects ("next week's talks") stay on the axis, with a few days to spare.
+    latest = article.events["date_end"].max() + pd.Timedelta(days=3) if len(article.events) else published
+    return start, max(published + pd.Timedelta(weeks=8 if with_context else 1), latest)
+
+
 @course_style
 def timeline_chart(
-    article: Article,
-    reference: Reference,
-    start: str = "2021-11-01",
-    end: str = "2022-03-10",
+    article: Article | None = None,
+    reference: Reference | None = None,
+    start: str | None = None,
+    end: str | None = None,
 ) -> Chart:
-    """The article's events as dates or ranges, then what happened after publication, on one axis."""
+    """The article's events as dates or ranges, then what happened after publication, on one axis.
+
+    The context after publication comes from the reference tables, which describe the course's
+    article only: another article's timeline shows its own events, unless you pass a reference.
+    """
+    article = article_or_course(article)
+    if article.events.empty:
+        return empty_chart(
+            "No events are annotated for this article",
+            f"No chart: the folder {article.slug} has no events.csv rows, so there is nothing to place in time.",
+            "To draw this chart, write each meeting or dated happening in events.csv,\nwith the article’s "
+            "own time words and the dates they resolve to (see data/README.md).",
+        )
+    if reference is None and article.slug == CONTEXT_ARTICLE:
+        reference = course_reference()
     events = dated_events(article)
-    after = context_after(reference, article.published)
-    start_day, end_day = pd.Timestamp(start), pd.Timestamp(end)
+    after = (
+        context_after(reference, article.published)
+        if reference is not None
+        else pd.DataFrame(columns=["date_start", "event"])
+    )
+    default_start, default_end = timeline_window(article, with_context=reference is not None)
+    start_day = pd.Timestamp(start) if start is not None else default_start
+    end_day = pd.Timestamp(end) if end is not None else default_end
     shown = events[(events["date_end"] >= start_day) & (events["date_start"] <= end_day)]
     later = after[after["date_start"] <= end_day]
     figure, ax = new_chart(12, 0.38 * (len(shown) + len(later)) + 2.6)
@@ -308,8 +372,10 @@ def timeline_chart(
             ),
             Patch(color="#555555", label="range"),
             Patch(color="#BBBBBB", label="vague range (our reading)"),
-            Line2D([], [], marker="s", color="#777777", linestyle="", label="after publication"),
-        ],
+        ]
+        + (
+            [Line2D([], [], marker="s", color="#777777", linestyle="", label="after publication")] if len(later) else []
+        ),
         loc="upper center",
         bbox_to_anchor=(0.35, -0.12),
         ncol=3,
@@ -326,9 +392,13 @@ def timeline_chart(
     title = f"{len(shown)} events, {uncertain} with an inferred or uncertain date{gap}"
     omitted = len(events) - len(shown)
     not_shown = f"; {omitted} earlier event(s) outside the axis not shown" if omitted else ""
+    afterwards = (
+        "then what came after publication (shaded)"
+        if reference is not None
+        else "with the days after publication shaded (the course has no context timeline for this article)"
+    )
     description = (
-        f"Timeline from {start_day:%d %b %Y} to {end_day:%d %b %Y}: the article’s events, "
-        f"then what came after publication (shaded){not_shown}."
+        f"Timeline from {start_day:%d %b %Y} to {end_day:%d %b %Y}: the article’s events, {afterwards}{not_shown}."
     )
     return finish(figure, ax, title, description)
 
@@ -439,21 +509,28 @@ def enlargement_chart(reference: Reference, until: str | pd.Timestamp, organisat
 
 
 @course_style
-def frames_matrix_chart(article: Article) -> Chart:
+def frames_matrix_chart(article: Article | None = None) -> Chart:
     """Speakers (grouped by side) against frames: a dot where a speaker voices a frame, larger for more rows."""
+    article = article_or_course(article)
+    if article.frames.empty:
+        return empty_chart(
+            "No frames are annotated for this article",
+            f"No chart: the folder {article.slug} has no frames.csv rows, so there is nothing to count.",
+            "To draw this chart, tag each quote with a frame in frames.csv\nand list the frames in "
+            "frame_vocabulary.csv (see data/README.md).",
+        )
     table = speakers_by_frame(article)
     frames = frame_summary(article)
     columns = [label for label in frames["label"] if label in table.columns]
     table = table[columns]
     side_of = article.speakers.set_index("name")["side"]
+    palette = _colours(article)
     figure, ax = new_chart(10, 0.38 * len(table) + 2.6)
     for row, name in enumerate(table.index):
         for col, label in enumerate(columns):
             count = table.loc[name, label]
             if count:
-                ax.scatter(
-                    col, row, s=90 * count, color=SIDE_COLOURS[side_of[name]], edgecolors="black", linewidths=0.5
-                )
+                ax.scatter(col, row, s=90 * count, color=palette[side_of[name]], edgecolors="black", linewidths=0.5)
     ax.set_xticks(range(len(columns)), columns, rotation=40, ha="right")
     ax.set_yticks(range(len(table)), [f"{n} ({_side_label(side_of[n])})" for n in table.index], fontsize=9)
     ax.invert_yaxis()
@@ -475,7 +552,7 @@ def frames_matrix_chart(article: Article) -> Chart:
         )
         for n in (1, 2, 3)
     ]
-    _side_legend(ax, side_of[table.index], extra=sizes)
+    _side_legend(ax, palette, side_of[table.index], extra=sizes)
     description = (
         f"Dot matrix of {len(table)} speakers (rows, coloured by side) against {len(columns)} frames (columns); "
         "a dot means the speaker voices that frame, larger for more quote rows."
@@ -487,19 +564,28 @@ STATUS_ORDER = ["confirmed", "adds_context", "unverified", "not_checked"]
 
 
 @course_style
-def source_checks_chart(article: Article) -> Chart:
+def source_checks_chart(article: Article | None = None) -> Chart:
     """Each checked source, placed by what the check found, coloured by side."""
+    article = article_or_course(article)
     cards = source_cards(article)
+    if cards.empty:
+        return empty_chart(
+            "No sources of this article have been checked",
+            f"No chart: the folder {article.slug} has no source_checks.csv rows, so there is nothing to place.",
+            "To draw this chart, check each source laterally and write what you find\nin source_checks.csv "
+            "(see data/README.md).",
+        )
+    palette = _colours(article)
     figure, ax = new_chart(9, 0.38 * len(cards) + 1.8)
     for row, card in enumerate(cards.itertuples()):
-        colour = SIDE_COLOURS.get(card.side, "#999999") if isinstance(card.side, str) else "#999999"
+        colour = palette.get(card.side, "#999999") if isinstance(card.side, str) else "#999999"
         ax.scatter(STATUS_ORDER.index(card.status), row, s=120, color=colour, edgecolors="black", linewidths=0.6)
     ax.set_xticks(range(len(STATUS_ORDER)), [s.replace("_", " ") for s in STATUS_ORDER])
     ax.set_xlim(-0.5, len(STATUS_ORDER) - 0.5)
     ax.set_yticks(range(len(cards)), cards["subject"])
     ax.invert_yaxis()
     ax.grid(axis="y", color="#eeeeee")
-    _side_legend(ax, cards["side"].dropna(), not_a_speaker=cards["side"].isna().any())
+    _side_legend(ax, palette, cards["side"].dropna(), not_a_speaker=cards["side"].isna().any())
     adds = int((cards["status"] == "adds_context").sum())
     title = f"For {adds} of {len(cards)} sources, a check finds what the article leaves out"
     description = (

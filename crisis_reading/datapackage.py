@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any
 
@@ -28,15 +29,22 @@ def read_descriptor(folder: Path) -> dict[str, Any]:
     return descriptor
 
 
-def read_package(folder: Path, required: list[str]) -> tuple[dict[str, Any], dict[str, Table]]:
-    """Read and check every table a datapackage lists; the required ones must be there."""
+def read_package(
+    folder: Path, required: list[str], may_be_empty: Callable[[dict[str, Any]], Collection[str]] | None = None
+) -> tuple[dict[str, Any], dict[str, Table]]:
+    """Read and check every table a datapackage lists; the required ones must be there.
+
+    `may_be_empty(descriptor)` names the tables this package may leave with a header and no rows.
+    """
     descriptor = read_descriptor(folder)
+    empty_ok = set(may_be_empty(descriptor)) if may_be_empty else set()
     resources = {resource["name"]: resource for resource in descriptor["resources"]}
     for name in required:
         if name not in resources:
             raise DataError(folder / "datapackage.json", f"no resource named '{name}' is described")
     tables = {
-        name: read_table(folder / resource["path"], name, resource["schema"]) for name, resource in resources.items()
+        name: read_table(folder / resource["path"], name, resource["schema"], allow_empty=name in empty_ok)
+        for name, resource in resources.items()
     }
     check_foreign_keys(tables)
     return descriptor, tables

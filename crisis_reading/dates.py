@@ -16,7 +16,7 @@ import re
 
 import pandas as pd
 
-from .article import Article
+from .article import Article, article_or_course
 from .timeline import relative_time_words
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -113,13 +113,14 @@ def calendar_span(words: str, published: str | pd.Timestamp) -> tuple[pd.Timesta
     return start, end, rule
 
 
-def calendar_readings(article: Article) -> pd.DataFrame:
+def calendar_readings(article: Article | None = None) -> pd.DataFrame:
     """Each event the article dates with its own words: what the calendar alone allows, beside the data's date.
 
     `fits_calendar` is True when the data's dates lie inside the calendar's span, False when
     they do not (a mistake in the data, or words the calendar misreads), and empty when the
     calendar cannot place the words at all.
     """
+    article = article_or_course(article)
     events = relative_time_words(article)
     spans = [calendar_span(words, article.published) for words in events["time_words"]]
     table = events[["description", "time_words"]].copy()

@@ -82,3 +82,12 @@ def course_style(draw):
     wrapper.__doc__ = draw.__doc__
     wrapper.__wrapped__ = draw
     return wrapper
+
+
+def empty_chart(title: str, description: str, advice: str) -> Chart:
+    """A chart with nothing to draw says so in words, instead of drawing empty or misleading axes."""
+    with mpl.rc_context(COURSE_RC):
+        figure, ax = new_chart(8, 2.2)
+        ax.axis("off")
+        ax.text(0.0, 0.5, advice, ha="left", va="center", wrap=True, fontsize=11, color="#333333")
+    return finish(figure, ax, title, description)

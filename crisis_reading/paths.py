@@ -12,6 +12,7 @@ DEFAULT_ARTICLE = os.environ.get("CRISIS_READING_ARTICLE", "aljazeera-2022-01-14
 PRACTICE_ARTICLE = "practice-2025-03-meridia-border-talks"
 REFERENCE_FOLDER = "reference"
 DATA_ENV_VAR = "CRISIS_READING_DATA"
+WORK_ENV_VAR = "CRISIS_READING_WORK"
 
 
 def data_dir() -> Path:
@@ -37,5 +38,17 @@ def list_articles(data: Path | None = None) -> list[str]:
     return sorted(
         folder.name
         for folder in data.iterdir()
-        if folder.is_dir() and folder.name != REFERENCE_FOLDER and (folder / "datapackage.json").exists()
+        if folder.is_dir()
+        and folder.name != REFERENCE_FOLDER
+        and not folder.name.startswith(".")  # a save in progress, or the version a save replaced
+        and (folder / "datapackage.json").exists()
     )
+
+
+def work_dir() -> Path:
+    """Where a student's own annotations are saved: $CRISIS_READING_WORK, or crisis-reading-work/ in the home folder.
+
+    It lies outside the course's folder, so running a lesson never changes the course's own files.
+    """
+    override = os.environ.get(WORK_ENV_VAR)
+    return Path(override) if override else Path.home() / "crisis-reading-work"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .article import Article
+from .article import Article, article_or_course
 
 # The fact sheet's guidance: "said" is neutral and almost always right; verbs such as
 # "slammed", "bemoaned", "condemned" carry a judgement. "told" and "added" are forms
@@ -24,8 +24,9 @@ def verb_tone(verb: str) -> str:
     return "other"
 
 
-def kinds_by_side(article: Article, measure: str = "quotes") -> pd.DataFrame:
+def kinds_by_side(article: Article | None = None, measure: str = "quotes") -> pd.DataFrame:
     """A side × kind table: number of quote rows (measure="quotes") or quoted words (measure="words")."""
+    article = article_or_course(article)
     voices = article.voices()
     values = None if measure == "quotes" else voices["words"]
     if measure not in ("quotes", "words"):
@@ -36,8 +37,9 @@ def kinds_by_side(article: Article, measure: str = "quotes") -> pd.DataFrame:
     return table.fillna(0).astype(int).loc[lambda t: t.sum(axis=1) > 0]
 
 
-def verb_table(article: Article) -> pd.DataFrame:
+def verb_table(article: Article | None = None) -> pd.DataFrame:
     """Each attribution verb: its tone, how often it is used, and for which sides."""
+    article = article_or_course(article)
     voices = article.voices()
     voices["tone"] = voices["verb"].map(verb_tone)
     table = (
@@ -54,23 +56,26 @@ def verb_table(article: Article) -> pd.DataFrame:
     return table
 
 
-def tone_by_side(article: Article) -> pd.DataFrame:
+def tone_by_side(article: Article | None = None) -> pd.DataFrame:
     """A side × tone table of how many quote rows are attributed with neutral, judging or other verbs."""
+    article = article_or_course(article)
     voices = article.voices()
     tone = pd.Categorical(voices["verb"].map(verb_tone), categories=TONES)
     return pd.crosstab(voices["side"], tone, colnames=["tone"], dropna=False).loc[lambda t: t.sum(axis=1) > 0]
 
 
-def channels_by_side(article: Article) -> pd.DataFrame:
+def channels_by_side(article: Article | None = None) -> pd.DataFrame:
     """A side × channel table: how the quoted words reached the article."""
+    article = article_or_course(article)
     voices = article.voices()
     return pd.crosstab(voices["side"], voices["channel"], dropna=False).loc[lambda t: t.sum(axis=1) > 0]
 
 
 def filter_quotes(
-    article: Article, side: str | None = None, kind: str | None = None, verb: str | None = None
+    article: Article | None = None, side: str | None = None, kind: str | None = None, verb: str | None = None
 ) -> pd.DataFrame:
     """The quote rows for one side, kind and/or verb (None means any)."""
+    article = article_or_course(article)
     voices = article.voices()
     keep = pd.Series(True, index=voices.index)
     for column, wanted in (("side", side), ("kind", kind), ("verb", verb)):

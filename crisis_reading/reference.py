@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -12,6 +13,8 @@ from .paths import REFERENCE_FOLDER, data_dir
 from .tables import Table
 
 REFERENCE_TABLES = ["memberships", "countries", "context_timeline"]
+# The article whose before and after the context timeline tells; other articles have no context here.
+CONTEXT_ARTICLE = "aljazeera-2022-01-14-nato-russia-security-demands"
 
 
 @dataclass
@@ -42,3 +45,17 @@ def _check_date_ranges(timeline: Table) -> None:
     for index, row in enumerate(timeline.rows):
         if row["date_end"] < row["date_start"]:
             raise timeline.error(index, "date_end", "the event ends before it starts")
+
+
+def course_reference() -> Reference:
+    """The reference tables, loaded once per data folder and shared by every helper."""
+    return _load_once(str(data_dir().resolve()))
+
+
+@cache
+def _load_once(data: str) -> Reference:
+    return load_reference(data)
+
+
+def reference_or_course(reference: Reference | None) -> Reference:
+    return course_reference() if reference is None else reference

@@ -9,8 +9,8 @@ from html import escape
 import pandas as pd
 from IPython.display import HTML
 
-from .article import Article
-from .style import KIND_LINES, SIDE_COLOURS, SIDE_LABELS, tint
+from .article import Article, article_or_course
+from .style import KIND_LINES, article_side_colours, side_label, tint
 
 FUNCTION_LABELS = {
     "headline": "headline",
@@ -26,13 +26,15 @@ FUNCTION_LABELS = {
 }
 
 
-def article_html(article: Article) -> str:
+def article_html(article: Article | None = None) -> str:
     """The article as HTML: numbered blocks, quotes marked by side and kind."""
+    article = article_or_course(article)
     voices = article.voices()
-    rows = [*_notice_row(article), _legend(voices)]
+    colours = article_side_colours(article)
+    rows = [*_notice_row(article), _legend(voices, colours)]
     for block in article.blocks.itertuples():
         spans = voices[voices["block"] == block.block]
-        body = _highlight(block.text, spans)
+        body = _highlight(block.text, spans, colours)
         if block.function == "headline":
             body = f"<strong style='font-size:1.3em'>{body}</strong>"
         elif block.function in ("graphic", "caption", "credit"):
@@ -41,12 +43,13 @@ def article_html(article: Article) -> str:
     return _block_table(rows)
 
 
-def show_article(article: Article) -> HTML:
+def show_article(article: Article | None = None) -> HTML:
     """Display the article in a notebook."""
+    article = article_or_course(article)
     return HTML(article_html(article))
 
 
-def _highlight(text: str, spans: pd.DataFrame) -> str:
+def _highlight(text: str, spans: pd.DataFrame, colours: dict[str, str]) -> str:
     """Wrap each quoted stretch of text in a coloured mark; overlaps share one mark."""
     cuts = sorted({0, len(text), *spans["start"], *spans["end"]})
     pieces = []
@@ -60,14 +63,14 @@ def _highlight(text: str, spans: pd.DataFrame) -> str:
         # sides share (one statement attributed to both) are striped in both colours.
         covering = covering.assign(length=covering["end"] - covering["start"]).sort_values("length", kind="stable")
         first = covering.iloc[0]
-        colour = SIDE_COLOURS[first["side"]]
+        colour = colours[first["side"]]
         innermost = covering[covering["length"] == first["length"]]
         sides = list(dict.fromkeys(innermost["side"]))
         background = tint(colour)
         if len(sides) > 1:
-            stripes = ", ".join(f"{tint(SIDE_COLOURS[s])} {i * 8}px {(i + 1) * 8}px" for i, s in enumerate(sides))
+            stripes = ", ".join(f"{tint(colours[s])} {i * 8}px {(i + 1) * 8}px" for i, s in enumerate(sides))
             background = f"repeating-linear-gradient(135deg, {stripes})"
-        who = "; ".join(f"{r.name} ({SIDE_LABELS[r.side]}, {r.kind}, “{r.verb}”)" for r in covering.itertuples())
+        who = "; ".join(f"{r.name} ({side_label(r.side)}, {r.kind}, “{r.verb}”)" for r in covering.itertuples())
         pieces.append(
             f"<mark title='{escape(who, quote=True)}' style='background:{background};color:inherit;"
             f"border-bottom:3px {KIND_LINES[first['kind']]} {colour};padding:0 1px'>{piece}</mark>"
@@ -75,11 +78,11 @@ def _highlight(text: str, spans: pd.DataFrame) -> str:
     return "".join(pieces)
 
 
-def _legend(voices: pd.DataFrame) -> str:
-    present = [side for side in SIDE_COLOURS if side in set(voices["side"])]
+def _legend(voices: pd.DataFrame, colours: dict[str, str]) -> str:
+    present = [side for side in colours if side in set(voices["side"])]
     swatches = " ".join(
-        f"<span style='background:{tint(SIDE_COLOURS[s])};border-bottom:3px solid {SIDE_COLOURS[s]};"
-        f"padding:0 .3em;margin-right:.4em'>{SIDE_LABELS[s]}</span>"
+        f"<span style='background:{tint(colours[s])};border-bottom:3px solid {colours[s]};"
+        f"padding:0 .3em;margin-right:.4em'>{escape(side_label(s))}</span>"
         for s in present
     )
     lines = " ".join(
@@ -94,8 +97,14 @@ def _legend(voices: pd.DataFrame) -> str:
     )
 
 
-def show_blocks(article: Article, blocks: int | Iterable[int]) -> HTML:
-    """Show some blocks in full, with their numbers and what they do: show_blocks(article, [4, 5])."""
+def show_blocks(article: Article | None = None, blocks: int | Iterable[int] | None = None) -> HTML:
+    """Show some blocks in full, with their numbers and what they do: show_blocks(article, [4, 5]).
+
+    Without `blocks`, every block of the article is shown.
+    """
+    article = article_or_course(article)
+    if blocks is None:
+        blocks = article.blocks["block"].tolist()
     wanted = [blocks] if isinstance(blocks, int) else list(blocks)
     known = set(article.blocks["block"])
     missing = [number for number in wanted if number not in known]

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .article import Article
+from .article import Article, article_or_course
 from .framing import frame_summary, framed_quotes
+from .style import side_label
 
 CRITERIA = {
     1: "Whose voices?",
@@ -36,6 +37,22 @@ PARTY_NAMES = {"russia": "Russia", "ukraine": "Ukraine"}
 
 UNATTRIBUTED = "unattributed"
 """The speaker id the data gives to judgements the article states without a speaker."""
+
+
+def parties_of(article: Article | None = None) -> tuple[str, ...]:
+    """The two parties whose own voices criteria 2 and 4 count: the article's "parties" (its datapackage's
+    article object), else Russia and Ukraine where the article has those sides."""
+    article = article_or_course(article)
+    named = article.meta.get("parties")
+    if named:
+        return tuple(named)
+    sides = article.speakers["side"]
+    known = set(sides.cat.categories) if hasattr(sides, "cat") else set(sides)
+    return PARTIES if set(PARTIES) <= known else ()
+
+
+FRAME_CRITERIA = (2, 3, 4, 6)
+"""Criteria with measures counted from the frames table (lesson 06)."""
 
 
 def _names(frame: pd.DataFrame, column: str = "name") -> str:
@@ -86,12 +103,21 @@ def _parties(article: Article) -> list[tuple]:
         ),
     ]
     speakers = article.speakers
-    for party in PARTIES:
+    parties = parties_of(article)
+    if not parties:
+        rows.append(
+            (
+                "parties to the conflict named for this article",
+                0,
+                'none: add "parties": [side, side] to the article object of its datapackage.json to count them',
+            )
+        )
+    for party in parties:
         own = speakers[speakers["side"] == party]
         officials = own[own["voice_type"] == "official"]
         outside = own[(own["organisation_type"] != "government") & ~own["voice_type"].isin(GROUP_VOICES)]
         groups = own[own["voice_type"].isin(GROUP_VOICES)]
-        label = PARTY_NAMES[party]
+        label = PARTY_NAMES.get(party, side_label(party))
         rows += [
             (f"{label}: named officials who speak", len(officials), _names(officials)),
             (f"{label}: named voices outside government", len(outside), _names(outside)),
@@ -119,8 +145,8 @@ def _party_frames(article: Article) -> list[tuple]:
     frames = framed_quotes(article)
     voices = article.voices()
     rows = []
-    for party in PARTIES:
-        label = PARTY_NAMES[party]
+    for party in parties_of(article):
+        label = PARTY_NAMES.get(party, side_label(party))
         own_frames = frames[frames["side"] == party]
         own_voices = voices[voices["side"] == party]
         own_words = own_voices.loc[own_voices["kind"] != "indirect", "words"].sum()
@@ -158,12 +184,13 @@ def _outcomes(article: Article) -> list[tuple]:
     ]
 
 
-def evidence(article: Article) -> pd.DataFrame:
+def evidence(article: Article | None = None) -> pd.DataFrame:
     """One row per measure: the criterion it bears on, what is measured, the value, and the detail behind it.
 
     Counts are computed from the article's tables each time, so they change when the data changes.
     `value` is a count, or a whole-number percentage where the measure says "%".
     """
+    article = article_or_course(article)
     sections = {
         1: _whose_voices,
         2: _parties,
@@ -177,6 +204,20 @@ def evidence(article: Article) -> pd.DataFrame:
         for number, measure_rows in sections.items()
         for measure, value, detail in measure_rows(article)
     ]
+    if article.frames.empty:
+        # Without frames those measures would all read 0: say they cannot be counted instead.
+        rows = [row for row in rows if "frame" not in row[2] and not row[2].startswith("statements recommending")]
+        rows += [
+            (
+                number,
+                CRITERIA[number],
+                "frames annotated (frames.csv)",
+                0,
+                "none for this article: the measures counted from frames are left out",
+            )
+            for number in FRAME_CRITERIA
+        ]
+        rows.sort(key=lambda row: row[0])
     table = pd.DataFrame(rows, columns=["criterion", "question", "measure", "value", "detail"])
     table["value"] = table["value"].astype(int)
     return table

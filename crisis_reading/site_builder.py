@@ -48,7 +48,9 @@ DESCRIPTION = (
     "An open course, in Jupyter notebooks, that teaches students to read crisis journalism critically. "
     f"It takes one real news article apart, Al Jazeera’s “{ARTICLE_TITLE}” (14 January 2022), and uses a "
     "checked, structured dataset of its text, speakers, quotes and meetings to ask: who speaks, for which "
-    "side, in whose words, when, and whose voice is missing? These pages show each lesson as it runs, "
+    "side, in whose words, when, and whose voice is missing? The last lesson turns the same tools on a "
+    "fictional practice article, which the student annotates with the course's quote finder and annotation widget. "
+    "These pages show each lesson as it runs, "
     "outputs included; to run the cells yourself and use the widgets, open the notebooks in JupyterLab "
     "(see the course’s README)."
 )

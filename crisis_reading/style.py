@@ -64,3 +64,39 @@ def tint(hex_colour: str, strength: float = 0.35) -> str:
     red, green, blue = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
     mix = [round(255 - (255 - c) * strength) for c in (red, green, blue)]
     return "#" + "".join(f"{c:02X}" for c in mix)
+
+
+# Colours for sides beyond the course's own (another article's parties): Paul Tol's "muted"
+# scheme, also chosen to stay distinguishable with colour blindness.
+EXTRA_SIDE_COLOURS = ["#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#882255", "#AA4499", "#DDCC77"]
+OTHER_SIDE_COLOUR = "#777777"
+
+
+def side_colours(sides) -> dict[str, str]:
+    """A colour per side: the course's colour for a side it knows, the next extra colour for any other.
+
+    Pass every side of an article in the same order (its schema's list of sides, as
+    `article.speakers["side"].cat.categories` holds it) so each side keeps one colour in every chart.
+    """
+    extra = iter(EXTRA_SIDE_COLOURS)
+    colours: dict[str, str] = {}
+    for side in map(str, sides):
+        if side not in colours:
+            colours[side] = SIDE_COLOURS.get(side) or next(extra, OTHER_SIDE_COLOUR)
+    return colours
+
+
+def article_side_colours(article) -> dict[str, str]:
+    """Each side of an article with its colour, in the order of the article's list of sides."""
+    sides = article.speakers["side"]
+    return side_colours(sides.cat.categories if hasattr(sides, "cat") else sides.unique())
+
+
+def side_label(side: str) -> str:
+    """The side's name for a chart or a legend: "US / NATO" for us_nato, "North Valdia" for north_valdia."""
+    return SIDE_LABELS.get(side, str(side).replace("_", " ").title())
+
+
+def side_phrase(side: str) -> str:
+    """The side inside a sentence: "Most words go to independent analysts"."""
+    return SIDE_PHRASES.get(side, f"{side_label(side)}’s voices")

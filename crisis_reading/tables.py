@@ -60,8 +60,12 @@ def read_text(path: Path) -> str:
         ) from None
 
 
-def read_table(path: Path, name: str, schema: dict[str, Any]) -> Table:
-    """Read and check a CSV file: header, every cell's type and constraints, keys."""
+def read_table(path: Path, name: str, schema: dict[str, Any], allow_empty: bool = False) -> Table:
+    """Read and check a CSV file: header, every cell's type and constraints, keys.
+
+    A file with a header and no rows is an error unless `allow_empty` (for a table that may
+    rightly be empty, such as the events of an article not yet annotated).
+    """
     text = read_text(path)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     table = Table(name=name, path=path, schema=schema)
@@ -98,7 +102,7 @@ def read_table(path: Path, name: str, schema: dict[str, Any]) -> Table:
             f"the CSV cannot be read from this line on ({exc}); is a quotation mark opened here and never closed?",
             line=line,
         ) from None
-    if not table.rows:
+    if not table.rows and not allow_empty:
         raise DataError(path, "the file has a header but no rows")
     _check_unique(table)
     return table

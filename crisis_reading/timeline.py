@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .article import Article
+from .article import Article, article_or_course
 from .reference import Reference
 
 
-def dated_events(article: Article) -> pd.DataFrame:
+def dated_events(article: Article | None = None) -> pd.DataFrame:
     """The article's events in date order, with how many days before publication each began."""
+    article = article_or_course(article)
     events = article.events.sort_values(["date_start", "date_end"]).reset_index(drop=True)
     events["days_before_publication"] = (article.published - events["date_start"]).dt.days
     events["span_days"] = (events["date_end"] - events["date_start"]).dt.days + 1
@@ -28,14 +29,16 @@ def dated_events(article: Article) -> pd.DataFrame:
     ]
 
 
-def relative_time_words(article: Article) -> pd.DataFrame:
+def relative_time_words(article: Article | None = None) -> pd.DataFrame:
     """Only the events the article dates with its own words ("Wednesday’s", "last month’s")."""
+    article = article_or_course(article)
     events = dated_events(article)
     return events[events["time_words"].notna()].reset_index(drop=True)
 
 
-def uncertain_dates(article: Article) -> pd.DataFrame:
+def uncertain_dates(article: Article | None = None) -> pd.DataFrame:
     """Events whose date is not certain: ambiguous, vague or only likely."""
+    article = article_or_course(article)
     events = dated_events(article)
     return events[events["certainty"] != "certain"].reset_index(drop=True)
 

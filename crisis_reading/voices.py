@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .article import Article
+from .article import Article, article_or_course
 
 
-def speaker_summary(article: Article) -> pd.DataFrame:
+def speaker_summary(article: Article | None = None) -> pd.DataFrame:
     """One row per speaker: side, how many quote rows, how many quoted words, first and last block."""
+    article = article_or_course(article)
     voices = article.voices()
     summary = (
         voices.groupby("speaker_id", observed=True, sort=False)
@@ -25,13 +26,14 @@ def speaker_summary(article: Article) -> pd.DataFrame:
     return summary.sort_values(["first_block", "speaker_id"], ignore_index=True)
 
 
-def side_summary(article: Article, by: str = "side") -> pd.DataFrame:
+def side_summary(article: Article | None = None, by: str = "side") -> pd.DataFrame:
     """One row per side (or per voice_type, with by="voice_type"): speakers, quote rows and words.
 
     `words` counts every attributed word; `own_words` only those inside quotation marks (direct and
     partial quotes), `reported_words` the reporter's paraphrase (indirect). Words attributed jointly to
     two speakers ("allegations from Kyiv and Western powers") count for each of them.
     """
+    article = article_or_course(article)
     voices = article.voices()
     voices["own_words"] = voices["words"].where(voices["kind"] != "indirect", 0)
     voices["reported_words"] = voices["words"].where(voices["kind"] == "indirect", 0)
@@ -46,11 +48,12 @@ def side_summary(article: Article, by: str = "side") -> pd.DataFrame:
     return summary.sort_values("words", ascending=False)
 
 
-def first_and_last_word(article: Article, kinds: list[str] | None = None) -> pd.DataFrame:
+def first_and_last_word(article: Article | None = None, kinds: list[str] | None = None) -> pd.DataFrame:
     """The first and the last attributed statement in the article, and who made them.
 
     kinds=["direct"] (or ["direct", "partial"]) looks only at quotations in the speakers' own words.
     """
+    article = article_or_course(article)
     voices = article.voices().sort_values(["block", "start"])
     if kinds is not None:
         voices = voices[voices["kind"].isin(kinds)]
@@ -59,8 +62,9 @@ def first_and_last_word(article: Article, kinds: list[str] | None = None) -> pd.
     return ends[["position", "block", "name", "side", "kind", "text"]].reset_index(drop=True)
 
 
-def side_positions(article: Article) -> pd.DataFrame:
+def side_positions(article: Article | None = None) -> pd.DataFrame:
     """For each side: the first and last block it speaks in, and its median block."""
+    article = article_or_course(article)
     voices = article.voices()
     return (
         voices.groupby("side", observed=True)["block"]
@@ -69,8 +73,9 @@ def side_positions(article: Article) -> pd.DataFrame:
     )
 
 
-def interviewed_sources(article: Article) -> pd.DataFrame:
+def interviewed_sources(article: Article | None = None) -> pd.DataFrame:
     """The speakers the outlet interviewed itself (they "told Al Jazeera")."""
+    article = article_or_course(article)
     speakers = article.speakers
     return speakers.loc[speakers["interviewed_by_outlet"], ["name", "role", "side", "voice_type"]].reset_index(
         drop=True

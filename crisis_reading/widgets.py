@@ -11,13 +11,13 @@ from html import escape
 import ipywidgets as widgets
 import pandas as pd
 
-from .article import Article
+from .article import Article, article_or_course
 from .charts import enlargement_chart
 from .institutions import ORGANISATIONS, enlargement, members_on
 from .quoting import filter_quotes
-from .reference import Reference
+from .reference import Reference, reference_or_course
 from .sources import card_html, source_cards
-from .style import SIDE_COLOURS, SIDE_LABELS, tint
+from .style import article_side_colours, side_label, tint
 
 ANY = "(any)"
 
@@ -25,11 +25,12 @@ ANY = "(any)"
 class QuoteBrowser(widgets.VBox):
     """Pick a side, a kind of quote and a verb; read the matching quotes."""
 
-    def __init__(self, article: Article) -> None:
-        self.article = article
+    def __init__(self, article: Article | None = None) -> None:
+        self.article = article = article_or_course(article)
+        self.colours = article_side_colours(article)
         voices = article.voices()
         self.side = widgets.Dropdown(
-            options=[(ANY, ANY)] + [(SIDE_LABELS[s], s) for s in SIDE_COLOURS if s in set(voices["side"])],
+            options=[(ANY, ANY)] + [(side_label(s), s) for s in self.colours if s in set(voices["side"])],
             description="Side",
         )
         self.kind = widgets.Dropdown(options=[ANY, "direct", "partial", "indirect"], description="Kind")
@@ -51,28 +52,31 @@ class QuoteBrowser(widgets.VBox):
         rows = self.selected()
         words = sum(len(text.split()) for text in rows["text"])
         self.count.value = f"<b>{len(rows)} quote rows, {words} words</b>"
-        self.results.value = "".join(_quote_html(row) for row in rows.itertuples()) or "<p><i>No quote matches.</i></p>"
+        self.results.value = (
+            "".join(_quote_html(row, self.colours) for row in rows.itertuples()) or "<p><i>No quote matches.</i></p>"
+        )
 
 
-def _quote_html(row) -> str:
-    colour = SIDE_COLOURS[row.side]
+def _quote_html(row, colours: dict[str, str]) -> str:
+    colour = colours[row.side]
     marks = ("“", "”") if row.kind in ("direct", "partial") else ("", "")
     return (
         f"<div style='border-left:5px solid {colour};background:{tint(colour, 0.15)};padding:.3em .7em;margin:.3em 0'>"
-        f"<small>block {row.block} · {escape(row.name)} ({SIDE_LABELS[row.side]}) · {row.kind} · "
+        f"<small>block {row.block} · {escape(row.name)} ({escape(side_label(row.side))}) · {row.kind} · "
         f"“{escape(row.verb)}” · {row.channel.replace('_', ' ')}</small><br>"
         f"{marks[0]}{escape(row.text)}{marks[1]}</div>"
     )
 
 
-def quote_browser(article: Article) -> QuoteBrowser:
+def quote_browser(article: Article | None = None) -> QuoteBrowser:
     return QuoteBrowser(article)
 
 
 class EnlargementExplorer(widgets.VBox):
     """A year slider: the members of NATO (or the EU) at the end of that year, and the growth chart."""
 
-    def __init__(self, reference: Reference, organisation: str = "NATO", year: int = 2022) -> None:
+    def __init__(self, reference: Reference | None = None, organisation: str = "NATO", year: int = 2022) -> None:
+        reference = reference_or_course(reference)
         if organisation not in ORGANISATIONS[:2]:
             raise ValueError("enlargement is dated for NATO and the EU only")
         self.reference = reference
@@ -110,15 +114,19 @@ class EnlargementExplorer(widgets.VBox):
         self.chart.value = enlargement_chart(self.reference, self.day(), self.organisation).png()
 
 
-def enlargement_explorer(reference: Reference, organisation: str = "NATO", year: int = 2022) -> EnlargementExplorer:
+def enlargement_explorer(
+    reference: Reference | None = None, organisation: str = "NATO", year: int = 2022
+) -> EnlargementExplorer:
     return EnlargementExplorer(reference, organisation, year)
 
 
 class SourceCards(widgets.VBox):
     """Choose a source; see what the article says about them beside what a check finds."""
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article | None = None) -> None:
+        article = article_or_course(article)
         self.cards = source_cards(article)
+        self.colours = article_side_colours(article)
         self.source = widgets.Dropdown(options=list(self.cards["subject"]), description="Source")
         self.card = widgets.HTML()
         self.source.observe(self._update, names="value")
@@ -126,9 +134,14 @@ class SourceCards(widgets.VBox):
         self._update()
 
     def _update(self, change: object = None) -> None:
+        if self.cards.empty:
+            self.card.value = (
+                "<p><i>No source of this article has been checked yet (its source_checks.csv is empty).</i></p>"
+            )
+            return
         row = self.cards[self.cards["subject"] == self.source.value].iloc[0]
-        self.card.value = card_html(row)
+        self.card.value = card_html(row, self.colours)
 
 
-def source_card_browser(article: Article) -> SourceCards:
+def source_card_browser(article: Article | None = None) -> SourceCards:
     return SourceCards(article)

@@ -35,7 +35,7 @@ NOTEBOOK = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook"
 PROMPTS = NOTEBOOK + " .jp-CodeCell .jp-InputPrompt"
 LESSONS = sorted(p.name for p in (REPO / "course").glob("0*.ipynb"))
 CHART_CALL = re.compile(r"\b\w*(?:_chart|article_barcode)\(")
-WIDGET_CALL = re.compile(r"\b(?:quote_browser|enlargement_explorer|source_card_browser)\(")
+WIDGET_CALL = re.compile(r"\b(?:quote_browser|enlargement_explorer|source_card_browser|annotation_widget)\(")
 CHROMIUM_FLAGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -271,10 +271,22 @@ def try_source_cards(page) -> None:
     assert "President of Ukraine" in wait_for_change(page, card, before)
 
 
+def try_annotation_widget(page) -> None:
+    """Click Accept on the first proposal: one more quote must count as accepted, one fewer as waiting."""
+    widget = page.locator(NOTEBOOK + " .jp-OutputArea-output .widget-vbox").first  # the outermost box
+    progress = widget.locator(".widget-html").first
+    before = progress.inner_text()
+    accepted = int(re.search(r"(\d+) accepted", before).group(1))
+    widget.get_by_role("button", name="Accept", exact=True).click()
+    after = wait_for_change(page, progress, before)
+    assert f"{accepted + 1} accepted" in after, after
+
+
 INTERACTIONS = {
     "03-how-they-are-quoted.ipynb": try_quote_browser,
     "05-institutions.ipynb": try_enlargement_slider,
     "07-checking-the-sources.ipynb": try_source_cards,
+    "08-your-turn.ipynb": try_annotation_widget,
 }
 
 

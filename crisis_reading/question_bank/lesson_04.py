@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import inspect
 import re
 
 import pandas as pd
 
 from ..answer_matching import normal_text
-from ..charts import timeline_chart
+from ..charts import timeline_window
 from ..dates import WEEKDAYS, weekday_on_or_before
 from ..exercise_checks import Data, Hint, Question, default_data
 from ..timeline import context_after, dated_events, relative_time_words
@@ -83,8 +82,7 @@ def _uncertain_in_month(data: Data) -> int:
 
 def _uncertain_on_full_chart(data: Data) -> int:
     """The same count on the chart as the lesson first draws it, with its default start and end."""
-    defaults = inspect.signature(timeline_chart).parameters
-    start, end = pd.Timestamp(defaults["start"].default), pd.Timestamp(defaults["end"].default)
+    start, end = timeline_window(data.article, with_context=True)
     events = dated_events(data.article)
     shown = events[(events["date_end"] >= start) & (events["date_start"] <= end)]
     return int((shown["certainty"] != "certain").sum())

@@ -1,0 +1,100 @@
+"""The instructors' scaffold: a text file becomes an article folder that loads, marked as unreviewed."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import DATA, REPO
+from test_any_article import every_lesson_chart
+
+from crisis_reading import DEFAULT_ARTICLE, PRACTICE_ARTICLE, load_article, scaffold
+from crisis_reading.quote_finder import find_quotes
+from crisis_reading.text_blocks import blocks_from_text
+
+PRACTICE_TEXT = DATA / PRACTICE_ARTICLE / "article.txt"
+SLUG = "halyard-2025-03-14-border-talks"
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target
+
+
+def test_the_scaffold_makes_a_folder_the_loader_accepts(data: Path, capsys) -> None:
+    assert scaffold.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", str(data)]) == 0
+    article = load_article(SLUG, data)
+    blocks = blocks_from_text(PRACTICE_TEXT.read_text(encoding="utf-8"))
+    proposed = find_quotes(blocks)
+    assert article.blocks["text"].tolist() == blocks["text"].tolist()
+    assert article.blocks["function"].astype(str).tolist() == blocks["function"].tolist()
+    assert len(article.quotes) == len(proposed.quotes)
+    assert article.review_status == "unreviewed" and "guesses" in article.meta["review_note"]
+    assert article.quotes["note"].str.contains("unreviewed").all()
+    assert set(article.speakers["side"]) == {"unclear"}
+    assert article.events.empty
+    practice = load_article(PRACTICE_ARTICLE, data)
+    assert article.meta["outlet"] == practice.meta["outlet"]  # read from the credit line
+    assert article.meta["published"] == "2025-03-14"  # read from the slug
+    out = capsys.readouterr().out
+    assert f"{len(article.quotes)} proposed quotes" in out and "review_status 'unreviewed'" in out
+
+
+def test_every_lesson_chart_draws_for_a_scaffolded_article(data: Path) -> None:
+    scaffold.scaffold(REPO / "data" / DEFAULT_ARTICLE / "article.txt", "aljazeera-2022-01-14-again", data=data)
+    article = load_article("aljazeera-2022-01-14-again", data)
+    made = every_lesson_chart(article)
+    assert made[6].title == "No events are annotated for this article"
+    assert made[7].title == "No frames are annotated for this article"
+    for chart in made:
+        assert chart._repr_html_().count("data:image/png;base64,") == 1
+
+
+def test_the_scaffold_never_overwrites_without_force(data: Path, capsys) -> None:
+    assert scaffold.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", str(data)]) == 0
+    assert scaffold.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", str(data)]) == 2
+    assert "exists already" in capsys.readouterr().err
+    descriptor_path = data / SLUG / "datapackage.json"
+    edited = descriptor_path.read_text(encoding="utf-8").replace("Nothing here", "Nothing at all here")
+    descriptor_path.write_text(edited, encoding="utf-8")  # as if someone had started on it
+    assert scaffold.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", str(data), "--force"]) == 0
+    assert (data / f".{SLUG}.previous" / "datapackage.json").read_text(encoding="utf-8") == edited
+    assert SLUG in [p.name for p in data.iterdir()] and f".{SLUG}.previous" not in load_list(data)
+
+
+def load_list(data: Path) -> list[str]:
+    from crisis_reading import list_articles
+
+    return list_articles(data)
+
+
+def test_options_and_their_errors(data: Path, capsys) -> None:
+    assert scaffold.main([str(PRACTICE_TEXT), "--slug", "no-date-here", "--data", str(data)]) == 2
+    assert "--published" in capsys.readouterr().err
+    assert scaffold.main([str(PRACTICE_TEXT), "--slug", "Bad Slug", "--data", str(data)]) == 2
+    assert "lowercase" in capsys.readouterr().err
+    args = [str(PRACTICE_TEXT), "--slug", "x-topic", "--published", "2025-03-14", "--outlet", "Somebody"]
+    assert scaffold.main([*args, "--dateline", "Corvelle", "--data", str(data)]) == 0
+    descriptor = json.loads((data / "x-topic" / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["article"]["outlet"] == "Somebody" and descriptor["article"]["dateline"] == "Corvelle"
+    assert descriptor["article"]["review_status"] == "unreviewed"
+
+
+def test_a_proposal_the_loader_refuses_is_left_out_and_reported(data: Path, monkeypatch, capsys) -> None:
+    def careless_finder(blocks, outlet=None):
+        result = find_quotes(blocks, outlet)
+        result.quotes.loc[0, "verb"] = "proclaimed"  # not in its block: the loader refuses this row
+        return result
+
+    monkeypatch.setattr(scaffold, "find_quotes", careless_finder)
+    assert scaffold.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", str(data)]) == 0
+    out = capsys.readouterr().out
+    assert "left out (the loader refused it): p01" in out and "'proclaimed' does not appear" in out
+    article = load_article(SLUG, data)
+    assert (
+        len(article.quotes) == len(find_quotes(blocks_from_text(PRACTICE_TEXT.read_text(encoding="utf-8"))).quotes) - 1
+    )

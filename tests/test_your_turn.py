@@ -1,0 +1,96 @@
+"""Lesson 08's helpers: what the finder missed or added, saving a student's work, charts side by side."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from crisis_reading import charts, load_article
+from crisis_reading.annotator import Annotation
+from crisis_reading.paths import WORK_ENV_VAR
+from crisis_reading.your_turn import (
+    article_profile,
+    compare,
+    compare_profiles,
+    extra_quotes,
+    missed_quotes,
+    my_folder,
+    practice_article,
+    practice_proposal,
+    save_and_load,
+)
+
+
+def quote_rows(rows: list[tuple[int, int, int]]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [{"quote_id": f"x{i}", "block": b, "start": s, "end": e, "speaker_id": "a", "speaker_as_written": "A",
+          "kind": "direct", "verb": "said", "text": "…"} for i, (b, s, e) in enumerate(rows)]
+    )  # fmt: skip
+
+
+def test_a_key_quote_counts_as_found_when_half_of_it_is_covered() -> None:
+    key = quote_rows([(1, 0, 10), (1, 20, 30), (2, 0, 10)])
+    proposed = quote_rows([(1, 0, 5), (1, 26, 40), (3, 0, 10)])
+    # (1, 0, 10) is half covered; (1, 20, 30) only 4 of 10; block 2 has no proposal at all.
+    assert missed_quotes(proposed, key)["quote_id"].tolist() == ["x1", "x2"]
+    # (1, 26, 40) covers less than half of any key quote; block 3 has no key quote.
+    assert extra_quotes(proposed, key)["quote_id"].tolist() == ["x1", "x2"]
+    assert missed_quotes(key, key).empty and extra_quotes(key, key).empty
+
+
+def test_missed_and_extra_quotes_agree_with_the_scorer() -> None:
+    from crisis_reading.finder_score import score
+
+    practice, proposed = practice_article(), practice_proposal()
+    table = score(proposed, practice.quotes, practice.speakers)
+    missed = missed_quotes(proposed, practice.quotes, practice.speakers)
+    extra = extra_quotes(proposed, practice.quotes, practice.speakers)
+    assert len(missed) == table.loc["all", "annotated"] - table.loc["all", "matched"]
+    assert len(extra) == table.loc["all", "proposed"] - table.loc["all", "matched"]
+    assert set(missed["quote_id"]) <= set(practice.quotes["quote_id"])
+    assert set(extra["quote_id"]) <= set(proposed.quotes["quote_id"])
+
+
+def test_the_students_folder_is_outside_the_course(monkeypatch, tmp_path: Path) -> None:
+    repo = Path(__file__).resolve().parent.parent
+    monkeypatch.delenv(WORK_ENV_VAR, raising=False)
+    assert repo not in my_folder().parents
+    monkeypatch.setenv(WORK_ENV_VAR, str(tmp_path))
+    assert my_folder() == tmp_path / "my-practice-annotation"
+
+
+def test_save_and_load_goes_on_with_the_last_good_save(tmp_path: Path, capsys) -> None:
+    practice = practice_article()
+    annotation = Annotation.from_finder(practice.blocks, practice_proposal(), practice.meta, template=practice)
+    folder = tmp_path / "mine"
+    first = save_and_load(annotation, folder)
+    assert "Saved" in capsys.readouterr().out and len(first.quotes) == len(practice_proposal().quotes)
+    annotation.fix(annotation.proposals()[0], verb="proclaimed")
+    again = save_and_load(annotation, folder)
+    out = capsys.readouterr().out
+    assert out.startswith("Not saved:") and "column 'verb'" in out and "last good save" in out
+    pd.testing.assert_frame_equal(again.quotes, first.quotes)
+
+
+def test_compare_draws_one_chart_per_article_under_its_label() -> None:
+    course, practice = load_article(), practice_article()
+    html = compare(charts.share_of_voice_chart, [course, practice], ["one", "two"]).data
+    assert html.count("data:image/png;base64,") == 2
+    assert html.index(">one<") < html.index(">two<")
+    assert charts.share_of_voice_chart(practice).description[:40].replace("’", "&#x27;")[:20] in html
+
+
+def test_profiles_are_computed_from_each_article() -> None:
+    course, practice = load_article(), practice_article()
+    table = compare_profiles([course, practice], ["course", "practice"])
+    assert table.loc["quote rows", "course"] == len(course.quotes)
+    assert table.loc["quote rows", "practice"] == len(practice.quotes)
+    profile = article_profile(practice)
+    assert profile["direct %"] + profile["partial %"] + profile["indirect %"] == pytest_approx(100)
+
+
+def pytest_approx(value: float):
+    import pytest
+
+    return pytest.approx(value, abs=0.2)
