@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
 import csv
 import io
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +16,13 @@ from crisis_reading import DEFAULT_ARTICLE, load_article, load_reference
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
+
+# Lesson 08 saves a student's annotation in their home folder. Under test (notebooks, the site build, the browser:
+# their kernels inherit this environment) it goes to a fresh folder that is removed afterwards, so a test run leaves
+# nothing behind and never resumes from an earlier run's save.
+_WORK = tempfile.mkdtemp(prefix="crisis-reading-work-")
+os.environ["CRISIS_READING_WORK"] = _WORK
+atexit.register(shutil.rmtree, _WORK, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
