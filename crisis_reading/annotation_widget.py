@@ -74,6 +74,11 @@ class AnnotationWidget(widgets.VBox):
         descriptor = annotation.descriptor
         self.speaker_choice = widgets.Dropdown(description="Speaker")
         self.speaker_name = widgets.Text(description="Name")
+        self.speaker_written = widgets.Text(
+            description="As written",
+            placeholder="how the article names them, e.g. Ostrel | the Carvessan government",
+            layout=widgets.Layout(width="40em"),
+        )
         self.speaker_side = widgets.Dropdown(options=annotation.sides(), description="Side")
         self.speaker_organisation = widgets.Text(description="Affiliation", placeholder="organisation")
         self.speaker_voice = widgets.Dropdown(
@@ -90,10 +95,13 @@ class AnnotationWidget(widgets.VBox):
             [
                 _help(
                     "Choose a speaker to set their side and affiliation (the finder leaves every side unclear), "
-                    "or type a name and add a new speaker. Names must stand in the article as written."
+                    "or type a name and add a new speaker. 'As written' lists how the article names them "
+                    "(separate several with |); each must stand in the article exactly. Left empty for a new "
+                    "speaker, it is the name. A new speaker needs a quote before you save."
                 ),
                 self.speaker_choice,
                 self.speaker_name,
+                self.speaker_written,
                 widgets.HBox([self.speaker_side, self.speaker_organisation]),
                 widgets.HBox([self.speaker_voice, self.speaker_org_type]),
                 widgets.HBox([self.update_speaker_button, self.add_speaker_button]),
@@ -191,14 +199,21 @@ class AnnotationWidget(widgets.VBox):
         }
 
     def _add_speaker(self) -> str:
-        ident = self.annotation.add_speaker(self.speaker_name.value, **self._speaker_fields())
+        ident = self.annotation.add_speaker(
+            self.speaker_name.value, names_as_written=self.speaker_written.value.strip(), **self._speaker_fields()
+        )
         self._refresh()
         self.speaker_choice.value = ident
         return f"Added the speaker {self.speaker_name.value} ({ident}); choose them for a quote."
 
     def _update_speaker(self) -> str:
         ident = self.speaker_choice.value
-        self.annotation.edit_speaker(ident, name=self.speaker_name.value.strip(), **self._speaker_fields())
+        self.annotation.edit_speaker(
+            ident,
+            name=self.speaker_name.value.strip(),
+            names_as_written=self.speaker_written.value.strip() or self.speaker_name.value.strip(),
+            **self._speaker_fields(),
+        )
         return f"Updated {ident}: side {side_label(self.speaker_side.value)}."
 
     def save(self) -> str:
@@ -209,11 +224,18 @@ class AnnotationWidget(widgets.VBox):
         try:
             done = action()
         except DataError as error:
+            quote_id = self.annotation.quote_at_saved_row(error)
+            if quote_id in self.annotation.proposals():
+                self.annotation.position = self.annotation.proposals().index(quote_id)  # show it in Review
             self.message.value = _message(
-                f"Not saved: {error}. Nothing in {self.folder.value} was changed; fix this and save again.", False
+                f"Not saved ({self.annotation.where(error)}): {error.problem}. Nothing in {self.folder.value} "
+                "was changed; fix this and save again.",
+                False,
             )
-        except (ValueError, KeyError) as error:
-            self.message.value = _message(str(error).strip("'\""), False)
+        except KeyError as error:  # str() of a KeyError wraps its message in quotes
+            self.message.value = _message(str(error.args[0]) if error.args else str(error), False)
+        except ValueError as error:
+            self.message.value = _message(str(error), False)
         else:
             self.message.value = _message(done, True)
         self._refresh()
@@ -275,6 +297,7 @@ class AnnotationWidget(widgets.VBox):
             return
         row = self.annotation.speakers.set_index("speaker_id").loc[ident]
         self.speaker_name.value = str(row["name"])
+        self.speaker_written.value = str(row["names_as_written"] or "")
         self.speaker_side.value = row["side"]
         self.speaker_organisation.value = str(row["organisation"] or "")
         self.speaker_voice.value = row["voice_type"]

@@ -126,6 +126,7 @@ class Annotation:
         self.extra_resources = dict(extra_resources or {})  # name -> file, carried over unchanged
         self.added_speakers: set[str] = set()  # saved even before a quote is attributed to them
         self.position = 0
+        self.proposal: Any = None  # the finder's result this annotation started from, if it did
 
     # ----- starting points -------------------------------------------------------------------------------------
     @classmethod
@@ -154,7 +155,32 @@ class Annotation:
             else f"Proposed by the finder ({UNREVIEWED}). {note or ''}".strip()
             for note in quotes["note"]
         ]
-        return cls(blocks, meta, quotes, proposed.speakers, descriptor, events)
+        annotation = cls(blocks, meta, quotes, proposed.speakers, descriptor, events)
+        annotation.proposal = proposed
+        return annotation
+
+    def finder_only(self) -> Annotation:
+        """The finder's proposals for the same article, none of this annotation's decisions: all unreviewed."""
+        proposed = self.proposal
+        if proposed is None:
+            from .quote_finder import find_quotes
+
+            proposed = find_quotes(self.blocks, outlet=self.meta.get("outlet"))
+        quotes = proposed.quotes.copy()
+        quotes["note"] = [f"Proposed by the finder ({UNREVIEWED}). {note or ''}".strip() for note in quotes["note"]]
+        fresh = Annotation(self.blocks, self.meta, quotes, proposed.speakers, self.descriptor, self.events)
+        fresh.proposal = proposed
+        return fresh
+
+    def as_article(self, name: str = "unsaved") -> Article:
+        """Load this annotation as an Article without saving it anywhere (checked by the loader all the same)."""
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="crisis-reading-") as folder:
+            temporary = self._validated_copy(Path(folder) / name)
+            article = load_article(temporary.name, temporary.parent)
+        article.slug = name
+        return article
 
     @classmethod
     def from_folder(cls, folder: str | Path) -> Annotation:
@@ -384,7 +410,7 @@ class Annotation:
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """The tables a save writes: kept quotes numbered q01… in reading order, their speakers."""
-        kept = self.quotes[[self.status[q] != REJECTED for q in self.quotes["quote_id"]]].copy()
+        kept = self.quotes.loc[[self.status[q] != REJECTED for q in self.quotes["quote_id"]]].copy()
         kept = kept.assign(_b=kept["block"].astype(int), _s=kept["start"].astype(int))
         kept = kept.sort_values(["_b", "_s"], kind="stable").drop(columns=["_b", "_s"])
         new_ids = self._final_ids(kept["quote_id"].tolist())
@@ -406,6 +432,44 @@ class Annotation:
         interviewed = set(kept.loc[kept["channel"] == "outlet_interview", "speaker_id"])
         speakers["interviewed_by_outlet"] = speakers["speaker_id"].isin(interviewed)
         return {"blocks": self.blocks, "speakers": speakers, "quotes": kept, "events": self.events}
+
+    def _explained(self, error: DataError) -> str:
+        """The loader's problem, with what it means for a person using this tool when the loader cannot know."""
+        name = error.file.name
+        if name == CORE_FILES["events"] and self.events.empty and self.review_status() == "reviewed":
+            return (
+                f"{error.problem}. Every quote is reviewed, so the article would be saved as reviewed, and a reviewed "
+                "article needs its events (lesson 04): add rows to events.csv (data/README.md says how), or leave "
+                "one proposal waiting for review to save it as in review"
+            )
+        speaker = self.speaker_at_saved_row(error)
+        if speaker is not None and error.column == "speaker_id" and speaker in self.added_speakers:
+            written = self.speakers.loc[self.speakers["speaker_id"] == speaker, "name"].item()
+            return (
+                f"{error.problem}: you added {written} but gave them no quote yet. Choose them as the "
+                "speaker of a quote (Review proposals) or add their quote (Add a missed quote), then save again"
+            )
+        return error.problem
+
+    def speaker_at_saved_row(self, error: DataError) -> str | None:
+        """The speaker id a loader error about speakers.csv points at, or None for any other error."""
+        if error.file.name != CORE_FILES["speakers"] or error.row is None:
+            return None
+        saved = self.tables()["speakers"]
+        if not 1 <= error.row <= len(saved):
+            return None
+        return str(saved["speaker_id"].iloc[error.row - 1])
+
+    def where(self, error: DataError) -> str:
+        """Where a save error points, in this tool's words (a quote id, a speaker) rather than a CSV row."""
+        quote_id = self.quote_at_saved_row(error)
+        column = f", column '{error.column}'" if error.column else ""
+        if quote_id is not None:
+            return f"quote {quote_id}{column}"
+        speaker = self.speaker_at_saved_row(error)
+        if speaker is not None:
+            return f"speaker {speaker}{column}"
+        return error.file.name
 
     def quote_at_saved_row(self, error: DataError) -> str | None:
         """The quote a loader error about quotes.csv points at (its id here), or None for any other error."""
@@ -505,7 +569,11 @@ class Annotation:
             shutil.rmtree(temporary, ignore_errors=True)
             # Name the file the person is saving, not the temporary copy that was checked.
             raise DataError(
-                target / error.file.name, error.problem, row=error.row, line=error.line, column=error.column
+                target / error.file.name,
+                self._explained(error),
+                row=error.row,
+                line=error.line,
+                column=error.column,
             ) from None
         except BaseException:
             shutil.rmtree(temporary, ignore_errors=True)

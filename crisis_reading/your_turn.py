@@ -79,17 +79,21 @@ def save_and_load(annotation: Annotation, folder: str | Path) -> Article:
     """Save your annotation and load it back, as every article is loaded.
 
     If the loader refuses the save, say why and go on with the last good save (nothing is lost),
-    so the notebook still runs to the end.
+    or, before any good save, with the finder's proposals: the notebook still runs to the end.
     """
     folder = Path(folder)
     try:
         print(annotation.save(folder))
     except DataError as error:
-        if not (folder / "datapackage.json").exists():
-            raise
-        print(
-            f"Not saved: {error}\nThe cells below use your last good save in {folder}; fix the problem and save again."
-        )
+        print(f"Not saved ({annotation.where(error)}): {error.problem}.")
+        if (folder / "datapackage.json").exists():
+            print(f"The cells below use your last good save in {folder}; fix the problem and save again.")
+        else:
+            print(
+                "You have no good save yet, so the cells below use the finder's proposals, all unreviewed; "
+                "fix the problem and save again."
+            )
+            return annotation.finder_only().as_article(folder.name)
     return load_article(folder.name, folder.parent)
 
 

@@ -251,9 +251,83 @@ def test_widget_shows_a_bad_save_and_changes_nothing(practice, proposed, tmp_pat
     widget.verb.value = "proclaimed"
     widget.accept_button.click()
     widget.save_button.click()
-    assert "Not saved" in widget.message.value and "quotes.csv" in widget.message.value
-    assert "column &#x27;verb&#x27;" in widget.message.value
+    message = widget.message.value
+    accepted = widget.annotation.proposals()[0]
+    assert f"Not saved (quote {accepted}, column &#x27;verb&#x27;)" in message
+    assert "row" not in message and "quotes.csv" not in message  # the student sees quote ids, not CSV rows
+    assert widget.current() == accepted  # the review tab shows the quote to fix
     assert files_of(target) == before
+
+
+def test_widget_messages_keep_their_quotation_marks(practice, proposed, tmp_path: Path) -> None:
+    widget = annotation_widget(fresh(practice, proposed), tmp_path / "mine")
+    widget.new_text.value = "words nowhere in the block"
+    widget.add_quote_button.click()
+    assert "&#x27;words nowhere in the block&#x27; does not stand in block" in widget.message.value
+    widget.speaker_name.value = ""
+    widget.add_speaker_button.click()
+    assert "a speaker needs a name" in widget.message.value
+
+
+def test_widget_sets_how_a_new_speaker_is_written(practice, proposed, tmp_path: Path) -> None:
+    widget = annotation_widget(fresh(practice, proposed), tmp_path / "mine")
+    widget.speaker_name.value = "Carvessan government"
+    widget.speaker_written.value = "Ostrel"
+    widget.speaker_side.value = "carvessa"
+    widget.add_speaker_button.click()
+    ident = widget.speaker_choice.value
+    assert widget.annotation.speakers.set_index("speaker_id").loc[ident, "names_as_written"] == "Ostrel"
+    assert widget.speaker_written.value == "Ostrel"
+    ids = widget.annotation.proposals()
+    widget.annotation.position = next(
+        i for i, q in enumerate(ids) if widget.annotation.quote(q)["text"].startswith("it will")
+    )
+    widget._refresh()
+    widget.speaker.value = ident
+    widget.accept_button.click()
+    widget.save_button.click()
+    assert "Saved" in widget.message.value, widget.message.value
+    saved = load_article("mine", tmp_path).speakers.set_index("speaker_id")
+    assert saved.loc[ident, "names_as_written"] == "Ostrel" and saved.loc[ident, "side"] == "carvessa"
+
+
+def test_a_new_speaker_without_a_quote_is_refused_with_the_reason(practice, proposed, tmp_path: Path) -> None:
+    annotation = fresh(practice, proposed)
+    annotation.add_speaker("Irena Kasvalo", side="carvessa")
+    with pytest.raises(DataError) as refused:
+        annotation.save(tmp_path / "mine")
+    assert "you added Irena Kasvalo but gave them no quote yet" in str(refused.value)
+    assert annotation.where(refused.value).startswith("speaker irena_kasvalo")
+
+
+def test_a_fully_reviewed_article_without_events_says_why_it_is_refused(practice, proposed, tmp_path: Path) -> None:
+    annotation = fresh(practice, proposed)
+    for quote_id in annotation.proposals():
+        annotation.accept(quote_id)
+    with pytest.raises(DataError) as refused:
+        annotation.save(tmp_path / "mine")
+    message = str(refused.value)
+    assert "header but no rows" in message and "reviewed article needs its events" in message
+    assert "leave one proposal waiting for review" in message
+    annotation.status[annotation.proposals()[0]] = PENDING
+    assert annotation.save(tmp_path / "mine").review_status == "in_review"
+
+
+def test_an_annotation_with_no_proposals_can_be_filled_by_hand(practice, tmp_path: Path) -> None:
+    blocks = practice.blocks[practice.blocks["block"].isin([1, 6])]
+    nothing = find_quotes(blocks.iloc[:1])  # the headline: no quotes
+    assert nothing.quotes.empty
+    annotation = Annotation.from_finder(blocks, nothing, {k: practice.meta[k] for k in META_KEYS}, template=practice)
+    with pytest.raises(DataError, match="header but no rows"):
+        annotation.save(tmp_path / "mine")
+    envoy = annotation.add_speaker("Lucía Ferrandel", side="rcsd", organisation_type="intergovernmental")
+    text = annotation.block_text(6)
+    words = text[text.index("“") + 1 : text.index("”")]
+    annotation.add_quote(6, words, envoy, "direct", "told")
+    assert len(annotation.tables()["quotes"]) == 1
+    # The quotes and speakers now pass; what is left is the events a reviewed article needs.
+    with pytest.raises(DataError, match=r"events\.csv: the file has a header but no rows\. Every quote is reviewed"):
+        annotation.save(tmp_path / "mine")
 
 
 def test_widget_splits_and_updates_a_speaker(practice, proposed, tmp_path: Path) -> None:

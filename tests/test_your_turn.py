@@ -69,8 +69,24 @@ def test_save_and_load_goes_on_with_the_last_good_save(tmp_path: Path, capsys) -
     annotation.fix(annotation.proposals()[0], verb="proclaimed")
     again = save_and_load(annotation, folder)
     out = capsys.readouterr().out
-    assert out.startswith("Not saved:") and "column 'verb'" in out and "last good save" in out
+    assert out.startswith("Not saved (quote ") and "column 'verb'" in out and "last good save" in out
     pd.testing.assert_frame_equal(again.quotes, first.quotes)
+
+
+def test_a_refused_first_save_goes_on_with_the_finders_proposals(tmp_path: Path, capsys) -> None:
+    practice = practice_article()
+    annotation = Annotation.from_finder(practice.blocks, practice_proposal(), practice.meta, template=practice)
+    annotation.accept(annotation.proposals()[0])
+    annotation.add_speaker("Irena Kasvalo", side="carvessa")  # the Speakers tab first, no quote for her yet
+    folder = tmp_path / "mine"
+    mine = save_and_load(annotation, folder)
+    out = capsys.readouterr().out
+    assert "Traceback" not in out and "gave them no quote yet" in out and "finder's proposals" in out
+    assert not folder.exists()  # nothing saved
+    assert mine.slug == "mine" and mine.review_status == "unreviewed"
+    assert len(mine.quotes) == len(practice_proposal().quotes)
+    assert mine.quotes["note"].str.contains("unreviewed").all()
+    assert len(mine.speakers) == len(practice_proposal().speakers)  # not the speaker added by hand
 
 
 def test_compare_draws_one_chart_per_article_under_its_label() -> None:
