@@ -178,12 +178,18 @@ def articles_per_second(blocks: pd.DataFrame, outlet: str | None, repeat: int = 
 def main(argv: list[str] | None = None) -> None:
     from .article import load_article  # imported here: the module itself needs no data folder
 
-    parser = argparse.ArgumentParser(description="Score the quote finder against an article's hand annotation.")
+    parser = argparse.ArgumentParser(
+        prog="python -m crisis_reading.finder_score",
+        description="Score the quote finder against an article's hand annotation.",
+    )
     parser.add_argument("slug", help="article folder name, e.g. aljazeera-2022-01-14-nato-russia-security-demands")
     parser.add_argument("--data", type=Path, default=None, help="the data/ folder (default: the course's)")
     parser.add_argument("--repeat", type=int, default=20, help="runs per timing for the speed measurement")
     args = parser.parse_args(argv)
-    article = load_article(args.slug, data=args.data)
+    try:
+        article = load_article(args.slug, data=args.data)
+    except (FileNotFoundError, ValueError) as error:  # a DataError is a ValueError
+        parser.exit(2, f"error: {error}\n")
     outlet = article.meta.get("outlet")
     result = find_quotes(article.blocks, outlet=outlet)
     table = score(result, article.quotes, article.speakers)

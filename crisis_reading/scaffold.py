@@ -85,7 +85,15 @@ def scaffold(
     blocks = blocks_from_text(text)
     meta = meta_for(blocks, slug, outlet, published, **more)
     proposed = find_quotes(blocks, outlet=meta["outlet"])
-    annotation = Annotation.from_finder(blocks, proposed, meta, template=load_article(template, data))
+    if proposed.quotes.empty:
+        raise ValueError(
+            f"the quote finder found no quotes in {text_file}, and an article folder needs at least one quote and "
+            "its speaker. Check that the text is the whole article, one paragraph per block, with its quotation "
+            "marks; or start the annotation by hand with Annotation.from_finder and the annotation widget"
+        )
+    # The template's schema comes from the course's own data/ when the target folder does not hold it.
+    own = data if (data / template / "datapackage.json").exists() else data_dir()
+    annotation = Annotation.from_finder(blocks, proposed, meta, template=load_article(template, own))
     annotation.meta["review_status"] = "unreviewed"
     refused: list[str] = []
     while True:
@@ -101,7 +109,7 @@ def scaffold(
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m crisis_reading.scaffold", description=__doc__.split("\n")[0])
     parser.add_argument("text_file", type=Path, help="the article as plain text, headline first")
     parser.add_argument("--slug", required=True, help="the folder's name: outlet-yyyy-mm-dd-topic")
     parser.add_argument("--outlet", help="the publication (default: the credit line “Source: …”)")
@@ -134,6 +142,9 @@ def main(argv: list[str] | None = None) -> int:
         f"Made {report.folder}: {len(article.blocks)} blocks, {report.quotes} proposed quotes, "
         f"{report.speakers} proposed speakers, no events; review_status 'unreviewed'."
     )
+    credit = "given with --outlet" if options.outlet else "read from the credit line “Source: …”"
+    day = "given with --published" if options.published else "read from the slug: is it the article's own date?"
+    print(f"Outlet: {article.meta['outlet']} ({credit}); published: {article.meta['published']} ({day})")
     for line in refused:
         print(f"left out (the loader refused it): {line}")
     print(

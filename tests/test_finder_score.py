@@ -133,3 +133,14 @@ def test_the_finder_keeps_its_accuracy_on_the_annotated_articles(slug):
     table = score(find_quotes(article.blocks, outlet=article.meta["outlet"]), article.quotes, article.speakers)
     assert table.loc["direct", "f1"] >= 0.95 and table.loc["partial", "f1"] >= 0.95
     assert table.loc["all", "f1"] >= 0.9 and table.loc["all", "speaker_accuracy"] >= 0.9
+
+
+def test_the_command_gives_a_one_line_error_for_an_unknown_article(capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(["no-such-article"])
+    err = capsys.readouterr().err
+    assert stopped.value.code == 2 and err.startswith("error: No article folder 'no-such-article'")
+    assert "Traceback" not in err and err.count("\n") == 1
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert capsys.readouterr().out.startswith("usage: python -m crisis_reading.finder_score ")

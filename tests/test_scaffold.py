@@ -98,3 +98,39 @@ def test_a_proposal_the_loader_refuses_is_left_out_and_reported(data: Path, monk
     assert (
         len(article.quotes) == len(find_quotes(blocks_from_text(PRACTICE_TEXT.read_text(encoding="utf-8"))).quotes) - 1
     )
+
+
+def test_a_text_without_quotes_gets_a_clear_error(tmp_path: Path, capsys) -> None:
+    text = tmp_path / "quiet.txt"
+    text.write_text("A quiet day at the border\n\nNothing happened at the crossing.\n\nSource: Example Wire\n")
+    assert scaffold.main([str(text), "--slug", "example-2025-01-01-quiet", "--data", str(tmp_path / "d")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: the quote finder found no quotes") and "Traceback" not in err
+    assert not (tmp_path / "d" / "example-2025-01-01-quiet").exists()
+
+
+def test_data_may_be_a_new_or_empty_folder(tmp_path: Path, capsys) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    for data in (empty, tmp_path / "missing" / "data"):
+        assert scaffold.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", str(data)]) == 0, capsys.readouterr()
+        assert load_article(SLUG, data).review_status == "unreviewed"
+
+
+def test_the_scaffold_says_which_outlet_and_date_it_inferred(tmp_path: Path, capsys) -> None:
+    assert scaffold.main([str(PRACTICE_TEXT), "--slug", "halyard-2025-03-20-talks", "--data", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    outlet = load_article(PRACTICE_ARTICLE).meta["outlet"]
+    assert f"Outlet: {outlet} (read from the credit line" in out
+    assert "published: 2025-03-20 (read from the slug" in out
+    args = ["--outlet", "Somebody", "--published", "2025-03-14", "--data", str(tmp_path)]
+    assert scaffold.main([str(PRACTICE_TEXT), "--slug", "other-topic", *args]) == 0
+    assert "Outlet: Somebody (given with --outlet); published: 2025-03-14 (given with --published)" in (
+        capsys.readouterr().out
+    )
+
+
+def test_help_names_the_command_to_type(capsys) -> None:
+    with pytest.raises(SystemExit):
+        scaffold.main(["--help"])
+    assert capsys.readouterr().out.startswith("usage: python -m crisis_reading.scaffold ")
