@@ -16,7 +16,7 @@ from .reference import CONTEXT_ARTICLE, Reference, course_reference
 from .sources import STATUS_LABELS, source_cards
 from .style import SIDE_COLOURS, article_side_colours, side_label, side_phrase, tint
 from .timeline import context_after, dated_events
-from .voices import first_and_last_word, side_summary
+from .voices import side_summary
 
 FUNCTION_COLOURS = {
     "headline": "#000000",
@@ -122,6 +122,20 @@ def share_of_voice_chart(article: Article | None = None, by: str = "side") -> Ch
     return finish(figure, ax, title, description)
 
 
+def _sharing(voices: pd.DataFrame, row: pd.Series) -> pd.DataFrame:
+    """The quote rows standing at the same place as `row`: words the article gives to several speakers at once."""
+    same = voices[(voices["block"] == row["block"]) & (voices["start"] == row["start"])]
+    return same.drop_duplicates("speaker_id")
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _rows_carry(count: int) -> str:
+    return {0: "no row carries", 1: "1 row carries"}.get(count, f"{count} rows carry")
+
+
 @course_style
 def voice_positions_chart(article: Article | None = None) -> Chart:
     """Where in the article each side speaks: one mark per quote, by block, in the row of its side."""
@@ -162,14 +176,16 @@ def voice_positions_chart(article: Article | None = None) -> Chart:
         bbox_to_anchor=(1.0, 1.0),
         frameon=False,
     )
-    ends = first_and_last_word(article)
-    first, last = ends.iloc[0], ends.iloc[1]
+    first, last = (_sharing(voices, voices.iloc[at]) for at in (0, -1))
+    first_sides = _and(list(dict.fromkeys(_side_label(side) for side in first["side"])))
+    last_who = _and([f"{row.name} ({_side_label(row.side)})" for row in last.itertuples()])
     title = (
-        f"{_side_label(first['side'])} has the first word; {last['name']} ({_side_label(last['side'])}) has the last"
+        f"{first_sides} {'share' if first['side'].nunique() > 1 else 'has'} the first word; "
+        f"{last_who} {'share' if len(last) > 1 else 'has'} the last"
     )
     description = (
-        f"Dot plot of the {len(voices)} quote rows by block and side; first in block {first['block']} "
-        f"({first['name']}), last in block {last['block']} ({last['name']})."
+        f"Dot plot of the {len(voices)} quote rows by block and side; first in block {first['block'].iloc[0]} "
+        f"({_and(first['name'].tolist())}), last in block {last['block'].iloc[0]} ({_and(last['name'].tolist())})."
     )
     return finish(figure, ax, title, description)
 
@@ -253,7 +269,8 @@ def attribution_verbs_chart(article: Article | None = None) -> Chart:
     judging = voices[voices["verb"].map(verb_tone) == "judgement"]
     uses = table.sum(axis=1)
     leaders = sorted(uses[uses == uses.max()].index)
-    title = f"{' and '.join(f'“{v}”' for v in leaders)} lead; {len(judging)} rows carry a judging verb ◆"
+    lead = "lead" if len(leaders) > 1 else "leads"
+    title = f"{' and '.join(f'“{v}”' for v in leaders)} {lead}; {_rows_carry(len(judging))} a judging verb ◆"
     description = (
         f"Bar chart of the {len(table)} attribution verbs by number of quote rows, coloured by side; "
         f"judging verbs (◆): {', '.join(sorted(set(judging['verb']))) or 'none'}."
@@ -508,6 +525,16 @@ def enlargement_chart(reference: Reference, until: str | pd.Timestamp, organisat
     return finish(figure, ax, title, description)
 
 
+def _shared_frames_title(shared: int, frames: int) -> str:
+    many = "voiced by more than one identified side"
+    if shared == 0:
+        return f"No frame is {many}: each side keeps its own frames"
+    if shared == frames:
+        return f"Every frame is {many}"
+    verb = "is" if shared == 1 else "are"
+    return f"{'Only ' if 2 * shared < frames else ''}{shared} of {frames} frames {verb} {many}"
+
+
 @course_style
 def frames_matrix_chart(article: Article | None = None) -> Chart:
     """Speakers (grouped by side) against frames: a dot where a speaker voices a frame, larger for more rows."""
@@ -538,7 +565,7 @@ def frames_matrix_chart(article: Article | None = None) -> Chart:
     ax.set_axisbelow(True)
     identified = frames["sides"].str.split(", ").map(lambda sides: {s for s in sides if s not in ("unclear", "nan")})
     shared = int((identified.map(len) >= 2).sum())
-    title = f"Only {shared} of {len(frames)} frames are voiced by more than one identified side"
+    title = _shared_frames_title(shared, len(frames))
     sizes = [
         Line2D(
             [],

@@ -130,3 +130,27 @@ def test_eu_enlargement_steps_down_when_a_member_leaves(reference) -> None:
     assert "to 27 by" in chart.title
     heights = list(chart.ax.lines[0].get_ydata())
     assert heights[-1] == 27 and max(heights) == 28
+
+
+def test_titles_read_right_for_the_practice_article() -> None:
+    from crisis_reading.your_turn import practice_article
+
+    practice = practice_article()
+    judging = practice.quotes["verb"].map(charts.verb_tone).eq("judgement").sum()
+    assert judging == 1  # the case the title must say in the singular
+    assert "; 1 row carries a judging verb ◆" in charts.attribution_verbs_chart(practice).title
+    assert "“said” leads" in charts.attribution_verbs_chart(practice).title
+    # "both governments said …" (block 4) gives the first word to two sides at once.
+    first = practice.voices().sort_values(["block", "start"])
+    assert first["side"].iloc[0] != first["side"].iloc[1] and first["start"].iloc[0] == first["start"].iloc[1]
+    assert charts.voice_positions_chart(practice).title.startswith("Meridia and Carvessa share the first word; ")
+
+
+def test_frames_title_says_only_when_few_frames_are_shared() -> None:
+    from crisis_reading.charts import _shared_frames_title
+
+    assert _shared_frames_title(3, 13) == "Only 3 of 13 frames are voiced by more than one identified side"
+    assert _shared_frames_title(7, 9) == "7 of 9 frames are voiced by more than one identified side"
+    assert _shared_frames_title(1, 9) == "Only 1 of 9 frames is voiced by more than one identified side"
+    assert _shared_frames_title(9, 9) == "Every frame is voiced by more than one identified side"
+    assert _shared_frames_title(0, 9).startswith("No frame is voiced")
