@@ -99,7 +99,7 @@ def compare(answer: Any, expected: Any, how: str, tolerance: float = 0.0, near_m
     if how == "number":
         match = _compare_number(answer, expected, tolerance)
         if not near_miss and match.problem == "close, but not quite":
-            return Match(False, "that is not the right one")
+            return Match(False, "that number is not right")
         return match
     if how == "boolean":
         if not isinstance(answer, bool):

@@ -204,5 +204,30 @@ def test_tables_and_counts_are_read_by_their_names() -> None:
     assert compare("Talks are deadlocked.", "talks are deadlocked", "text").correct
     assert compare("2022-01-12 00:00:00", "2022-01-12", "text").correct
     assert compare(["ukraine"], "ukraine", "text").correct
-    assert compare(41, 40, "number", near_miss=False).problem == "that is not the right one"
+    assert compare(41, 40, "number", near_miss=False).problem == "that number is not right"
     assert "add .days" in compare(pd.Timedelta(days=41), 41, "number").problem
+
+
+def test_lesson_08_hints_say_what_number_is_wanted() -> None:
+    from crisis_reading.question_bank.lesson_08 import _fits_calendar, _misread_by_calendar, _missed, _not_placed
+    from crisis_reading.your_turn import practice_article
+
+    key_quotes = len(practice_article().quotes)
+    assert key_quotes != _missed(None)
+    missed = verdict("08.3", key_quotes).message
+    assert "not the right one" not in missed and "how many quotes there are" in missed
+    assert _fits_calendar() not in (_misread_by_calendar(None), _not_placed())
+    agree = verdict("08.7", _fits_calendar()).message
+    assert "not the right one" not in agree and "agree (fits_calendar True)" in agree
+    hint = all_questions()["08.6"].hint
+    assert "compare_profiles(articles" not in hint and "[course, practice]" in hint
+
+
+def test_every_per_cent_question_accepts_a_whole_per_cent_and_no_more() -> None:
+    """Per-cent answers are read off tables rounded to one decimal or off chart labels in whole per cents:
+    every lesson accepts the answer rounded to a whole per cent (within 0.5) and nothing further off."""
+    per_cent = [q for q in all_questions().values() if "percentage" in q.asks or "per cent" in q.asks]
+    assert len(per_cent) >= 5
+    assert {q.tolerance for q in per_cent} == {0.5}, {q.id: q.tolerance for q in per_cent}
+    expected = all_questions()["08.4"].expected(None)
+    assert verdict("08.4", round(expected)) and not verdict("08.4", expected + 0.6)

@@ -110,3 +110,35 @@ def pytest_approx(value: float):
     import pytest
 
     return pytest.approx(value, abs=0.2)
+
+
+def test_lesson_prose_about_the_finders_speakers_matches_its_proposal() -> None:
+    import re
+
+    import nbformat
+
+    lesson = nbformat.read(Path(__file__).resolve().parent.parent / "course" / "08-your-turn.ipynb", 4)
+    prose = next(cell.source for cell in lesson.cells if cell.get("id") == "cell-08")
+    proposal = practice_proposal()
+    speakers = proposal.speakers.set_index("name")
+    quoted = re.findall(r"“([^”]+)”", prose)
+    collective = [name for name in quoted if name in speakers.index]
+    resolved = [name for name in quoted if name not in speakers.index]
+    assert len(collective) >= 3 and len(resolved) >= 3
+    for name in collective:  # a speaker of its own, of voice type collective
+        assert speakers.loc[name, "voice_type"] == "collective", name
+    names = proposal.speakers.set_index("speaker_id")["name"]
+    for written in resolved:  # a pronoun or role the finder gave to a person named earlier
+        ids = set(proposal.quotes.loc[proposal.quotes["speaker_as_written"] == written, "speaker_id"])
+        assert ids and all(names[i] != written and speakers.loc[names[i], "voice_type"] == "official" for i in ids)
+    assert "both governments" in collective
+    key = practice_article().quotes
+    assert (key["speaker_as_written"] == "both governments").sum() == 2  # the key gives it to two speakers
+
+
+def test_lesson_08_blank_speaker_rows_are_explained_by_the_columns_shown() -> None:
+    quotes = practice_proposal().quotes
+    blank = quotes[quotes["speaker_as_written"].fillna("").eq("")]
+    assert not blank.empty
+    assert (blank["attributed_in_block"] != blank["block"]).all()  # named in an earlier block
+    assert blank["continues_quote"].fillna("").ne("").any()

@@ -56,6 +56,10 @@ def _misread_by_calendar(data: Data) -> int:
     return int((calendar_readings(practice_article())["fits_calendar"] == False).sum())  # noqa: E712 (a boolean array with NA)
 
 
+def _fits_calendar() -> int:
+    return int((calendar_readings(practice_article())["fits_calendar"] == True).sum())  # noqa: E712 (with NA)
+
+
 def _not_placed(data: Data | None = None) -> int:
     return int(calendar_readings(practice_article())["fits_calendar"].isna().sum())
 
@@ -126,6 +130,11 @@ QUESTIONS = [
                 "Subtracting the two counts is not the same thing: a proposal can be a quote the key does not have, "
                 "or one proposal may cover two quotes of the key. Count the rows of missed.",
             ),
+            Hint(
+                lambda answer, expected: answer in (len(practice_article().quotes), _proposed_count(None)),
+                "That is how many quotes there are, not how many the finder missed. The answer is a count of the "
+                "key's quotes that no proposal covers: the rows of missed.",
+            ),
         ),
         outcome=8,
         wrong_answers=lambda data: _others(_missed(data), [_count_difference(data), _missed(data) + 1]),
@@ -177,7 +186,8 @@ QUESTIONS = [
         "course's article's.",
         expected=lambda data: _partial_share(practice_article()) > _partial_share(data.article),
         compare="boolean",
-        hint="Compare the partial % rows of compare_profiles(articles, labels), or the quote kinds charts.",
+        hint="In the table of compare_profiles([course, practice], ...) above, compare the two numbers in the row "
+        "partial %: which article's is larger?",
         outcome=8,
         wrong_answers=lambda data: [not (_partial_share(practice_article()) > _partial_share(data.article))],
     ),
@@ -195,6 +205,11 @@ QUESTIONS = [
                 lambda answer, expected: answer == _not_placed(),
                 "Those are the rows the calendar cannot place at all (fits_calendar empty). Count the rows where "
                 "it is False: the calendar places them, but elsewhere than the key.",
+            ),
+            Hint(
+                lambda answer, expected: answer == _fits_calendar(),
+                "Those are the rows where the calendar and the key agree (fits_calendar True). Count the rows "
+                "where it is False.",
             ),
         ),
         outcome=8,
