@@ -134,3 +134,17 @@ def test_help_names_the_command_to_type(capsys) -> None:
     with pytest.raises(SystemExit):
         scaffold.main(["--help"])
     assert capsys.readouterr().out.startswith("usage: python -m crisis_reading.scaffold ")
+
+
+def test_the_guides_review_snippet_runs_from_the_course_folder(data: Path, monkeypatch) -> None:
+    guide = (REPO / "instructors" / "guide.md").read_text(encoding="utf-8")
+    section = guide[guide.index("## Scaffolding a new article") :]
+    snippet = section[section.index("```python\n") + len("```python\n") :]
+    snippet = snippet[: snippet.index("```")]
+    assert scaffold.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", str(data)]) == 0
+    monkeypatch.setenv("CRISIS_READING_DATA", str(data))
+    monkeypatch.chdir(REPO / "course")  # where the notebooks start
+    namespace: dict = {}
+    exec(snippet.replace("<slug>", SLUG), namespace)
+    assert namespace["folder"] == data / SLUG
+    assert len(namespace["annotation"].proposals()) == len(load_article(SLUG, data).quotes)
