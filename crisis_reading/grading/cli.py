@@ -14,6 +14,7 @@ from .sandbox import Limits
 from .shards import MergeError, merge, write_manifest
 
 DEFAULTS = Limits()
+SOLUTIONS = Path(__file__).resolve().parent.parent.parent / "solutions"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -54,6 +55,11 @@ def run_grade(options: argparse.Namespace) -> int:
     students = len({job.student for job in jobs})
     _say(f"{students} students, {len(jobs)} notebooks to grade{where}; {options.workers} workers")
     _say(f"limits: {limits.describe()}")
+    if any(SOLUTIONS.glob("*.ipynb")):
+        _say(
+            f"warning: {SOLUTIONS} holds the solutions, and students' code runs as your user, so it could read "
+            "them by that path. For marks that count, grade from a copy of the course without solutions/."
+        )
     options.out.mkdir(parents=True, exist_ok=True)
     outcome = grade_jobs(jobs, options.out, limits, options.workers, redo=options.redo, say=_say)
     write_reports(rows_of(outcome.results), options.out)

@@ -219,11 +219,11 @@ def _run_in(
             result.cell_errors[cell_index + 1] = error_text(execute_reply, limits)
 
     client.on_cell_executed = remember_error
-    deadline = time.monotonic() + limits.notebook_seconds
     try:
         quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
         with client.setup_kernel(cwd=str(work), env=kernel_environment(home), **quiet):
             kernel_group = _process_group(manager)
+            deadline = time.monotonic() + limits.notebook_seconds  # counted from a ready kernel
             try:
                 _run_cells(client, notebook, limits, deadline, result)
                 if result.problem.startswith("timed out"):
