@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import time
 from collections.abc import Callable
@@ -22,7 +23,7 @@ from typing import Any
 from ..exercise_checks import default_data
 from ..paths import data_dir
 from .layout import Job, answer_name, question_ids
-from .sandbox import Limits, run_submission
+from .sandbox import Limits, read_notebook, run_submission
 from .scoring import CORRECT, NOT_GRADED, Row, job_without_a_run, rows_without_a_run, score
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -80,6 +81,28 @@ def grade_job(job: Job, limits: Limits, temp_root: str | None) -> dict[str, Any]
         run = run_submission(job.paths[0], names, limits, Path(temp_root) if temp_root else None)
         rows = score(job, run, default_data())
     return {"rows": [row.as_dict() for row in rows], "seconds": round(time.monotonic() - started, 2)}
+
+
+def needs_a_kernel(job: Job) -> bool:
+    """False for a job decided without running anything: nothing handed in, two notebooks, an unreadable file."""
+    if job_without_a_run(job) is not None:
+        return False
+    try:
+        read_notebook(job.paths[0])
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+def worker_context() -> multiprocessing.context.BaseContext:
+    """Workers forked from a fresh server process that has already imported the grader.
+
+    Not plain fork: a fork of a process that has talked to a kernel inherits a ZeroMQ context that no
+    longer works, and its kernels hang. Not spawn either: each worker would import pandas again.
+    """
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["crisis_reading.grading.batch"])
+    return context
 
 
 def _result_path(results: Path, job: Job) -> Path:
@@ -153,9 +176,16 @@ def grade_jobs(
         say(f"[{len(finished)}/{len(jobs)}] {job.student} {job.exercise}: {line} {outcome['seconds']} s")
 
     temp_root = os.environ.get("CRISIS_READING_GRADING_TMP")
+    in_kernels: list[tuple[Job, dict[str, str]]] = []
     if pending:
-        with ProcessPoolExecutor(max_workers=max(1, min(workers, len(pending)))) as pool:
-            futures = {pool.submit(grade_job, job, limits, temp_root): (job, identity) for job, identity in pending}
+        in_kernels = [(job, identity) for job, identity in pending if needs_a_kernel(job)]
+        for job, identity in pending:
+            if (job, identity) not in in_kernels:
+                record(job, identity, grade_job(job, limits, temp_root), keep=True)
+    if in_kernels:
+        workers = max(1, min(workers, len(in_kernels)))
+        with ProcessPoolExecutor(max_workers=workers, mp_context=worker_context()) as pool:
+            futures = {pool.submit(grade_job, job, limits, temp_root): (job, identity) for job, identity in in_kernels}
             remaining = set(futures)
             while remaining:
                 done, remaining = wait(remaining, return_when=FIRST_COMPLETED)

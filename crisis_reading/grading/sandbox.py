@@ -182,7 +182,7 @@ def run_submission(path: Path, answer_names: list[str], limits: Limits, temp_roo
     assigned_in = assigning_cells(notebook, answer_names)
     folder = Path(tempfile.mkdtemp(prefix="crisis-grade-", dir=temp_root))
     try:
-        result = _run_in(folder, path.name, notebook, answer_names, limits)
+        result = _run_in(folder, path.name, notebook, answer_names, limits, set(assigned_in.values()))
     finally:
         remove_tree(folder)
     result.assigned_in = assigned_in
@@ -191,7 +191,12 @@ def run_submission(path: Path, answer_names: list[str], limits: Limits, temp_roo
 
 
 def _run_in(
-    folder: Path, name: str, notebook: nbformat.NotebookNode, answer_names: list[str], limits: Limits
+    folder: Path,
+    name: str,
+    notebook: nbformat.NotebookNode,
+    answer_names: list[str],
+    limits: Limits,
+    answer_cells: set[int],
 ) -> RunResult:
     work, home, channel = folder / "work", folder / "home", folder / "channel"
     for sub in (work, home, channel):
@@ -199,6 +204,7 @@ def _run_in(
     nbformat.write(notebook, work / name)
     answers_file = channel / f"answers-{secrets.token_hex(8)}.json"
     result = RunResult()
+    notebook.cells.append(nbformat.v4.new_code_cell(collector_cell(answer_names, answers_file)))
 
     manager = LimitedKernelManager(kernel_name="python3")
     manager.limits = limits
@@ -225,26 +231,32 @@ def _run_in(
             kernel_group = _process_group(manager)
             deadline = time.monotonic() + limits.notebook_seconds  # counted from a ready kernel
             try:
-                _run_cells(client, notebook, limits, deadline, result)
+                _run_cells(client, notebook, limits, deadline, answer_cells, result)
                 if result.problem.startswith("timed out"):
                     run_sync(manager.interrupt_kernel)()  # try to stop the loop, then still collect what was answered
                 if not result.problem.startswith("kernel died"):
-                    _collect(client, notebook, answer_names, answers_file, result)
+                    _collect(client, notebook, result, final=True)
             finally:
                 if kernel_group:
                     _kill_group(kernel_group)
     except (DeadKernelError, RuntimeError, TimeoutError) as exc:
         if not result.problem:
             result.problem = f"the kernel could not be started or stopped ({type(exc).__name__}: {str(exc)[:120]})"
-    if not result.answers and answers_file.is_file():
+    if answers_file.is_file():  # the last answers written: at the end, or after the last answer cell that ran
         _read(answers_file, answer_names, result)
     return result
 
 
 def _run_cells(
-    client: NotebookClient, notebook: nbformat.NotebookNode, limits: Limits, deadline: float, result: RunResult
+    client: NotebookClient,
+    notebook: nbformat.NotebookNode,
+    limits: Limits,
+    deadline: float,
+    answer_cells: set[int],
+    result: RunResult,
 ) -> None:
-    for index, cell in enumerate(notebook.cells):
+    """Run the student's cells; after each cell that sets an answer, save the answers (a later crash keeps them)."""
+    for index, cell in enumerate(notebook.cells[:-1]):
         if cell.cell_type != "code" or not cell.source.strip():
             continue
         left = deadline - time.monotonic()
@@ -268,35 +280,33 @@ def _run_cells(
             result.stopped_at = index + 1
             result.problem = f"kernel died in cell {index + 1} (the process ended: os._exit, a crash or a limit)"
             return
+        if index + 1 in answer_cells and not _collect(client, notebook, result, final=False):
+            result.stopped_at = index + 2
+            return
 
 
-def _collect(
-    client: NotebookClient,
-    notebook: nbformat.NotebookNode,
-    answer_names: list[str],
-    answers_file: Path,
-    result: RunResult,
-) -> None:
-    cell = nbformat.v4.new_code_cell(collector_cell(answer_names, answers_file))
-    notebook.cells.append(cell)
+def _collect(client: NotebookClient, notebook: nbformat.NotebookNode, result: RunResult, final: bool) -> bool:
+    """Run the collecting cell (the notebook's last); False when the kernel timed out or died in it.
+
+    Only the final collection reports an error inside the cell: an earlier one is simply replaced by the next.
+    """
+    index = len(notebook.cells) - 1
     client.timeout = COLLECT_SECONDS
-    errors_before = dict(result.cell_errors)
+    problem = ""
     try:
-        client.execute_cell(cell, len(notebook.cells) - 1, store_history=False)
+        client.execute_cell(notebook.cells[index], index, store_history=False)
     except CellTimeoutError:
-        result.problem = (result.problem + "; " if result.problem else "") + "the kernel did not stop when interrupted"
-        return
-    except DeadKernelError:
-        result.problem = (result.problem + "; " if result.problem else "") + "kernel died while its answers were read"
-        return
-    collector_error = result.cell_errors.pop(len(notebook.cells), None)
-    result.cell_errors = errors_before
-    if collector_error and not answers_file.is_file():
-        result.problem = (result.problem + "; " if result.problem else "") + (
-            f"the answers could not be read ({collector_error})"
+        problem = (
+            "the kernel did not stop when interrupted" if result.problem else "timed out while its answers were read"
         )
-        return
-    _read(answers_file, answer_names, result)
+    except DeadKernelError:
+        problem = "kernel died while its answers were read"
+    collector_error = result.cell_errors.pop(index + 1, None)
+    if collector_error and final and not problem:
+        problem = f"the answers could not be read ({collector_error})"
+    if problem:
+        result.problem = f"{result.problem}; {problem}" if result.problem else problem
+    return not problem
 
 
 def _read(answers_file: Path, answer_names: list[str], result: RunResult) -> None:
