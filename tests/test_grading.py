@@ -1,7 +1,7 @@
 """Batch grading: a synthetic class, broken and hostile submissions included, graded and checked row by row.
 
 The class is graded once (module fixture) with small limits, so the infinite loop
-costs 10 s; the other tests read its output or grade tiny classes that need no kernel.
+costs 20 s; the other tests read its output or grade tiny classes that need no kernel.
 """
 
 from __future__ import annotations
@@ -21,14 +21,14 @@ from crisis_reading.grading import answers as answer_values
 from crisis_reading.grading.batch import grade_jobs
 from crisis_reading.grading.cli import main
 from crisis_reading.grading.layout import LayoutError, discover, in_shard, parse_shard
-from crisis_reading.grading.sandbox import Limits, run_submission
+from crisis_reading.grading.sandbox import Limits, kernel_environment, run_submission
 from crisis_reading.grading.shards import MergeError, merge
 
 EXERCISE = "03"
 EXERCISE_FILE = "03-how-they-are-quoted.ipynb"
 QUESTIONS = ["03.1", "03.2", "03.3", "03.4", "03.5", "03.6"]
-# A cell of the real exercise notebook can take a few seconds on a busy machine: 10 s leaves room for that.
-TEST_LIMITS = ["--cell-timeout", "10", "--notebook-timeout", "40", "--memory-mb", "1024", "--workers", "2"]
+# A cell of the real exercise notebook can take several seconds on a busy machine: 20 s leaves room for that.
+TEST_LIMITS = ["--cell-timeout", "20", "--notebook-timeout", "60", "--memory-mb", "1024", "--workers", "2"]
 
 
 def expected_literal(question_id: str) -> str:
@@ -96,6 +96,7 @@ found = [p for folder in near for p in glob.glob(os.path.join(folder, "**", "*.i
 found = {os.path.realpath(p) for p in found if "solution" in p.lower() or "03" in os.path.basename(p)}
 mine = os.path.realpath("03-how.ipynb")
 answer_03_1 = ... if found == {mine} else "found: " + repr(found)
+answer_03_4 = ... if "GRADER_TEST_SECRET" not in os.environ else "the grader's environment leaked"
 """
 
 READ_SOLUTION_THROUGH_PACKAGE = """
@@ -159,7 +160,11 @@ def graded(tmp_path_factory) -> tuple[Path, Path, dict[tuple[str, str], dict[str
     submissions, out = root / "submissions", root / "out"
     synthetic_class(submissions)
     before = {path: path.read_bytes() for path in submissions.rglob("*") if path.is_file()}
-    status = main(["grade", str(submissions), "--out", str(out), "--exercise", EXERCISE, *TEST_LIMITS])
+    os.environ["GRADER_TEST_SECRET"] = "a token the students' code must not see"
+    try:
+        status = main(["grade", str(submissions), "--out", str(out), "--exercise", EXERCISE, *TEST_LIMITS])
+    finally:
+        del os.environ["GRADER_TEST_SECRET"]
     assert status == 0
     after = {path: path.read_bytes() for path in submissions.rglob("*") if path.is_file()}
     assert after == before, "grading changed the submissions folder"
@@ -214,7 +219,7 @@ def test_a_raising_cell_costs_only_its_question(graded) -> None:
 def test_an_infinite_loop_times_out_and_keeps_earlier_answers(graded) -> None:
     _, _, by_key, _ = graded
     assert verdicts(by_key, "loops") == ["correct", *["not run"] * 5]
-    assert by_key[("loops", "03.4")]["run"] == "timed out in cell 2 (limit 10 s a cell)"
+    assert by_key[("loops", "03.4")]["run"] == "timed out in cell 2 (limit 20 s a cell)"
     assert "answer_03_4 is set in cell 5, which did not run" in by_key[("loops", "03.4")]["message"]
 
 
@@ -256,6 +261,8 @@ def test_what_reading_the_solutions_can_and_cannot_do(graded) -> None:
     _, _, by_key, _ = graded
     # Nothing near the sandbox (its folder, the folder above, its HOME) holds a solution: 03.1 stays unanswered.
     assert by_key[("reads_solutions", "03.1")]["verdict"] == "unanswered"
+    # The kernel gets a small environment: a secret in the grader's environment does not reach it.
+    assert by_key[("reads_solutions", "03.4")]["verdict"] == "unanswered"
     # The known limit, documented in the README: the kernel runs as the grader's user, so code that finds the
     # course's own solutions/ by absolute path can read them. Grade from a copy without solutions/ (the command
     # warns when they are there); the question bank's public expectations remain computable in any case.
@@ -475,3 +482,11 @@ def test_the_command_is_a_make_target() -> None:
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
     assert "grade:" in makefile and "crisis_reading.grading grade" in makefile
     assert os.access(REPO / "crisis_reading" / "grading" / "kernel_launcher.py", os.R_OK)
+
+
+def test_the_kernel_environment_keeps_out_the_graders_secrets(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("GRADER_TEST_SECRET", "token")
+    monkeypatch.setenv("CRISIS_READING_ARTICLE", "an-article")
+    environment = kernel_environment(tmp_path)
+    assert "GRADER_TEST_SECRET" not in environment and environment["CRISIS_READING_ARTICLE"] == "an-article"
+    assert environment["HOME"] == str(tmp_path) and environment["PATH"] == os.environ["PATH"]

@@ -147,9 +147,14 @@ def assigning_cells(notebook: nbformat.NotebookNode, answer_names: list[str]) ->
     return found
 
 
+# The only variables the kernel inherits: nothing else of the grader's environment (tokens, keys) reaches it.
+PASSED_TO_KERNEL = ("PATH", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "VIRTUAL_ENV", "PYTHONPATH", "TMPDIR")
+COURSE_VARIABLES = ("CRISIS_READING_DATA", "CRISIS_READING_ARTICLE")
+
+
 def kernel_environment(home: Path) -> dict[str, str]:
-    """The grader's environment with the user's own Jupyter, IPython and matplotlib setup left out."""
-    environment = {key: value for key, value in os.environ.items() if not key.startswith(("JPY_", "JUPYTER"))}
+    """A small environment for the kernel, with its HOME, IPython and matplotlib folders in the sandbox."""
+    environment = {key: os.environ[key] for key in (*PASSED_TO_KERNEL, *COURSE_VARIABLES) if key in os.environ}
     environment.update(
         HOME=str(home),
         IPYTHONDIR=str(home / ".ipython"),
@@ -182,7 +187,7 @@ def run_submission(path: Path, answer_names: list[str], limits: Limits, temp_roo
     assigned_in = assigning_cells(notebook, answer_names)
     folder = Path(tempfile.mkdtemp(prefix="crisis-grade-", dir=temp_root))
     try:
-        result = _run_in(folder, path.name, notebook, answer_names, limits, set(assigned_in.values()))
+        result = _run_in(folder, path, notebook, answer_names, limits, set(assigned_in.values()))
     finally:
         remove_tree(folder)
     result.assigned_in = assigned_in
@@ -192,7 +197,7 @@ def run_submission(path: Path, answer_names: list[str], limits: Limits, temp_roo
 
 def _run_in(
     folder: Path,
-    name: str,
+    submission: Path,
     notebook: nbformat.NotebookNode,
     answer_names: list[str],
     limits: Limits,
@@ -201,7 +206,7 @@ def _run_in(
     work, home, channel = folder / "work", folder / "home", folder / "channel"
     for sub in (work, home, channel):
         sub.mkdir()
-    nbformat.write(notebook, work / name)
+    shutil.copyfile(submission, work / submission.name)
     answers_file = channel / f"answers-{secrets.token_hex(8)}.json"
     result = RunResult()
     notebook.cells.append(nbformat.v4.new_code_cell(collector_cell(answer_names, answers_file)))
@@ -228,7 +233,8 @@ def _run_in(
     try:
         quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
         with client.setup_kernel(cwd=str(work), env=kernel_environment(home), **quiet):
-            kernel_group = _process_group(manager)
+            kernel = getattr(manager.provisioner, "process", None)
+            kernel_group = _process_group(kernel)
             deadline = time.monotonic() + limits.notebook_seconds  # counted from a ready kernel
             try:
                 _run_cells(client, notebook, limits, deadline, answer_cells, result)
@@ -238,7 +244,7 @@ def _run_in(
                     _collect(client, notebook, result, final=True)
             finally:
                 if kernel_group:
-                    _kill_group(kernel_group)
+                    _kill_group(kernel_group, kernel)
     except (DeadKernelError, RuntimeError, TimeoutError) as exc:
         if not result.problem:
             result.problem = f"the kernel could not be started or stopped ({type(exc).__name__}: {str(exc)[:120]})"
@@ -316,19 +322,19 @@ def _read(answers_file: Path, answer_names: list[str], result: RunResult) -> Non
         result.problem = (result.problem + "; " if result.problem else "") + f"the answers could not be read ({exc})"
 
 
-def _process_group(manager: AsyncKernelManager) -> int | None:
-    process = getattr(manager.provisioner, "process", None)
+def _process_group(process: subprocess.Popen | None) -> int | None:
     try:
         return os.getpgid(process.pid) if process is not None else None
     except OSError:
         return None
 
 
-def _kill_group(group: int) -> None:
+def _kill_group(group: int, kernel: subprocess.Popen) -> None:
     """Kill the kernel and every process it started in its session (a student's subprocess too)."""
     try:
         os.killpg(group, signal.SIGKILL)
-    except OSError:
+        kernel.wait(timeout=5)  # reap it, so a long run leaves no zombie processes behind
+    except (OSError, subprocess.TimeoutExpired):
         pass
 
 
