@@ -3,12 +3,14 @@
 The kernel starts under a memory, CPU-time and file-size limit (kernel_launcher.py),
 in a temporary folder that holds a copy of the submission and nothing else; its
 HOME, IPython and matplotlib folders are there too, so nothing of the grader's
-user setup runs. Every cell gets a time limit, and the notebook as a whole gets
-one. Cells run in order, and a cell that raises does not stop the ones after it
-(as when a teacher runs a student's notebook to the end); a cell that runs out
-of time, or a kernel that dies, stops the run. Then one last cell writes the
-answer values as tagged JSON (answers.py) to a file outside the working folder,
-and the kernel, with every process it started, is killed.
+user setup runs, and it inherits only a few environment variables (PATH, locale),
+none of the grader's secrets. Every cell gets a time limit, and the notebook as a
+whole gets one. Cells run in order, and a cell that raises does not stop the ones
+after it (as when a teacher runs a student's notebook to the end); a cell that
+runs out of time, or a kernel that dies, stops the run. A collecting cell writes
+the answer values as tagged JSON (answers.py) to a file outside the working
+folder, after every cell that sets an answer (so a later crash keeps them) and
+once at the end; then the kernel, with every process it started, is killed.
 
 Everything the student's cells print is thrown away as it arrives, so a cell
 that floods its output costs the grader no memory.
