@@ -18,6 +18,7 @@ import shutil
 import statistics
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 import nbformat
@@ -95,9 +96,14 @@ def main(argv: list[str] | None = None) -> int:
         floor_run = grade_copies(empty, options, folder / "floor", limits)
         outcome = grade_copies(solution, options, folder / "class", limits)
     correct = sum(row["verdict"] == "correct" for result in outcome.results for row in result["rows"])
+    problems = Counter(
+        row["run"] for result in outcome.results for row in result["rows"] if row["verdict"] != "correct"
+    )
     per_worker = outcome.seconds * options.workers / options.copies
     print(f"after: {load()}")
     print(f"submission: solutions/{solution.name}; {correct} of {options.copies * len(names)} answers correct")
+    for run, count in problems.items():
+        print(f"  not correct: {count} answers where the run says: {run}")
     print(f"floor (empty notebook, fresh kernel, median of {options.repeats}): {bare:.2f} s")
     print(f"sandbox floor (empty notebook through the grader): {sandboxed:.2f} s")
     print(f"the submission alone in a plain kernel (its own cells' cost): {plain:.2f} s")

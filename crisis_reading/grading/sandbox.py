@@ -22,6 +22,7 @@ path (the README's "Grading a class" section says what follows from that).
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import os
@@ -47,6 +48,8 @@ from .answers import AnswerFormatError, collector_cell, read_answers
 
 MAX_NOTEBOOK_BYTES = 20 * 1024 * 1024
 KERNEL_LAUNCHER = Path(__file__).with_name("kernel_launcher.py")
+NOT_STARTED = "the kernel could not be started"
+START_ATTEMPTS = 2
 COLLECT_SECONDS = 15  # the collecting cell's own time limit, on top of the notebook's
 
 
@@ -187,11 +190,15 @@ def run_submission(path: Path, answer_names: list[str], limits: Limits, temp_roo
     except ValueError as exc:
         return RunResult(readable=False, problem=str(exc), seconds=time.monotonic() - started)
     assigned_in = assigning_cells(notebook, answer_names)
-    folder = Path(tempfile.mkdtemp(prefix="crisis-grade-", dir=temp_root))
-    try:
-        result = _run_in(folder, path, notebook, answer_names, limits, set(assigned_in.values()))
-    finally:
-        remove_tree(folder)
+    for attempt in range(1, START_ATTEMPTS + 1):
+        folder = Path(tempfile.mkdtemp(prefix="crisis-grade-", dir=temp_root))
+        try:
+            result = _run_in(folder, path, copy.deepcopy(notebook), answer_names, limits, set(assigned_in.values()))
+        finally:
+            remove_tree(folder)
+        # A kernel can fail to start when parallel kernels race for the same free port: try once more.
+        if not result.problem.startswith(NOT_STARTED) or attempt == START_ATTEMPTS:
+            break
     result.assigned_in = assigned_in
     result.seconds = time.monotonic() - started
     return result
@@ -232,9 +239,11 @@ def _run_in(
             result.cell_errors[cell_index + 1] = error_text(execute_reply, limits)
 
     client.on_cell_executed = remember_error
+    kernel_ready = False
     try:
         quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
         with client.setup_kernel(cwd=str(work), env=kernel_environment(home), **quiet):
+            kernel_ready = True
             kernel = getattr(manager.provisioner, "process", None)
             kernel_group = _process_group(kernel)
             deadline = time.monotonic() + limits.notebook_seconds  # counted from a ready kernel
@@ -249,7 +258,8 @@ def _run_in(
                     _kill_group(kernel_group, kernel)
     except (DeadKernelError, RuntimeError, TimeoutError) as exc:
         if not result.problem:
-            result.problem = f"the kernel could not be started or stopped ({type(exc).__name__}: {str(exc)[:120]})"
+            what = "the kernel could not be stopped" if kernel_ready else NOT_STARTED
+            result.problem = f"{what} ({type(exc).__name__}: {str(exc)[:120]})"
     if answers_file.is_file():  # the last answers written: at the end, or after the last answer cell that ran
         _read(answers_file, answer_names, result)
     return result
