@@ -21,6 +21,7 @@ from crisis_reading.grading import answers as answer_values
 from crisis_reading.grading.batch import grade_jobs
 from crisis_reading.grading.cli import main
 from crisis_reading.grading.layout import LayoutError, discover, in_shard, parse_shard
+from crisis_reading.grading.reports import summary_chart
 from crisis_reading.grading.sandbox import Limits, kernel_environment, run_submission
 from crisis_reading.grading.shards import MergeError, merge
 
@@ -283,7 +284,10 @@ def test_feedback_and_summary(graded) -> None:
         assert int(summary[qid]["correct"]) == correct
         assert float(summary[qid]["success_rate"]) == round(100 * correct / 16, 1)
     assert (out / "summary.png").read_bytes().startswith(b"\x89PNG")
-    assert "was the hardest" in (out / "summary.md").read_text(encoding="utf-8")
+    rates = {qid: float(summary[qid]["success_rate"]) for qid in QUESTIONS}
+    hardest = [qid for qid in QUESTIONS if rates[qid] == min(rates.values())]
+    named = f"Question {hardest[0]} was" if len(hardest) == 1 else f"Questions {', '.join(hardest)} were"
+    assert f"{named} the hardest" in (out / "summary.md").read_text(encoding="utf-8")
 
 
 def test_a_second_run_resumes_and_gives_the_same_gradebook(graded, capsys) -> None:
@@ -338,6 +342,15 @@ def test_shards_cover_the_class_once_and_merge_into_the_whole(tmp_path: Path) ->
         merge([tmp_path / "s1", tmp_path / "s3"])
     with pytest.raises(MergeError, match="not a shard"):
         merge([tmp_path / "whole"])
+
+
+def test_the_chart_title_states_the_finding_even_for_ties() -> None:
+    def table(*rates: float) -> list[dict[str, object]]:
+        return [{"question": f"03.{i + 1}", "students": 4, "success_rate": rate} for i, rate in enumerate(rates)]
+
+    assert summary_chart(table(50, 25, 75)).title == "Question 03.2 was the hardest: 25% answered it correctly"
+    assert summary_chart(table(25, 25, 75)).title.startswith("Questions 03.1, 03.2 were the hardest")
+    assert summary_chart(table(50, 50)).title.startswith("Every question alike: 50%")
 
 
 def test_shard_assignment_is_stable_and_parsed_strictly() -> None:

@@ -133,9 +133,15 @@ def summary_chart(table: list[dict[str, object]]) -> Chart:
     ax.set_xlabel("students with a correct answer (%)")
     for position, rate in zip(positions, rates, strict=True):
         ax.text(min(rate + 1, 92), position, f"{rate:g}%", va="center", fontsize=9)
-    hardest = min(range(len(rates)), key=lambda i: (rates[i], question_order(questions[i])))
     students = max(int(entry["students"]) for entry in table)  # type: ignore[call-overload]
-    title = f"Question {questions[hardest]} was the hardest: {rates[hardest]:g}% answered it correctly"
+    lowest = min(rates)
+    hardest = [question for question, rate in zip(questions, rates, strict=True) if rate == lowest]
+    if len(hardest) == len(questions):
+        title = f"Every question alike: {lowest:g}% of students answered each correctly"
+    elif len(hardest) == 1:
+        title = f"Question {hardest[0]} was the hardest: {lowest:g}% answered it correctly"
+    else:
+        title = f"Questions {', '.join(hardest)} were the hardest: {lowest:g}% answered each correctly"
     description = (
         f"Share of the {students} students graded whose answer was correct, for each of {len(table)} questions; "
         "unanswered, missing and ungraded answers count as not correct."
