@@ -111,7 +111,8 @@ def _why_missing(name: str, run: RunResult) -> tuple[str, str]:
     if cell is None:
         return MISSING, f"no cell assigns {name}: the question's cell was deleted or the name changed"
     if run.stopped_at is not None and cell >= run.stopped_at:
-        return NOT_RUN, f"{run.problem}; {name} is set in cell {cell}, which did not run to the end"
+        which = "did not finish" if cell == run.stopped_at else "did not run"
+        return NOT_RUN, f"{run.problem}; {name} is set in cell {cell}, which {which}"
     if cell in run.cell_errors:
         return NOT_YET, f"cell {cell}, which sets {name}, raised {run.cell_errors[cell]}"
     return MISSING, f"{name} was not defined when the notebook ended (cell {cell} did not set it)"
