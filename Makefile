@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 # Jupyter refuses to start as root unless told; containers and CI often run as root.
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
-.PHONY: lab test install exercises site bench constraints clean article
+.PHONY: lab test install exercises site bench constraints clean article grade
 
 $(STAMP): requirements.txt constraints.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; this is " + sys.version.split()[0])'
@@ -46,6 +46,14 @@ site: $(STAMP)
 # Measure how long the notebooks and the tests take (a report, not a test).
 bench: $(STAMP)
 	MPLBACKEND=Agg $(BIN)/python -m crisis_reading.bench
+
+# Grade a class: make grade SUBMISSIONS=path/to/submissions OUT=path/to/grades [GRADE_ARGS="--exercise 03 --shard 1/4"]
+# (layout, limits and sharding: README.md, "Grading a class").
+SUBMISSIONS ?= submissions
+OUT ?= grades
+GRADE_ARGS ?=
+grade: $(STAMP)
+	MPLBACKEND=Agg $(BIN)/python -m crisis_reading.grading grade "$(SUBMISSIONS)" --out "$(OUT)" $(GRADE_ARGS)
 
 # After changing a pin in requirements.txt: re-pin everything it pulls in.
 constraints: $(STAMP)

@@ -34,10 +34,19 @@ class Data:
 
 @dataclass(frozen=True)
 class Hint:
-    """A hint for one recognisable wrong answer: `when(answer, expected)` says whether it applies."""
+    """A hint for one recognisable wrong answer: `when(answer, expected)` says whether it applies.
 
-    when: Callable[[Any, Any], bool]
+    A hint that compares the answer with another figure from the data sets uses_data=True and
+    is called as `when(answer, expected, data)`, with the same Data the expected value came from
+    (so the batch grader, which loads its own data, judges hints with it too).
+    """
+
+    when: Callable[..., bool]
     says: str
+    uses_data: bool = False
+
+    def applies(self, answer: Any, expected: Any, data: Data) -> bool:
+        return bool(self.when(answer, expected, data) if self.uses_data else self.when(answer, expected))
 
 
 @dataclass(frozen=True)
@@ -106,9 +115,17 @@ def verdict(question_id: str, answer: Any, data: Data | None = None) -> Verdict:
         question = all_questions().get(question_id)
         if question is None:
             return Verdict(question_id, False, f"there is no question {question_id!r}: check the number in the cell")
+        return judge(question, answer, data or default_data())
+    except Exception as exc:  # the check must never stop the student's notebook
+        return Verdict(question_id, False, f"the check could not read your answer ({type(exc).__name__}: {exc})")
+
+
+def judge(question: Question, answer: Any, data: Data) -> Verdict:
+    """The verdict on one answer, with the expected value and every hint computed from `data`."""
+    question_id = question.id
+    try:
         if answer is Ellipsis:
             return Verdict(question_id, False, "not answered yet: replace the ... with your answer, then run the cell")
-        data = data or default_data()
         expected = question.expected(data)
         match = compare(answer, expected, question.compare, question.tolerance, question.near_miss)
         if match.correct:
@@ -118,7 +135,7 @@ def verdict(question_id: str, answer: Any, data: Data | None = None) -> Verdict:
         given = items(answer) if question.compare in ("set", "list") else plain(answer)
         for hint in question.hints:
             try:
-                if hint.when(given, plain(expected)):
+                if hint.applies(given, plain(expected), data):
                     return Verdict(question_id, False, f"{match.problem}. {hint.says}")
             except Exception:  # a hint that cannot read this answer simply does not apply
                 continue

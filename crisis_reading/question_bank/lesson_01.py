@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..anatomy import function_summary, reading_progress, speakers_cut
 from ..answer_matching import normal_text
-from ..exercise_checks import Data, Hint, Question, default_data
+from ..exercise_checks import Data, Hint, Question
 from ..voices import first_and_last_word
 
 # Cutting a story "by a third" keeps about two thirds of its words (question 01.5).
@@ -99,8 +99,9 @@ QUESTIONS = [
         hint="Keep the rows of article.blocks whose function is graphic, and count the rows.",
         hints=(
             Hint(
-                lambda answer, expected: answer == _graphic_words(default_data()),
+                lambda answer, expected, data: answer == _graphic_words(data),
                 "Did you add up the words column? The question counts blocks (rows), not the words in them.",
+                uses_data=True,
             ),
             Hint(
                 lambda answer, expected: answer < expected,

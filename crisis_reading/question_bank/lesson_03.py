@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..answer_matching import normal_text
-from ..exercise_checks import Data, Hint, Question, default_data
+from ..exercise_checks import Data, Hint, Question
 from ..quoting import kinds_by_side, verb_table
 from ..style import SIDE_LABELS
 
@@ -90,9 +90,10 @@ QUESTIONS = [
                 "Use the code from the side column (like 'us_nato'), not a speaker's name or a chart label.",
             ),
             Hint(
-                lambda answer, expected: _is(answer, _most_indirect(default_data(), "words")),
+                lambda answer, expected, data: _is(answer, _most_indirect(data, "words")),
                 "That side has the most indirect *words*. This question counts quote rows: "
                 'use kinds_by_side(article) without measure="words".',
+                uses_data=True,
             ),
         ),
         outcome=3,
@@ -157,8 +158,9 @@ QUESTIONS = [
         hint='Read the indirect column of kinds_by_side(article, measure="words"): each number now counts words.',
         hints=(
             Hint(
-                lambda answer, expected: _is(answer, _most_indirect(default_data(), "quotes")),
+                lambda answer, expected, data: _is(answer, _most_indirect(data, "quotes")),
                 'That side has the most indirect quote *rows*. Did you add measure="words" and run the cell again?',
+                uses_data=True,
             ),
             Hint(
                 lambda answer, expected: " " in str(answer) or "/" in str(answer),
@@ -189,8 +191,9 @@ QUESTIONS = [
                 "That is the share of rows whose channel the article *does* state: turn it round.",
             ),
             Hint(
-                lambda answer, expected: answer == _no_channel_rows(default_data()),
+                lambda answer, expected, data: answer == _no_channel_rows(data),
                 "Is that a count of rows? The question asks for a percentage of all quote rows.",
+                uses_data=True,
             ),
         ),
         outcome=3,

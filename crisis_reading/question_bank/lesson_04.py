@@ -9,7 +9,7 @@ import pandas as pd
 from ..answer_matching import normal_text
 from ..charts import timeline_window
 from ..dates import WEEKDAYS, weekday_on_or_before
-from ..exercise_checks import Data, Hint, Question, default_data
+from ..exercise_checks import Data, Hint, Question
 from ..timeline import context_after, dated_events, relative_time_words
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -164,12 +164,13 @@ QUESTIONS = [
         hint="Look at the date_start column of the meetings in article.events and sort them by it.",
         hints=(
             Hint(
-                lambda answer, expected: (
+                lambda answer, expected, data: (
                     [normal_text(a) for a in answer]
-                    == [normal_text(e) for e in _block_16_order_of_telling(default_data())]
+                    == [normal_text(e) for e in _block_16_order_of_telling(data)]
                 ),
                 "That is the order in which block 16 tells them, not the order of the calendar. "
                 "Compare the date_start of each meeting.",
+                uses_data=True,
             ),
             Hint(
                 lambda answer, expected: (
@@ -198,16 +199,18 @@ QUESTIONS = [
         hint="Look for the row whose certainty is 'ambiguous': its date_candidates column lists more than one date.",
         hints=(
             Hint(
-                lambda answer, expected: normal_text(answer) in _ambiguous_names(default_data()),
+                lambda answer, expected, data: normal_text(answer) in _ambiguous_names(data),
                 "That is the right event, but the question asks for the article's own time words: "
                 "read its time_words column.",
+                uses_data=True,
             ),
             Hint(
-                lambda answer, expected: (
-                    normal_text(answer) in {normal_text(w) for w in _other_time_words(default_data())}
+                lambda answer, expected, data: (
+                    normal_text(answer) in {normal_text(w) for w in _other_time_words(data)}
                 ),
                 "Those words give a date or a range of days, not two separate candidates. A range is 'vague'; "
                 "two candidates are 'ambiguous': check the certainty column.",
+                uses_data=True,
             ),
         ),
         outcome=4,
@@ -228,8 +231,9 @@ QUESTIONS = [
                 "is day 0, so do not count it.",
             ),
             Hint(
-                lambda answer, expected: answer == _days_after(default_data(), "written replies"),
+                lambda answer, expected, data: answer == _days_after(data, "written replies"),
                 "That is the day the written replies came. Find the row about the invasion.",
+                uses_data=True,
             ),
             Hint(
                 lambda answer, expected: answer < 10,
@@ -250,15 +254,17 @@ QUESTIONS = [
         "events with an inferred or uncertain date.",
         hints=(
             Hint(
-                lambda answer, expected: answer == _uncertain_on_full_chart(default_data()),
+                lambda answer, expected, data: answer == _uncertain_on_full_chart(data),
                 "That is the count on the full chart, or every row of uncertain_dates(article). Zoom in first: "
                 "add start= and end= for January inside the brackets and read the new title, or keep only the "
                 "rows that overlap January.",
+                uses_data=True,
             ),
             Hint(
-                lambda answer, expected: answer == len(_shown_in_month(default_data())),
+                lambda answer, expected, data: answer == len(_shown_in_month(data)),
                 "That counts every event the zoomed chart shows. The question asks only for those whose date "
                 "is not certain: the title's second number.",
+                uses_data=True,
             ),
         ),
         outcome=4,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..answer_matching import normal_text
-from ..exercise_checks import Data, Hint, Question, default_data
+from ..exercise_checks import Data, Hint, Question
 from ..institutions import enlargement, members_on, soviet_republics_in
 from ..membership_views import in_but_not
 
@@ -14,9 +14,9 @@ def _names(values) -> set[str]:
     return {normal_text(value) for value in values}
 
 
-def _unknown_names(answer: list, expected: list) -> bool:
+def _unknown_names(answer: list, expected: list, data: Data) -> bool:
     """Whether the answer names a country that the course's country table does not write that way."""
-    return bool(_names(answer) - _names(default_data().reference.countries["country"]))
+    return bool(_names(answer) - _names(data.reference.countries["country"]))
 
 
 def _with_other_names(data: Data) -> list[list[str]]:
@@ -88,17 +88,20 @@ QUESTIONS = [
                 _unknown_names,
                 "Some of your names are not in the course's country table: use the country names exactly as "
                 "the table writes them (the country column of reference.countries).",
+                uses_data=True,
             ),
             Hint(
-                lambda answer, expected: _names(answer) == _names(_eu_not_nato(default_data())),
+                lambda answer, expected, data: _names(answer) == _names(_eu_not_nato(data)),
                 "That is the other way round: EU members outside NATO. Swap the two organisations.",
+                uses_data=True,
             ),
             Hint(
-                lambda answer, expected: bool(
-                    _names(_left_eu_before(default_data())) & (_names(expected) - _names(answer))
+                lambda answer, expected, data: bool(
+                    _names(_left_eu_before(data)) & (_names(expected) - _names(answer))
                 ),
                 "One NATO member had already left the EU before the article was published: look at the "
                 "`left` column of its EU row, and ask about article.published, not an older day.",
+                uses_data=True,
             ),
         ),
         outcome=5,
@@ -118,20 +121,22 @@ QUESTIONS = [
         "are both True.",
         hints=(
             Hint(
-                lambda answer, expected: (
+                lambda answer, expected, data: (
                     answer
                     in {
-                        len(members_on(default_data().reference, org, default_data().article.published))
+                        len(members_on(data.reference, org, data.article.published))
                         for org in ("NATO", "EU")
                     }
                 ),
                 "That counts one organisation only. The question asks for the overlap of the NATO and EU "
                 "circles: countries in both.",
+                uses_data=True,
             ),
             Hint(
-                lambda answer, expected: answer == _in_both(default_data(), _latest_change(default_data())),
+                lambda answer, expected, data: answer == _in_both(data, _latest_change(data)),
                 "That is the count for a later day. Ask about the day the article was published: "
                 "use article.published.",
+                uses_data=True,
             ),
         ),
         outcome=5,
@@ -176,15 +181,17 @@ QUESTIONS = [
         "on the last day of the year.",
         hints=(
             Hint(
-                lambda answer, expected: answer == _end_of_2004(default_data(), 2003),
+                lambda answer, expected, data: answer == _end_of_2004(data, 2003),
                 "That is NATO before that year's new members joined. The slider counts at the end of the "
                 "year: read the count once it shows 2004.",
+                uses_data=True,
             ),
             Hint(
-                lambda answer, expected: (
-                    answer == len(members_on(default_data().reference, "NATO", default_data().article.published))
+                lambda answer, expected, data: (
+                    answer == len(members_on(data.reference, "NATO", data.article.published))
                 ),
                 "That is the count on the day the article was published. Move the slider back to 2004.",
+                uses_data=True,
             ),
         ),
         outcome=5,
@@ -228,8 +235,9 @@ QUESTIONS = [
         "the list with len(...).",
         hints=(
             Hint(
-                lambda answer, expected: answer == len(_soviet_in_nato(default_data())),
+                lambda answer, expected, data: answer == len(_soviet_in_nato(data)),
                 "That is how many were already inside NATO. The question asks about those outside it.",
+                uses_data=True,
             ),
             Hint(
                 lambda answer, expected: answer in (expected - 1, expected - 2),

@@ -1,0 +1,209 @@
+"""Grade every job of a class in parallel worker processes; keep each result on disk so a re-run can resume.
+
+Each finished job is written at once to OUT/results/<key>.json. A later run on the
+same folder reuses a result only when the submission's bytes, the grader's code,
+the course data and the limits are all unchanged (a fingerprint of them is stored
+with it), and says how many it reused; --redo grades everything again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import time
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import asdict, dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ..exercise_checks import default_data
+from ..paths import data_dir
+from .layout import Job, answer_name, question_ids
+from .sandbox import Limits, read_notebook, run_submission
+from .scoring import CORRECT, NOT_GRADED, Row, job_without_a_run, rows_without_a_run, score
+
+PACKAGE = Path(__file__).resolve().parent.parent
+RESULT_VERSION = 1
+
+
+@dataclass
+class Outcome:
+    """What a grading run did, for the command's last lines."""
+
+    graded: int
+    resumed: int
+    results: list[dict[str, Any]]
+    seconds: float
+
+
+def _digest_files(paths: list[Path], digest: Any, root: Path) -> None:
+    for path in sorted(paths):
+        digest.update(str(path.relative_to(root)).encode("utf-8"))
+        digest.update(path.read_bytes())
+
+
+@cache
+def code_and_data_digest() -> str:
+    """A hash of the package's code and the course data: the expectations grading depends on."""
+    digest = hashlib.sha256()
+    _digest_files(list(PACKAGE.rglob("*.py")), digest, PACKAGE)
+    data = data_dir()
+    _digest_files([path for path in data.rglob("*") if path.is_file()], digest, data)
+    return digest.hexdigest()
+
+
+def fingerprint(limits: Limits) -> str:
+    settings = json.dumps(asdict(limits), sort_keys=True)
+    return hashlib.sha256(f"{RESULT_VERSION}|{code_and_data_digest()}|{settings}".encode()).hexdigest()[:16]
+
+
+def submission_digest(job: Job) -> str:
+    digest = hashlib.sha256()
+    for path in job.paths:
+        digest.update(path.name.encode("utf-8") + b"\0")
+        try:
+            digest.update(path.read_bytes())
+        except OSError as exc:
+            digest.update(f"unreadable {exc}".encode())
+    return digest.hexdigest()
+
+
+def grade_job(job: Job, limits: Limits, temp_root: str | None) -> dict[str, Any]:
+    """Run and score one job (in a worker process); the result as plain data."""
+    started = time.monotonic()
+    rows = job_without_a_run(job)
+    if rows is None:
+        names = [answer_name(question_id) for question_id in question_ids(job.exercise)]
+        run = run_submission(job.paths[0], names, limits, Path(temp_root) if temp_root else None)
+        rows = score(job, run, default_data())
+    return {"rows": [row.as_dict() for row in rows], "seconds": round(time.monotonic() - started, 2)}
+
+
+def needs_a_kernel(job: Job) -> bool:
+    """False for a job decided without running anything: nothing handed in, two notebooks, an unreadable file."""
+    if job_without_a_run(job) is not None:
+        return False
+    try:
+        read_notebook(job.paths[0])
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+def worker_context() -> multiprocessing.context.BaseContext:
+    """Workers forked from a fresh server process that has already imported the grader.
+
+    Not plain fork: a fork of a process that has talked to a kernel inherits a ZeroMQ context that no
+    longer works, and its kernels hang. Not spawn either: each worker would import pandas again.
+    """
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["crisis_reading.grading.batch"])
+    return context
+
+
+def _result_path(results: Path, job: Job) -> Path:
+    return results / f"{job.key}.json"
+
+
+def _reusable(path: Path, expected: dict[str, str]) -> dict[str, Any] | None:
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(stored, dict) or any(stored.get(key) != value for key, value in expected.items()):
+        return None
+    return stored if isinstance(stored.get("rows"), list) else None
+
+
+def _write_json(path: Path, content: Any) -> None:
+    part = path.with_name(path.name + ".part")
+    part.write_text(json.dumps(content, ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(part, path)
+
+
+def _summary_line(rows: list[dict[str, Any]]) -> str:
+    correct = sum(row["verdict"] == CORRECT for row in rows)
+    return f"{correct}/{len(rows)} correct ({rows[0]['run'] if rows else 'no questions'})"
+
+
+def grade_jobs(
+    jobs: list[Job],
+    out: Path,
+    limits: Limits,
+    workers: int,
+    redo: bool = False,
+    say: Callable[[str], None] = print,
+) -> Outcome:
+    started = time.monotonic()
+    results_dir = out / "results"
+    results_dir.mkdir(parents=True, exist_ok=True)
+    grader = fingerprint(limits)
+    finished: dict[str, dict[str, Any]] = {}
+    pending: list[tuple[Job, dict[str, str]]] = []
+    for job in jobs:
+        identity = {"key": job.key, "fingerprint": grader, "submission": submission_digest(job)}
+        stored = None if redo else _reusable(_result_path(results_dir, job), identity)
+        if stored is not None:
+            finished[job.key] = stored
+        else:
+            pending.append((job, identity))
+    if redo:
+        say(f"redoing all {len(jobs)} jobs (--redo): earlier results in {results_dir} are replaced")
+    elif finished:
+        say(
+            f"resuming: {len(finished)} of {len(jobs)} jobs were already graded in {results_dir} with the same "
+            f"files, code, data and limits; grading the other {len(pending)}"
+        )
+    else:
+        say(f"grading {len(jobs)} jobs (no earlier results to resume in {results_dir})")
+
+    def record(job: Job, identity: dict[str, str], outcome: dict[str, Any], keep: bool) -> None:
+        stored = {
+            **identity,
+            "student": job.student,
+            "exercise": job.exercise,
+            "files": [path.name for path in job.paths],
+            **outcome,
+        }
+        finished[job.key] = stored
+        if keep:  # a grader failure is not kept, so the next run tries that job again
+            _write_json(_result_path(results_dir, job), stored)
+        line = _summary_line(stored["rows"])
+        say(f"[{len(finished)}/{len(jobs)}] {job.student} {job.exercise}: {line} {outcome['seconds']} s")
+
+    temp_root = os.environ.get("CRISIS_READING_GRADING_TMP")
+    in_kernels: list[tuple[Job, dict[str, str]]] = []
+    if pending:
+        in_kernels = [(job, identity) for job, identity in pending if needs_a_kernel(job)]
+        for job, identity in pending:
+            if (job, identity) not in in_kernels:
+                record(job, identity, grade_job(job, limits, temp_root), keep=True)
+    if in_kernels:
+        workers = max(1, min(workers, len(in_kernels)))
+        with ProcessPoolExecutor(max_workers=workers, mp_context=worker_context()) as pool:
+            futures = {pool.submit(grade_job, job, limits, temp_root): (job, identity) for job, identity in in_kernels}
+            remaining = set(futures)
+            while remaining:
+                done, remaining = wait(remaining, return_when=FIRST_COMPLETED)
+                for future in done:
+                    job, identity = futures[future]
+                    try:
+                        record(job, identity, future.result(), keep=True)
+                    except Exception as exc:  # a crashed worker must not lose the other jobs
+                        reason = f"the grader failed on this notebook ({type(exc).__name__}: {str(exc)[:150]})"
+                        rows = [row.as_dict() for row in rows_without_a_run(job, NOT_GRADED, reason)]
+                        record(job, identity, {"rows": rows, "seconds": 0.0}, keep=False)
+    results = [finished[job.key] for job in jobs]
+    return Outcome(len(pending), len(jobs) - len(pending), results, time.monotonic() - started)
+
+
+def rows_of(results: list[dict[str, Any]]) -> list[Row]:
+    return [Row(**row) for result in results for row in result["rows"]]
+
+
+def default_workers() -> int:
+    return os.cpu_count() or 1

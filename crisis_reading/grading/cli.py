@@ -1,0 +1,89 @@
+"""The grading command: `grade` a folder of submissions, `merge` the outputs of shards."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .batch import default_workers, fingerprint, grade_jobs, rows_of
+from .layout import LayoutError, discover, in_shard, parse_shard
+from .reports import write_reports
+from .sandbox import Limits
+from .shards import MergeError, merge, write_manifest
+
+DEFAULTS = Limits()
+SOLUTIONS = Path(__file__).resolve().parent.parent.parent / "solutions"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m crisis_reading.grading", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    grade = commands.add_parser("grade", help="grade a folder of submissions (see the README, 'Grading a class')")
+    grade.add_argument("submissions", type=Path, help="a folder per student, or one notebook per student")
+    grade.add_argument("--out", type=Path, required=True, help="where the gradebook, feedback and summary go")
+    grade.add_argument(
+        "--exercise", action="append", metavar="NN", help="grade exercise NN only (repeatable; default: all handed in)"
+    )
+    grade.add_argument("--workers", type=int, default=default_workers(), help="parallel kernels (default: cores)")
+    grade.add_argument("--cell-timeout", type=float, default=DEFAULTS.cell_seconds, help="seconds a cell may run")
+    grade.add_argument(
+        "--notebook-timeout", type=float, default=DEFAULTS.notebook_seconds, help="seconds a notebook may run"
+    )
+    grade.add_argument("--memory-mb", type=int, default=DEFAULTS.memory_mb, help="address space a kernel may use")
+    grade.add_argument("--shard", help="grade only shard i of n (e.g. 2/4): students are split by a hash of the name")
+    grade.add_argument("--redo", action="store_true", help="grade everything again instead of resuming")
+    combine = commands.add_parser("merge", help="merge the --out folders of every shard into one set of reports")
+    combine.add_argument("shards", type=Path, nargs="+")
+    combine.add_argument("--out", type=Path, required=True)
+    return parser
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def run_grade(options: argparse.Namespace) -> int:
+    limits = Limits(
+        cell_seconds=options.cell_timeout, notebook_seconds=options.notebook_timeout, memory_mb=options.memory_mb
+    )
+    shard = parse_shard(options.shard) if options.shard else None
+    exercises = [exercise.zfill(2) for exercise in options.exercise] if options.exercise else None
+    jobs = [job for job in discover(options.submissions, exercises) if in_shard(job.student, shard)]
+    where = f" (shard {shard[0]}/{shard[1]})" if shard else ""
+    students = len({job.student for job in jobs})
+    _say(f"{students} students, {len(jobs)} notebooks to grade{where}; {options.workers} workers")
+    _say(f"limits: {limits.describe()}")
+    if any(SOLUTIONS.glob("*.ipynb")):
+        _say(
+            f"warning: {SOLUTIONS} holds the solutions, and students' code runs as your user, so it could read "
+            "them by that path. For marks that count, grade from a copy of the course without solutions/."
+        )
+    options.out.mkdir(parents=True, exist_ok=True)
+    outcome = grade_jobs(jobs, options.out, limits, options.workers, redo=options.redo, say=_say)
+    write_reports(rows_of(outcome.results), options.out)
+    write_manifest(options.out, shard, fingerprint(limits), [job.key for job in jobs])
+    how = "redone" if options.redo else ("resumed" if outcome.resumed else "graded")
+    _say(
+        f"{how}: {outcome.graded} graded now, {outcome.resumed} reused, in {outcome.seconds:.1f} s; "
+        f"wrote {options.out / 'gradebook.csv'}, feedback/, summary.csv, summary.md, summary.png"
+    )
+    return 0
+
+
+def run_merge(options: argparse.Namespace) -> int:
+    results = merge(options.shards)
+    write_reports(rows_of(results), options.out)
+    _say(f"merged {len(options.shards)} shards, {len(results)} notebooks, into {options.out}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    options = _parser().parse_args(argv)
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    try:
+        return run_grade(options) if options.command == "grade" else run_merge(options)
+    except (LayoutError, MergeError) as exc:
+        _say(f"error: {exc}")
+        return 2

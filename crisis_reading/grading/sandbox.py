@@ -1,0 +1,365 @@
+"""Run one submitted notebook in a fresh, limited kernel and bring back only its answer values.
+
+The kernel starts under a memory, CPU-time and file-size limit (kernel_launcher.py),
+in a temporary folder that holds a copy of the submission and nothing else; its
+HOME, IPython and matplotlib folders are there too, so nothing of the grader's
+user setup runs, and it inherits only a few environment variables (PATH, locale),
+none of the grader's secrets. Every cell gets a time limit, and the notebook as a
+whole gets one. Cells run in order, and a cell that raises does not stop the ones
+after it (as when a teacher runs a student's notebook to the end); a cell that
+runs out of time, or a kernel that dies, stops the run. A collecting cell writes
+the answer values as tagged JSON (answers.py) to a file outside the working
+folder, after every cell that sets an answer (so a later crash keeps them) and
+once at the end; then the kernel, with every process it started, is killed.
+
+Everything the student's cells print is thrown away as it arrives, so a cell
+that floods its output costs the grader no memory.
+
+What this does NOT stop: the kernel runs as the same operating-system user as the
+grader, so student code can read or change any file that user can, by absolute
+path (the README's "Grading a class" section says what follows from that).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import logging
+import os
+import re
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import nbformat
+from jupyter_client.manager import AsyncKernelManager
+from jupyter_core.utils import run_sync
+from nbclient import NotebookClient
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
+
+from .answers import AnswerFormatError, collector_cell, read_answers
+
+MAX_NOTEBOOK_BYTES = 20 * 1024 * 1024
+KERNEL_LAUNCHER = Path(__file__).with_name("kernel_launcher.py")
+NOT_STARTED = "the kernel could not be started"
+START_ATTEMPTS = 2
+COLLECT_SECONDS = 15  # the collecting cell's own time limit, on top of the notebook's
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Time and memory limits for one submission; the defaults are the CLI's."""
+
+    cell_seconds: float = 60
+    notebook_seconds: float = 300
+    memory_mb: int = 2048
+    startup_seconds: float = 60
+    file_mb: int = 100
+
+    def describe(self) -> str:
+        return (
+            f"{self.cell_seconds:g} s a cell, {self.notebook_seconds:g} s a notebook, "
+            f"{self.memory_mb} MB of memory, kernel start {self.startup_seconds:g} s, files up to {self.file_mb} MB"
+        )
+
+
+@dataclass
+class RunResult:
+    """How a submission's run went, and the answers read from it."""
+
+    readable: bool = True
+    problem: str = ""  # why the run stopped early or never started; empty when it ran to the end
+    stopped_at: int | None = None  # the cell (1-based, counting every cell) where it stopped
+    cell_errors: dict[int, str] = field(default_factory=dict)  # cell number -> "ZeroDivisionError: …"
+    answers: dict[str, Any] = field(default_factory=dict)
+    assigned_in: dict[str, int] = field(default_factory=dict)  # answer name -> the first cell that assigns it
+    seconds: float = 0.0
+
+
+class LimitedKernelManager(AsyncKernelManager):
+    """A kernel manager that starts ipykernel through kernel_launcher.py, under resource limits."""
+
+    limits: Limits = Limits()
+
+    def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
+        limits = self.limits
+        return [
+            sys.executable,
+            str(KERNEL_LAUNCHER),
+            str(limits.memory_mb * 1024 * 1024),
+            # CPU time is only a backstop behind the wall-clock limits, which stop a run first.
+            str(int(limits.notebook_seconds + limits.startup_seconds + COLLECT_SECONDS)),
+            str(limits.file_mb * 1024 * 1024),
+            "-f",
+            os.path.realpath(self.connection_file),
+            *(extra_arguments or []),
+        ]
+
+
+class QuietClient(NotebookClient):
+    """A notebook client that keeps no output: a flooding cell costs the grader nothing."""
+
+    def output(self, outs, msg, display_id, cell_index):  # type: ignore[override]
+        return None
+
+    def handle_comm_msg(self, outs, msg, cell_index):  # type: ignore[override]
+        return None
+
+
+def read_notebook(path: Path) -> nbformat.NotebookNode:
+    """The submission as a notebook; raises ValueError with a reason a teacher can act on."""
+    size = path.stat().st_size
+    if size == 0:
+        raise ValueError("notebook could not be read: the file is empty")
+    if size > MAX_NOTEBOOK_BYTES:
+        raise ValueError(f"notebook could not be read: the file is larger than {MAX_NOTEBOOK_BYTES // 2**20} MB")
+    try:
+        text = path.read_text(encoding="utf-8")
+        json.loads(text)
+    except UnicodeDecodeError:
+        raise ValueError("notebook could not be read: the file is not text (UTF-8)") from None
+    except (ValueError, RecursionError) as exc:
+        raise ValueError(f"notebook could not be read: not valid JSON ({str(exc)[:120]})") from None
+    try:
+        notebook = nbformat.reads(text, as_version=4)
+        cells = notebook.cells
+        if not isinstance(cells, list):
+            raise TypeError("no list of cells")
+        for cell in cells:
+            if cell.cell_type == "code" and not isinstance(cell.source, str):
+                raise TypeError("a code cell without source text")
+    except Exception as exc:
+        raise ValueError(f"notebook could not be read: not a Jupyter notebook ({str(exc)[:120]})") from None
+    return notebook
+
+
+def assigning_cells(notebook: nbformat.NotebookNode, answer_names: list[str]) -> dict[str, int]:
+    """For each answer name, the number (1-based) of the first code cell that assigns it, if any."""
+    found: dict[str, int] = {}
+    for index, cell in enumerate(notebook.cells):
+        if cell.cell_type != "code":
+            continue
+        for name in answer_names:
+            if name not in found and re.search(rf"^\s*{name}\s*(?::[^=]*)?=(?!=)", cell.source, re.MULTILINE):
+                found[name] = index + 1
+    return found
+
+
+# The only variables the kernel inherits: nothing else of the grader's environment (tokens, keys) reaches it.
+PASSED_TO_KERNEL = ("PATH", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "VIRTUAL_ENV", "PYTHONPATH", "TMPDIR")
+COURSE_VARIABLES = ("CRISIS_READING_DATA", "CRISIS_READING_ARTICLE")
+
+
+def kernel_environment(home: Path) -> dict[str, str]:
+    """A small environment for the kernel, with its HOME, IPython and matplotlib folders in the sandbox."""
+    environment = {key: os.environ[key] for key in (*PASSED_TO_KERNEL, *COURSE_VARIABLES) if key in os.environ}
+    environment.update(
+        HOME=str(home),
+        IPYTHONDIR=str(home / ".ipython"),
+        MPLCONFIGDIR=str(home / ".matplotlib"),
+        MPLBACKEND="Agg",
+        PYTHONDONTWRITEBYTECODE="1",
+        MALLOC_ARENA_MAX="2",  # fewer malloc arenas: less address space counted against the memory limit
+    )
+    return environment
+
+
+def error_text(reply: dict[str, Any], limits: Limits) -> str:
+    content = reply.get("content", {})
+    name, value = str(content.get("ename", "Error"))[:80], str(content.get("evalue", ""))
+    value = " ".join(value.split())
+    if name == "MemoryError":
+        return f"MemoryError: ran out of memory (limit {limits.memory_mb} MB)"
+    return f"{name}: {value[:150]}" if value else name
+
+
+def run_submission(path: Path, answer_names: list[str], limits: Limits, temp_root: Path | None = None) -> RunResult:
+    """Run the notebook at `path` in a sandboxed kernel; never raises for anything the notebook does."""
+    started = time.monotonic()
+    # nbclient leaves an output-polling task behind when a cell times out; asyncio would print it as an error.
+    logging.getLogger("asyncio").setLevel(logging.CRITICAL)
+    try:
+        notebook = read_notebook(path)
+    except ValueError as exc:
+        return RunResult(readable=False, problem=str(exc), seconds=time.monotonic() - started)
+    assigned_in = assigning_cells(notebook, answer_names)
+    for attempt in range(1, START_ATTEMPTS + 1):
+        folder = Path(tempfile.mkdtemp(prefix="crisis-grade-", dir=temp_root))
+        try:
+            result = _run_in(folder, path, copy.deepcopy(notebook), answer_names, limits, set(assigned_in.values()))
+        finally:
+            remove_tree(folder)
+        # A kernel can fail to start when parallel kernels race for the same free port: try once more.
+        if not result.problem.startswith(NOT_STARTED) or attempt == START_ATTEMPTS:
+            break
+    result.assigned_in = assigned_in
+    result.seconds = time.monotonic() - started
+    return result
+
+
+def _run_in(
+    folder: Path,
+    submission: Path,
+    notebook: nbformat.NotebookNode,
+    answer_names: list[str],
+    limits: Limits,
+    answer_cells: set[int],
+) -> RunResult:
+    work, home, channel = folder / "work", folder / "home", folder / "channel"
+    for sub in (work, home, channel):
+        sub.mkdir()
+    shutil.copyfile(submission, work / submission.name)
+    answers_file = channel / f"answers-{secrets.token_hex(8)}.json"
+    result = RunResult()
+    notebook.cells.append(nbformat.v4.new_code_cell(collector_cell(answer_names, answers_file)))
+
+    manager = LimitedKernelManager(kernel_name="python3")
+    manager.limits = limits
+    client = QuietClient(
+        notebook,
+        km=manager,
+        timeout=limits.cell_seconds,
+        startup_timeout=limits.startup_seconds,
+        allow_errors=True,
+        interrupt_on_timeout=False,
+        record_timing=False,
+        shutdown_kernel="immediate",
+        iopub_timeout=4,
+    )
+
+    def remember_error(cell, cell_index, execute_reply) -> None:
+        if execute_reply and execute_reply.get("content", {}).get("status") == "error":
+            result.cell_errors[cell_index + 1] = error_text(execute_reply, limits)
+
+    client.on_cell_executed = remember_error
+    kernel_ready = False
+    try:
+        quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+        with client.setup_kernel(cwd=str(work), env=kernel_environment(home), **quiet):
+            kernel_ready = True
+            kernel = getattr(manager.provisioner, "process", None)
+            kernel_group = _process_group(kernel)
+            deadline = time.monotonic() + limits.notebook_seconds  # counted from a ready kernel
+            try:
+                _run_cells(client, notebook, limits, deadline, answer_cells, result)
+                if result.problem.startswith("timed out"):
+                    run_sync(manager.interrupt_kernel)()  # try to stop the loop, then still collect what was answered
+                if not result.problem.startswith("kernel died"):
+                    _collect(client, notebook, result, final=True)
+            finally:
+                if kernel_group:
+                    _kill_group(kernel_group, kernel)
+    except (DeadKernelError, RuntimeError, TimeoutError) as exc:
+        if not result.problem:
+            what = "the kernel could not be stopped" if kernel_ready else NOT_STARTED
+            result.problem = f"{what} ({type(exc).__name__}: {str(exc)[:120]})"
+    if answers_file.is_file():  # the last answers written: at the end, or after the last answer cell that ran
+        _read(answers_file, answer_names, result)
+    return result
+
+
+def _run_cells(
+    client: NotebookClient,
+    notebook: nbformat.NotebookNode,
+    limits: Limits,
+    deadline: float,
+    answer_cells: set[int],
+    result: RunResult,
+) -> None:
+    """Run the student's cells; after each cell that sets an answer, save the answers (a later crash keeps them)."""
+    for index, cell in enumerate(notebook.cells[:-1]):
+        if cell.cell_type != "code" or not cell.source.strip():
+            continue
+        left = deadline - time.monotonic()
+        if left <= 0:
+            result.stopped_at = index + 1
+            result.problem = f"timed out before cell {index + 1} (notebook limit {limits.notebook_seconds:g} s)"
+            return
+        notebook_limit = left < limits.cell_seconds
+        client.timeout = max(1, int(min(left, limits.cell_seconds)))
+        try:
+            client.execute_cell(cell, index)
+        except CellTimeoutError:
+            result.stopped_at = index + 1
+            result.problem = (
+                f"timed out in cell {index + 1} (the notebook's limit of {limits.notebook_seconds:g} s)"
+                if notebook_limit
+                else f"timed out in cell {index + 1} (limit {limits.cell_seconds:g} s a cell)"
+            )
+            return
+        except DeadKernelError:
+            result.stopped_at = index + 1
+            result.problem = f"kernel died in cell {index + 1} (the process ended: os._exit, a crash or a limit)"
+            return
+        if index + 1 in answer_cells and not _collect(client, notebook, result, final=False):
+            result.stopped_at = index + 2
+            return
+
+
+def _collect(client: NotebookClient, notebook: nbformat.NotebookNode, result: RunResult, final: bool) -> bool:
+    """Run the collecting cell (the notebook's last); False when the kernel timed out or died in it.
+
+    Only the final collection reports an error inside the cell: an earlier one is simply replaced by the next.
+    """
+    index = len(notebook.cells) - 1
+    client.timeout = COLLECT_SECONDS
+    problem = ""
+    try:
+        client.execute_cell(notebook.cells[index], index, store_history=False)
+    except CellTimeoutError:
+        problem = (
+            "the kernel did not stop when interrupted" if result.problem else "timed out while its answers were read"
+        )
+    except DeadKernelError:
+        problem = "kernel died while its answers were read"
+    collector_error = result.cell_errors.pop(index + 1, None)
+    if collector_error and final and not problem:
+        problem = f"the answers could not be read ({collector_error})"
+    if problem:
+        result.problem = f"{result.problem}; {problem}" if result.problem else problem
+    return not problem
+
+
+def _read(answers_file: Path, answer_names: list[str], result: RunResult) -> None:
+    try:
+        result.answers = read_answers(answers_file, answer_names)
+    except AnswerFormatError as exc:
+        result.problem = (result.problem + "; " if result.problem else "") + f"the answers could not be read ({exc})"
+
+
+def _process_group(process: subprocess.Popen | None) -> int | None:
+    try:
+        return os.getpgid(process.pid) if process is not None else None
+    except OSError:
+        return None
+
+
+def _kill_group(group: int, kernel: subprocess.Popen) -> None:
+    """Kill the kernel and every process it started in its session (a student's subprocess too)."""
+    try:
+        os.killpg(group, signal.SIGKILL)
+        kernel.wait(timeout=5)  # reap it, so a long run leaves no zombie processes behind
+    except (OSError, subprocess.TimeoutExpired):
+        pass
+
+
+def remove_tree(folder: Path) -> None:
+    """Remove a temporary folder even if the student's code made parts of it read-only."""
+
+    def make_writable_and_retry(function, failed_path, _exc_info) -> None:
+        try:
+            os.chmod(failed_path, 0o700)
+            parent = os.path.dirname(failed_path)
+            os.chmod(parent, 0o700)
+            function(failed_path)
+        except OSError:
+            pass
+
+    shutil.rmtree(folder, onerror=make_writable_and_retry)
