@@ -1,7 +1,9 @@
 """Batch grading: a synthetic class, broken and hostile submissions included, graded and checked row by row.
 
-The class is graded once (module fixture) with small limits, so the infinite loop
-costs 20 s; the other tests read its output or grade tiny classes that need no kernel.
+The class is graded once (module fixture), in two runs: the realistic submissions (the real
+exercise notebook, which imports the course's libraries) on realistic limits, and the hostile
+ones as tiny notebooks that import nothing heavy, on short limits that prove the same stops in
+seconds. The other tests read that output or grade tiny classes that need no kernel.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
@@ -22,14 +25,17 @@ from crisis_reading.grading.batch import grade_jobs
 from crisis_reading.grading.cli import main
 from crisis_reading.grading.layout import LayoutError, discover, in_shard, parse_shard
 from crisis_reading.grading.reports import summary_chart
-from crisis_reading.grading.sandbox import Limits, kernel_environment, run_submission
+from crisis_reading.grading.sandbox import Limits, kernel_environment
 from crisis_reading.grading.shards import MergeError, merge
 
 EXERCISE = "03"
 EXERCISE_FILE = "03-how-they-are-quoted.ipynb"
 QUESTIONS = ["03.1", "03.2", "03.3", "03.4", "03.5", "03.6"]
 # A cell of the real exercise notebook can take several seconds on a busy machine: 20 s leaves room for that.
-TEST_LIMITS = ["--cell-timeout", "20", "--notebook-timeout", "60", "--memory-mb", "1024", "--workers", "2"]
+REALISTIC_LIMITS = ["--cell-timeout", "20", "--notebook-timeout", "60", "--memory-mb", "1024", "--workers", "2"]
+# The hostile notebooks run only one-line cells before their hostile cell, so 3 s a cell is ample for those;
+# the notebook limit of 6 s stops the slow cells (2 s each) in their third one, cell 4.
+HOSTILE_LIMITS = ["--cell-timeout", "3", "--notebook-timeout", "6", "--memory-mb", "1024", "--workers", "2"]
 
 
 def expected_literal(question_id: str) -> str:
@@ -120,52 +126,76 @@ shutil.rmtree("work", ignore_errors=True)
 """
 
 
-def synthetic_class(folder: Path) -> None:
-    def put(student: str, content: nbformat.NotebookNode | str | bytes, name: str = "03-how.ipynb") -> None:
-        (folder / student).mkdir(parents=True)
-        path = folder / student / name
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        elif isinstance(content, str):
-            path.write_text(content, encoding="utf-8")
-        else:
-            nbformat.write(content, path)
+def put(folder: Path, student: str, content: nbformat.NotebookNode | str | bytes, name: str = "03-how.ipynb") -> None:
+    (folder / student).mkdir(parents=True)
+    path = folder / student / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    elif isinstance(content, str):
+        path.write_text(content, encoding="utf-8")
+    else:
+        nbformat.write(content, path)
 
-    put("correct", filled_exercise(ALL_CORRECT), EXERCISE_FILE)
-    put("untouched", filled_exercise({}), EXERCISE_FILE)
-    put("partly", notebook(answer_cell("03.1"), "answer_03_2 = ...", answer_cell("03.3", "1000"), *CORRECT_CELLS[3:]))
-    put("no_cells", notebook())
-    put("invalid_json", "{ this is not json")
-    put("empty_file", b"")
-    put("raises", notebook(CORRECT_CELLS[0], "answer_03_2 = undefined_name", *CORRECT_CELLS[2:]))
-    put("loops", notebook(CORRECT_CELLS[0], "while True:\n    pass", *CORRECT_CELLS[1:]))
+
+def realistic_class(folder: Path) -> None:
+    """Submissions graded on realistic limits: the real exercise notebook, mistakes, cheating, snooping."""
+    put(folder, "correct", filled_exercise(ALL_CORRECT), EXERCISE_FILE)
+    put(folder, "untouched", filled_exercise({}), EXERCISE_FILE)
     put(
+        folder,
+        "partly",
+        notebook(answer_cell("03.1"), "answer_03_2 = ...", answer_cell("03.3", "1000"), *CORRECT_CELLS[3:]),
+    )
+    put(folder, "no_cells", notebook())
+    put(folder, "invalid_json", "{ this is not json")
+    put(folder, "empty_file", b"")
+    put(folder, "raises", notebook(CORRECT_CELLS[0], "answer_03_2 = undefined_name", *CORRECT_CELLS[2:]))
+    put(folder, "deletes", notebook(CORRECT_CELLS[0], DELETE_FILES, *CORRECT_CELLS[1:]))
+    put(folder, "missing_question", notebook(*CORRECT_CELLS[:3], *CORRECT_CELLS[4:]))
+    put(folder, "cheats_check", notebook(CHEAT_CHECK, 'check("03.1", answer_03_1)'))
+    put(folder, "reads_solutions", notebook(SEARCH_NEARBY, READ_SOLUTION_THROUGH_PACKAGE))
+    (folder / "forgot").mkdir()
+    (folder / "forgot" / "notes.txt").write_text("no notebook here", encoding="utf-8")
+
+
+def hostile_class(folder: Path) -> None:
+    """Submissions that only a limit stops; named so the two longest runs start first, one on each worker."""
+    # A busy loop, as a student writes it: the cell limit, not the loop, must end it.
+    put(folder, "a_loops", notebook(CORRECT_CELLS[0], "while True:\n    pass", *CORRECT_CELLS[1:]))
+    # Cells that each fit the cell limit but together pass the notebook's; sleeping proves that without a busy core.
+    put(folder, "a_slow_cells", notebook(CORRECT_CELLS[0], *["import time\ntime.sleep(2)"] * 4, *CORRECT_CELLS[1:]))
+    put(
+        folder,
         "memory_bomb",
         notebook(
             CORRECT_CELLS[0], "chunks = []\nwhile True:\n    chunks.append(bytearray(50 * 2**20))", *CORRECT_CELLS[1:]
         ),
     )
-    put("exits", notebook(CORRECT_CELLS[0], "import os\nos._exit(0)", *CORRECT_CELLS[1:]))
-    put("deletes", notebook(CORRECT_CELLS[0], DELETE_FILES, *CORRECT_CELLS[1:]))
-    put("floods", notebook("for i in range(10_000):\n    print('spam ' * 200)", *CORRECT_CELLS))
-    put("missing_question", notebook(*CORRECT_CELLS[:3], *CORRECT_CELLS[4:]))
-    put("cheats_check", notebook(CHEAT_CHECK, 'check("03.1", answer_03_1)'))
-    put("reads_solutions", notebook(SEARCH_NEARBY, READ_SOLUTION_THROUGH_PACKAGE))
-    (folder / "forgot").mkdir()
-    (folder / "forgot" / "notes.txt").write_text("no notebook here", encoding="utf-8")
+    put(folder, "exits", notebook(CORRECT_CELLS[0], "import os\nos._exit(0)", *CORRECT_CELLS[1:]))
+    put(folder, "floods", notebook("for i in range(10_000):\n    print('spam ' * 200)", *CORRECT_CELLS))
 
 
-@pytest.fixture(scope="module")
-def graded(tmp_path_factory) -> tuple[Path, Path, dict[tuple[str, str], dict[str, str]], str]:
-    root = tmp_path_factory.mktemp("class")
+REALISTIC_STUDENTS = {
+    "correct", "untouched", "partly", "no_cells", "invalid_json", "empty_file", "raises", "deletes",
+    "missing_question", "cheats_check", "reads_solutions", "forgot",
+}  # fmt: skip
+HOSTILE_STUDENTS = {"a_loops", "a_slow_cells", "memory_bomb", "exits", "floods"}
+
+
+@dataclass
+class GradedClass:
+    submissions: Path
+    out: Path
+    limits: list[str]
+    gradebook: str
+    by_key: dict[tuple[str, str], dict[str, str]]
+
+
+def grade_class(root: Path, build, limits: list[str]) -> GradedClass:
     submissions, out = root / "submissions", root / "out"
-    synthetic_class(submissions)
+    build(submissions)
     before = {path: path.read_bytes() for path in submissions.rglob("*") if path.is_file()}
-    os.environ["GRADER_TEST_SECRET"] = "a token the students' code must not see"
-    try:
-        status = main(["grade", str(submissions), "--out", str(out), "--exercise", EXERCISE, *TEST_LIMITS])
-    finally:
-        del os.environ["GRADER_TEST_SECRET"]
+    status = main(["grade", str(submissions), "--out", str(out), "--exercise", EXERCISE, *limits])
     assert status == 0
     after = {path: path.read_bytes() for path in submissions.rglob("*") if path.is_file()}
     assert after == before, "grading changed the submissions folder"
@@ -173,18 +203,38 @@ def graded(tmp_path_factory) -> tuple[Path, Path, dict[tuple[str, str], dict[str
         rows = list(csv.DictReader(handle))
     by_key = {(row["student"], row["question"]): row for row in rows}
     assert len(by_key) == len(rows)
-    return submissions, out, by_key, (out / "gradebook.csv").read_text(encoding="utf-8")
+    return GradedClass(submissions, out, limits, (out / "gradebook.csv").read_text(encoding="utf-8"), by_key)
+
+
+@pytest.fixture(scope="module")
+def classes(tmp_path_factory) -> dict[str, GradedClass]:
+    os.environ["GRADER_TEST_SECRET"] = "a token the students' code must not see"
+    try:
+        return {
+            "hostile": grade_class(tmp_path_factory.mktemp("hostile"), hostile_class, HOSTILE_LIMITS),
+            "realistic": grade_class(tmp_path_factory.mktemp("realistic"), realistic_class, REALISTIC_LIMITS),
+        }
+    finally:
+        del os.environ["GRADER_TEST_SECRET"]
+
+
+@pytest.fixture(scope="module")
+def graded(classes) -> tuple[Path, Path, dict[tuple[str, str], dict[str, str]], str]:
+    """Both runs' rows, by (student, question); each run's folders are in `classes`."""
+    realistic, hostile = classes["realistic"], classes["hostile"]
+    assert not set(realistic.by_key) & set(hostile.by_key)
+    return realistic.submissions, realistic.out, {**realistic.by_key, **hostile.by_key}, realistic.gradebook
 
 
 def verdicts(by_key, student: str) -> list[str]:
     return [by_key[(student, qid)]["verdict"] for qid in QUESTIONS]
 
 
-def test_every_student_has_a_row_per_question(graded) -> None:
-    _, _, by_key, _ = graded
-    students = {student for student, _ in by_key}
-    assert len(students) == 16
-    for student in students:
+def test_every_student_has_a_row_per_question(classes) -> None:
+    assert {student for student, _ in classes["realistic"].by_key} == REALISTIC_STUDENTS
+    assert {student for student, _ in classes["hostile"].by_key} == HOSTILE_STUDENTS
+    by_key = {**classes["realistic"].by_key, **classes["hostile"].by_key}
+    for student in REALISTIC_STUDENTS | HOSTILE_STUDENTS:
         assert [qid for s, qid in by_key if s == student] == QUESTIONS
     for row in by_key.values():
         assert row["points"] == ("1" if row["verdict"] == "correct" else "0")
@@ -219,9 +269,9 @@ def test_a_raising_cell_costs_only_its_question(graded) -> None:
 
 def test_an_infinite_loop_times_out_and_keeps_earlier_answers(graded) -> None:
     _, _, by_key, _ = graded
-    assert verdicts(by_key, "loops") == ["correct", *["not run"] * 5]
-    assert by_key[("loops", "03.4")]["run"] == "timed out in cell 2 (limit 20 s a cell)"
-    assert "answer_03_4 is set in cell 5, which did not run" in by_key[("loops", "03.4")]["message"]
+    assert verdicts(by_key, "a_loops") == ["correct", *["not run"] * 5]
+    assert by_key[("a_loops", "03.4")]["run"] == "timed out in cell 2 (limit 3 s a cell)"
+    assert "answer_03_4 is set in cell 5, which did not run" in by_key[("a_loops", "03.4")]["message"]
 
 
 def test_the_memory_limit_stops_a_memory_bomb(graded) -> None:
@@ -238,10 +288,10 @@ def test_a_dying_kernel_is_reported(graded) -> None:
     assert by_key[("exits", "03.2")]["message"].startswith("kernel died in cell 2")
 
 
-def test_deleting_files_and_flooding_output_harm_nothing(graded) -> None:
-    submissions, _, by_key, _ = graded
+def test_deleting_files_and_flooding_output_harm_nothing(classes, graded) -> None:
+    _, _, by_key, _ = graded
     assert verdicts(by_key, "deletes") == ["correct"] * 6
-    assert (submissions / "deletes" / "03-how.ipynb").is_file()
+    assert (classes["realistic"].submissions / "deletes" / "03-how.ipynb").is_file()
     assert verdicts(by_key, "floods") == ["correct"] * 6
     assert by_key[("floods", "03.1")]["run"] == "ran to the end"
 
@@ -270,19 +320,22 @@ def test_what_reading_the_solutions_can_and_cannot_do(graded) -> None:
     assert by_key[("reads_solutions", "03.2")]["verdict"] == "correct"
 
 
-def test_feedback_and_summary(graded) -> None:
-    _, out, by_key, _ = graded
+@pytest.mark.parametrize("name", ["realistic", "hostile"])
+def test_feedback_and_summary(classes, name) -> None:
+    out, by_key = classes[name].out, classes[name].by_key
+    students = {student for student, _ in by_key}
     pages = sorted((out / "feedback").glob("*.md"))
-    assert len(pages) == 16
-    partly = next(page for page in pages if page.name.startswith("partly-")).read_text(encoding="utf-8")
-    assert "5 of 6 questions correct" not in partly and "4 of 6 questions correct" in partly
-    assert "that number is not right" in partly and all_questions()["03.3"].asks in partly
+    assert len(pages) == len(students)
+    if name == "realistic":
+        partly = next(page for page in pages if page.name.startswith("partly-")).read_text(encoding="utf-8")
+        assert "5 of 6 questions correct" not in partly and "4 of 6 questions correct" in partly
+        assert "that number is not right" in partly and all_questions()["03.3"].asks in partly
     with (out / "summary.csv").open(encoding="utf-8", newline="") as handle:
         summary = {row["question"]: row for row in csv.DictReader(handle)}
     for qid in QUESTIONS:
         correct = sum(1 for (student, q), row in by_key.items() if q == qid and row["verdict"] == "correct")
         assert int(summary[qid]["correct"]) == correct
-        assert float(summary[qid]["success_rate"]) == round(100 * correct / 16, 1)
+        assert float(summary[qid]["success_rate"]) == round(100 * correct / len(students), 1)
     assert (out / "summary.png").read_bytes().startswith(b"\x89PNG")
     rates = {qid: float(summary[qid]["success_rate"]) for qid in QUESTIONS}
     hardest = [qid for qid in QUESTIONS if rates[qid] == min(rates.values())]
@@ -290,24 +343,26 @@ def test_feedback_and_summary(graded) -> None:
     assert f"{named} the hardest" in (out / "summary.md").read_text(encoding="utf-8")
 
 
-def test_a_second_run_resumes_and_gives_the_same_gradebook(graded, capsys) -> None:
-    submissions, out, _, gradebook = graded
+@pytest.mark.parametrize("name", ["realistic", "hostile"])
+def test_a_second_run_resumes_and_gives_the_same_gradebook(classes, name, capsys) -> None:
+    graded_class = classes[name]
+    submissions, out, limits = graded_class.submissions, graded_class.out, graded_class.limits
+    count = len({student for student, _ in graded_class.by_key})
     capsys.readouterr()
-    assert main(["grade", str(submissions), "--out", str(out), "--exercise", EXERCISE, *TEST_LIMITS]) == 0
+    assert main(["grade", str(submissions), "--out", str(out), "--exercise", EXERCISE, *limits]) == 0
     said = capsys.readouterr().err
-    assert "resuming: 16 of 16 jobs were already graded" in said and "grading the other 0" in said
-    assert (out / "gradebook.csv").read_text(encoding="utf-8") == gradebook
+    assert f"resuming: {count} of {count} jobs were already graded" in said and "grading the other 0" in said
+    assert (out / "gradebook.csv").read_text(encoding="utf-8") == graded_class.gradebook
 
 
-def test_the_notebook_limit_stops_many_slow_cells(tmp_path: Path) -> None:
-    path = tmp_path / "03-slow.ipynb"
-    nbformat.write(notebook("answer_03_1 = 1", *["import time\ntime.sleep(1.5)"] * 4, "answer_03_2 = 2"), path)
-    result = run_submission(path, ["answer_03_1", "answer_03_2"], Limits(cell_seconds=3, notebook_seconds=4))
-    assert result.problem in (
-        "timed out in cell 4 (the notebook's limit of 4 s)",
-        "timed out before cell 5 (notebook limit 4 s)",
+def test_the_notebook_limit_stops_many_slow_cells(graded) -> None:
+    _, _, by_key, _ = graded
+    # Cells 2 and 3 sleep 2 s each within the 3 s cell limit; cell 4 meets the 6 s limit of the whole notebook.
+    assert by_key[("a_slow_cells", "03.1")]["run"] in (
+        "timed out in cell 4 (the notebook's limit of 6 s)",
+        "timed out before cell 5 (notebook limit 6 s)",
     )
-    assert result.answers["answer_03_1"] == 1 and isinstance(result.answers["answer_03_2"], answer_values.Missing)
+    assert verdicts(by_key, "a_slow_cells") == ["correct", *["not run"] * 5]
 
 
 # Tiny classes below need no kernel: nothing handed in, or notebooks that cannot be read.

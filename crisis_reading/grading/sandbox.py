@@ -22,6 +22,7 @@ path (the README's "Grading a class" section says what follows from that).
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import json
 import logging
@@ -111,6 +112,22 @@ class QuietClient(NotebookClient):
 
     def handle_comm_msg(self, outs, msg, cell_index):  # type: ignore[override]
         return None
+
+    output_task: asyncio.Task | None = None
+
+    async def _async_poll_output_msg(self, parent_msg_id, cell, cell_index):  # type: ignore[override]
+        self.output_task = asyncio.current_task()
+        return await super()._async_poll_output_msg(parent_msg_id, cell, cell_index)
+
+    def stop_output_polling(self) -> None:
+        """Stop a timed-out cell's output poller, which nbclient leaves running.
+
+        Left running, it reads (and drops) the next cell's messages, so that cell's end is
+        never seen and every timed-out notebook waited the whole iopub_timeout in its collection.
+        """
+        if self.output_task is not None:
+            self.output_task.cancel()
+            self.output_task = None
 
 
 def read_notebook(path: Path) -> nbformat.NotebookNode:
@@ -287,6 +304,7 @@ def _run_cells(
         try:
             client.execute_cell(cell, index)
         except CellTimeoutError:
+            client.stop_output_polling()
             result.stopped_at = index + 1
             result.problem = (
                 f"timed out in cell {index + 1} (the notebook's limit of {limits.notebook_seconds:g} s)"
