@@ -14,11 +14,14 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+
+from .paths import WORK_ENV_VAR
 
 REPO = Path(__file__).resolve().parent.parent
 FOLDERS = ("course", "exercises", "solutions")
@@ -55,6 +58,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-suite", action="store_true", help="only time the notebooks")
     options = parser.parse_args(argv)
     os.environ.setdefault("MPLBACKEND", "Agg")
+    # Lesson 08 saves a student's annotation; measuring must not leave one in the home folder.
+    work = tempfile.TemporaryDirectory(prefix="crisis-reading-bench-")
+    os.environ[WORK_ENV_VAR] = work.name
     cores = os.cpu_count() or 1
     floor = floor_seconds(options.repeats)
     rows = []

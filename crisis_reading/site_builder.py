@@ -20,6 +20,7 @@ import os
 import re
 import shutil
 import sys
+import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -30,6 +31,8 @@ import nbformat
 from nbclient.exceptions import CellExecutionError
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import ExecutePreprocessor
+
+from .paths import WORK_ENV_VAR
 
 REPO = Path(__file__).resolve().parent.parent
 COURSE = REPO / "course"
@@ -280,6 +283,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("_site"), help="output folder (default: _site)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
+    # Lesson 08 resumes from a saved annotation: the site shows the lesson as a new student sees it, never the
+    # builder's own saved work, and leaves nothing in the home folder.
+    work = tempfile.TemporaryDirectory(prefix="crisis-reading-site-")
+    os.environ[WORK_ENV_VAR] = work.name
     try:
         lessons = build_site(args.out)
     except LessonFailed as failure:
