@@ -338,7 +338,11 @@ def test_feedback_and_summary(classes, name) -> None:
     for qid in QUESTIONS:
         correct = sum(1 for (student, q), row in by_key.items() if q == qid and row["verdict"] == "correct")
         assert int(summary[qid]["correct"]) == correct
-        assert float(summary[qid]["success_rate"]) == round(100 * correct / len(students), 1)
+        handed_in = sum(1 for (student, q), row in by_key.items() if q == qid and row["verdict"] != "not submitted")
+        assert int(summary[qid]["handed_in"]) == handed_in
+        if name == "realistic":
+            assert handed_in == len(students) - 1  # "forgot" handed nothing in: not counted in the rate
+        assert float(summary[qid]["success_rate"]) == round(100 * correct / handed_in, 1)
     assert (out / "summary.png").read_bytes().startswith(b"\x89PNG")
     rates = {qid: float(summary[qid]["success_rate"]) for qid in QUESTIONS}
     hardest = [qid for qid in QUESTIONS if rates[qid] == min(rates.values())]

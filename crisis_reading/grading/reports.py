@@ -2,7 +2,7 @@
 
 OUT/gradebook.csv          a row per student, notebook and question
 OUT/feedback/<student>.md  each question, its verdict and the hint, for one student
-OUT/summary.csv, .md       per question: how many students, how many correct, the success rate
+OUT/summary.csv, .md       per question: how many students, how many handed it in, how many correct, the success rate
 OUT/summary.png            the success rates as a chart whose title states the finding
 """
 
@@ -16,10 +16,10 @@ from pathlib import Path
 from ..exercise_checks import all_questions
 from ..figures import Chart, finish, new_chart
 from .layout import safe_name
-from .scoring import CORRECT, NOT_YET, UNANSWERED, VERDICTS, Row
+from .scoring import CORRECT, NOT_SUBMITTED, NOT_YET, UNANSWERED, VERDICTS, Row
 
 GRADEBOOK_COLUMNS = ("student", "notebook", "question", "points", "verdict", "message", "run")
-SUMMARY_COLUMNS = ("question", "students", *VERDICTS, "success_rate")
+SUMMARY_COLUMNS = ("question", "students", "handed_in", *VERDICTS, "success_rate")
 MARKS = {CORRECT: "✅", NOT_YET: "❌", UNANSWERED: "✏️"}
 BAR_COLOUR = "#0072B2"
 
@@ -81,7 +81,11 @@ def write_feedback(rows: list[Row], folder: Path) -> list[Path]:
 
 
 def summary_table(rows: list[Row]) -> list[dict[str, object]]:
-    """Per question: how many students it was asked of, each verdict's count, and the share correct (%)."""
+    """Per question: how many students, how many handed it in, each verdict's count, and the share correct (%).
+
+    The share is of the students who handed the exercise in: a student who did not hand in exercise 02 says
+    nothing about how hard question 02.1 is (their rows stay in the gradebook, with no points).
+    """
     counts: dict[str, Counter] = defaultdict(Counter)
     for row in rows:
         counts[row.question][row.verdict] += 1
@@ -89,9 +93,10 @@ def summary_table(rows: list[Row]) -> list[dict[str, object]]:
     for question_id in sorted(counts, key=question_order):
         count = counts[question_id]
         students = sum(count.values())
-        entry: dict[str, object] = {"question": question_id, "students": students}
+        handed_in = students - count[NOT_SUBMITTED]
+        entry: dict[str, object] = {"question": question_id, "students": students, "handed_in": handed_in}
         entry.update({verdict: count[verdict] for verdict in VERDICTS})
-        entry["success_rate"] = round(100 * count[CORRECT] / students, 1) if students else 0.0
+        entry["success_rate"] = round(100 * count[CORRECT] / handed_in, 1) if handed_in else 0.0
         table.append(entry)
     return table
 
@@ -106,7 +111,8 @@ def write_summary(rows: list[Row], out: Path) -> Chart | None:
     lines = [
         "# Class summary",
         "",
-        f"{students} students, {len(table)} questions. Success rate: the share of students whose answer is correct.",
+        f"{students} students, {len(table)} questions. Success rate: the share of the students who handed the "
+        "exercise in whose answer is correct.",
         "",
         "| " + " | ".join(SUMMARY_COLUMNS) + " |",
         "|" + "---|" * len(SUMMARY_COLUMNS),
@@ -133,7 +139,7 @@ def summary_chart(table: list[dict[str, object]]) -> Chart:
     ax.set_xlabel("students with a correct answer (%)")
     for position, rate in zip(positions, rates, strict=True):
         ax.text(min(rate + 1, 92), position, f"{rate:g}%", va="center", fontsize=9)
-    students = max(int(entry["students"]) for entry in table)  # type: ignore[call-overload]
+    handed_in = max(int(entry.get("handed_in", entry["students"])) for entry in table)  # type: ignore[call-overload]
     lowest = min(rates)
     hardest = [question for question, rate in zip(questions, rates, strict=True) if rate == lowest]
     if len(hardest) == len(questions):
@@ -143,8 +149,8 @@ def summary_chart(table: list[dict[str, object]]) -> Chart:
     else:
         title = f"Questions {', '.join(hardest)} were the hardest: {lowest:g}% answered each correctly"
     description = (
-        f"Share of the {students} students graded whose answer was correct, for each of {len(table)} questions; "
-        "unanswered, missing and ungraded answers count as not correct."
+        f"Share of the students who handed each exercise in (at most {handed_in}) whose answer was correct, for "
+        f"each of {len(table)} questions; unanswered, missing and ungraded answers count as not correct."
     )
     return finish(figure, ax, title, description)
 
