@@ -155,6 +155,16 @@ def realistic_class(folder: Path) -> None:
     put(folder, "missing_question", notebook(*CORRECT_CELLS[:3], *CORRECT_CELLS[4:]))
     put(folder, "cheats_check", notebook(CHEAT_CHECK, 'check("03.1", answer_03_1)'))
     put(folder, "reads_solutions", notebook(SEARCH_NEARBY, READ_SOLUTION_THROUGH_PACKAGE))
+    # A memory bomb and an output flood take seconds of real work before the cells after them run, so they get the
+    # realistic time limits: only the memory limit may stop the bomb, and nothing may stop the flood.
+    put(
+        folder,
+        "memory_bomb",
+        notebook(
+            CORRECT_CELLS[0], "chunks = []\nwhile True:\n    chunks.append(bytearray(50 * 2**20))", *CORRECT_CELLS[1:]
+        ),
+    )
+    put(folder, "floods", notebook("for i in range(10_000):\n    print('spam ' * 200)", *CORRECT_CELLS))
     (folder / "forgot").mkdir()
     (folder / "forgot" / "notes.txt").write_text("no notebook here", encoding="utf-8")
 
@@ -165,22 +175,14 @@ def hostile_class(folder: Path) -> None:
     put(folder, "a_loops", notebook(CORRECT_CELLS[0], "while True:\n    pass", *CORRECT_CELLS[1:]))
     # Cells that each fit the cell limit but together pass the notebook's; sleeping proves that without a busy core.
     put(folder, "a_slow_cells", notebook(CORRECT_CELLS[0], *["import time\ntime.sleep(2)"] * 4, *CORRECT_CELLS[1:]))
-    put(
-        folder,
-        "memory_bomb",
-        notebook(
-            CORRECT_CELLS[0], "chunks = []\nwhile True:\n    chunks.append(bytearray(50 * 2**20))", *CORRECT_CELLS[1:]
-        ),
-    )
     put(folder, "exits", notebook(CORRECT_CELLS[0], "import os\nos._exit(0)", *CORRECT_CELLS[1:]))
-    put(folder, "floods", notebook("for i in range(10_000):\n    print('spam ' * 200)", *CORRECT_CELLS))
 
 
 REALISTIC_STUDENTS = {
     "correct", "untouched", "partly", "no_cells", "invalid_json", "empty_file", "raises", "deletes",
-    "missing_question", "cheats_check", "reads_solutions", "forgot",
+    "missing_question", "cheats_check", "reads_solutions", "forgot", "memory_bomb", "floods",
 }  # fmt: skip
-HOSTILE_STUDENTS = {"a_loops", "a_slow_cells", "memory_bomb", "exits", "floods"}
+HOSTILE_STUDENTS = {"a_loops", "a_slow_cells", "exits"}
 
 
 @dataclass
