@@ -71,8 +71,22 @@ def speaker_map(proposed_speakers: pd.DataFrame, key_speakers: pd.DataFrame) -> 
     return mapping
 
 
-def _pairs(proposed: pd.DataFrame, key: pd.DataFrame, exact: bool, right_speaker) -> list[tuple[int, int]]:
-    """One-to-one matches (proposed index, key index), largest overlap first."""
+def speaker_judge(proposed_speakers: pd.DataFrame | None, key_speakers: pd.DataFrame | None):
+    """right_speaker(p, k): does proposal p name the key row k's speaker (through speaker_map)? Without both
+    speaker tables no proposed speaker can be matched."""
+    both = proposed_speakers is not None and key_speakers is not None
+    mapping = speaker_map(proposed_speakers, key_speakers) if both else {}
+
+    def right_speaker(p: pd.Series, k: pd.Series) -> bool:
+        return mapping.get(str(p["speaker_id"])) == str(k["speaker_id"])
+
+    return right_speaker
+
+
+def matched_pairs(
+    proposed: pd.DataFrame, key: pd.DataFrame, right_speaker, exact: bool = False
+) -> list[tuple[int, int]]:
+    """One-to-one matches (proposed index, key index), largest overlap first (the right speaker breaks ties)."""
     candidates = []
     for p_index, p in proposed.iterrows():
         for k_index, k in key.iterrows():
@@ -120,17 +134,13 @@ def score(
         # Without a speaker table each proposed speaker_id is its own name.
         proposed_speakers = pd.DataFrame({"speaker_id": proposed["speaker_id"].unique()})
         proposed_speakers["name"] = proposed_speakers["speaker_id"]
-    mapping = speaker_map(proposed_speakers, key_speakers)
-
-    def right_speaker(p: pd.Series, k: pd.Series) -> bool:
-        return mapping.get(str(p["speaker_id"])) == str(k["speaker_id"])
-
+    right_speaker = speaker_judge(proposed_speakers, key_speakers)
     rows = {}
     for kind in [*KINDS, "all"]:
         p_rows = proposed if kind == "all" else proposed[proposed["kind"] == kind]
         k_rows = key_quotes if kind == "all" else key_quotes[key_quotes["kind"] == kind]
-        pairs = _pairs(p_rows, k_rows, exact=False, right_speaker=right_speaker)
-        exact = _pairs(p_rows, k_rows, exact=True, right_speaker=right_speaker)
+        pairs = matched_pairs(p_rows, k_rows, right_speaker)
+        exact = matched_pairs(p_rows, k_rows, right_speaker, exact=True)
         precision, recall = _ratio(len(pairs), len(p_rows)), _ratio(len(pairs), len(k_rows))
         exact_precision, exact_recall = _ratio(len(exact), len(p_rows)), _ratio(len(exact), len(k_rows))
         right = sum(right_speaker(p_rows.loc[p], k_rows.loc[k]) for p, k in pairs)
@@ -149,12 +159,7 @@ def agreement_on_matches(
     proposed: FinderResult, key_quotes: pd.DataFrame, key_speakers: pd.DataFrame
 ) -> dict[str, float]:
     """On the quotes matched regardless of kind: the share with the key's kind, and with the key's channel."""
-    mapping = speaker_map(proposed.speakers, key_speakers)
-
-    def right_speaker(p: pd.Series, k: pd.Series) -> bool:
-        return mapping.get(str(p["speaker_id"])) == str(k["speaker_id"])
-
-    pairs = _pairs(proposed.quotes, key_quotes, exact=False, right_speaker=right_speaker)
+    pairs = matched_pairs(proposed.quotes, key_quotes, speaker_judge(proposed.speakers, key_speakers))
     same = {
         column: sum(proposed.quotes.loc[p, column] == key_quotes.loc[k, column] for p, k in pairs)
         for column in ("kind", "channel")

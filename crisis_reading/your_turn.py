@@ -45,17 +45,12 @@ def my_folder(name: str = MY_FOLDER_NAME) -> Path:
 def _matched(proposed, key_quotes: pd.DataFrame, key_speakers: pd.DataFrame | None) -> tuple[pd.DataFrame, list]:
     """The proposed quote rows and the scorer's one-to-one pairs (proposed index, key index) with the key."""
     # The scorer's own matching, so these tables agree with its "matched" counts.
-    from .finder_score import _pairs, speaker_map
+    from .finder_score import matched_pairs, speaker_judge
     from .quote_finder import FinderResult
 
     speakers = proposed.speakers if isinstance(proposed, FinderResult) else None
     quotes = proposed.quotes if isinstance(proposed, FinderResult) else proposed
-    mapping = speaker_map(speakers, key_speakers) if speakers is not None and key_speakers is not None else {}
-
-    def right_speaker(p: pd.Series, k: pd.Series) -> bool:
-        return mapping.get(str(p["speaker_id"])) == str(k["speaker_id"])
-
-    return quotes, _pairs(quotes, key_quotes, exact=False, right_speaker=right_speaker)
+    return quotes, matched_pairs(quotes, key_quotes, speaker_judge(speakers, key_speakers))
 
 
 def missed_quotes(proposed, key_quotes: pd.DataFrame, key_speakers: pd.DataFrame | None = None) -> pd.DataFrame:
