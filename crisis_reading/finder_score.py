@@ -77,7 +77,7 @@ def speaker_judge(proposed_speakers: pd.DataFrame | None, key_speakers: pd.DataF
     both = proposed_speakers is not None and key_speakers is not None
     mapping = speaker_map(proposed_speakers, key_speakers) if both else {}
 
-    def right_speaker(p: pd.Series, k: pd.Series) -> bool:
+    def right_speaker(p, k) -> bool:  # two rows: pandas Series or dicts
         return mapping.get(str(p["speaker_id"])) == str(k["speaker_id"])
 
     return right_speaker
@@ -87,18 +87,21 @@ def matched_pairs(
     proposed: pd.DataFrame, key: pd.DataFrame, right_speaker, exact: bool = False
 ) -> list[tuple[int, int]]:
     """One-to-one matches (proposed index, key index), largest overlap first (the right speaker breaks ties)."""
+    # Plain dicts, key rows grouped by block: scoring runs inside every lesson-08 check, and pandas rows are slow.
+    key_rows_by_block: dict[int, list] = {}
+    for k_index, k in key.to_dict("index").items():
+        key_rows_by_block.setdefault(int(k["block"]), []).append((k_index, k))
     candidates = []
-    for p_index, p in proposed.iterrows():
-        for k_index, k in key.iterrows():
-            if int(p["block"]) != int(k["block"]):
-                continue
+    for p_index, p in proposed.to_dict("index").items():
+        p_start, p_end = int(p["start"]), int(p["end"])
+        for k_index, k in key_rows_by_block.get(int(p["block"]), []):
+            k_start, k_end = int(k["start"]), int(k["end"])
             if exact:
-                if int(p["start"]) == int(k["start"]) and int(p["end"]) == int(k["end"]):
+                if (p_start, p_end) == (k_start, k_end):
                     candidates.append((1, right_speaker(p, k), p_index, k_index))
                 continue
-            overlap = min(int(p["end"]), int(k["end"])) - max(int(p["start"]), int(k["start"]))
-            length = int(k["end"]) - int(k["start"])
-            if overlap > 0 and overlap * 2 >= length:
+            overlap = min(p_end, k_end) - max(p_start, k_start)
+            if overlap > 0 and overlap * 2 >= k_end - k_start:
                 candidates.append((overlap, right_speaker(p, k), p_index, k_index))
     candidates.sort(key=lambda c: (c[0], c[1]), reverse=True)
     used_p, used_k, pairs = set(), set(), []

@@ -196,8 +196,11 @@ def link_lessons(page: str, lessons: list[Lesson]) -> str:
     return page
 
 
-def render_lesson(notebook: nbformat.NotebookNode, lessons: list[Lesson], index: int) -> str:
-    exporter = HTMLExporter(template_name="lab")
+def render_lesson(
+    notebook: nbformat.NotebookNode, lessons: list[Lesson], index: int, exporter: HTMLExporter | None = None
+) -> str:
+    """One lesson's page; pass one `exporter` for every lesson (loading its templates takes a while)."""
+    exporter = exporter or HTMLExporter(template_name="lab")
     title = f"{lessons[index].title} · {COURSE_TITLE}"
     page, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": title}})
     page = link_lessons(page, lessons)
@@ -268,10 +271,11 @@ def build_site(out: Path, course: Path = COURSE, cwd: Path = REPO, log=print) ->
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         list(pool.map(lambda path, notebook: execute_lesson(path, notebook, cwd), paths, notebooks))
     log(f"ran {len(notebooks)} lessons: {time.perf_counter() - started:.1f} s")
+    exporter = HTMLExporter(template_name="lab")
     for number, (lesson, notebook) in enumerate(zip(lessons, notebooks, strict=True)):
         started = time.perf_counter()
         widgets = note_widgets(notebook)
-        (out / lesson.page).write_text(render_lesson(notebook, lessons, number), encoding="utf-8")
+        (out / lesson.page).write_text(render_lesson(notebook, lessons, number, exporter), encoding="utf-8")
         extra = f", {widgets} widget(s)" if widgets else ""
         log(f"{lesson.page}: rendered in {time.perf_counter() - started:.1f} s{extra}")
     (out / "index.html").write_text(index_page(lessons), encoding="utf-8")

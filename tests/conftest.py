@@ -79,15 +79,17 @@ def pytest_runtest_makereport(item, call):
         item.failed = True
 
 
-# Longest first: pytest-xdist hands whole modules (--dist loadscope) to whichever worker is free, so the
-# slow modules start at once instead of being left for the end, where one worker would run them alone.
-SLOW_FIRST = {"test_browser.py": 0, "test_site.py": 1}
+# The order modules are handed out in (--dist loadscope --no-loadscope-reorder: whole modules, in this order, to
+# whichever worker is free; xdist's own reordering would put the ten browser tests last, where one worker ran them
+# alone for 75 s). The browser and site modules, the longest, start at once on the two workers. Each worker is also
+# given a second module at the start, queued behind its first: a short one, so nothing long waits behind the browser.
+FIRST = ["test_browser.py", "test_site.py", "test_dates.py", "test_dataset.py", "test_grading.py", "test_exercises.py"]
 
 
 def pytest_collection_modifyitems(config, items):
     def rank(item) -> int:
-        if item.path.name in SLOW_FIRST:
-            return SLOW_FIRST[item.path.name]
-        return 2 if item.path.suffix == ".ipynb" else 3
+        if item.path.name in FIRST:
+            return FIRST.index(item.path.name)
+        return len(FIRST) + (0 if item.path.suffix == ".ipynb" else 1)
 
     items.sort(key=rank)  # stable: each module's tests keep their order and stay together
