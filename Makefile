@@ -26,8 +26,10 @@ lab: $(STAMP)
 # Extra pytest arguments, e.g. make test PYTEST_ARGS='-m "not browser"' where Chromium is not installed.
 PYTEST_ARGS ?=
 
+# Python's bytecode cache is on for the tests even where the machine turns it off (PYTHONDONTWRITEBYTECODE):
+# without it every kernel recompiles the course's package and every worker re-rewrites the test files' asserts.
 test: $(STAMP)
-	MPLBACKEND=Agg $(BIN)/python -m pytest $(PYTEST_ARGS)
+	MPLBACKEND=Agg PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # After editing a notebook in solutions/: regenerate the student copies in exercises/.
 exercises: $(STAMP)
@@ -45,7 +47,7 @@ site: $(STAMP)
 
 # Measure how long the notebooks and the tests take (a report, not a test).
 bench: $(STAMP)
-	MPLBACKEND=Agg $(BIN)/python -m crisis_reading.bench
+	MPLBACKEND=Agg PYTHONDONTWRITEBYTECODE= $(BIN)/python -m crisis_reading.bench
 
 # Grade a class: make grade SUBMISSIONS=path/to/submissions OUT=path/to/grades [GRADE_ARGS="--exercise 03 --shard 1/4"]
 # (layout, limits and sharding: README.md, "Grading a class").

@@ -3,8 +3,9 @@
 A check never raises, so an unfinished exercise notebook still runs top to
 bottom. It says "correct", or "not yet" with a hint that points back to the
 article or the lesson, never the answer itself. The expected value is computed
-from the data through the package each time, so editing the data updates every
-check with it.
+from the data through the package, so editing the data updates every check
+with it; it is computed once per question and loaded data set (a Data object),
+so grading a class, or checking an answer again, does not recompute it.
 """
 
 from __future__ import annotations
@@ -120,13 +121,27 @@ def verdict(question_id: str, answer: Any, data: Data | None = None) -> Verdict:
         return Verdict(question_id, False, f"the check could not read your answer ({type(exc).__name__}: {exc})")
 
 
+_EXPECTED: dict[tuple[str, int], tuple[Data, Any]] = {}
+_EXPECTED_KEPT = 256  # (question, data set) pairs; a class is graded against one data set
+
+
+def expected_value(question: Question, data: Data) -> Any:
+    """question.expected(data), computed once per question and Data object (the Data is kept, so its id stays its)."""
+    key = (question.id, id(data))
+    if key not in _EXPECTED or _EXPECTED[key][0] is not data:
+        if len(_EXPECTED) >= _EXPECTED_KEPT:
+            del _EXPECTED[next(iter(_EXPECTED))]
+        _EXPECTED[key] = (data, question.expected(data))
+    return _EXPECTED[key][1]
+
+
 def judge(question: Question, answer: Any, data: Data) -> Verdict:
     """The verdict on one answer, with the expected value and every hint computed from `data`."""
     question_id = question.id
     try:
         if answer is Ellipsis:
             return Verdict(question_id, False, "not answered yet: replace the ... with your answer, then run the cell")
-        expected = question.expected(data)
+        expected = expected_value(question, data)
         match = compare(answer, expected, question.compare, question.tolerance, question.near_miss)
         if match.correct:
             return Verdict(question_id, True, "well done.")

@@ -258,19 +258,37 @@ def prepare_output(out: Path) -> None:
     out.mkdir(parents=True)
 
 
-def build_site(out: Path, course: Path = COURSE, cwd: Path = REPO, log=print) -> list[Lesson]:
-    """Run and render every lesson into `out`; returns the lessons in order."""
+class LessonNotRun(ValueError):
+    """A lesson given as already run has a code cell that never ran."""
+
+
+def require_outputs(path: Path, notebook: nbformat.NotebookNode) -> None:
+    for number, cell in enumerate(notebook.cells, start=1):
+        if cell.cell_type == "code" and cell.source.strip() and cell.get("execution_count") is None:
+            raise LessonNotRun(f"{path.parent.name}/{path.name}: cell {number} has not run, so its page would be empty")
+
+
+def build_site(out: Path, course: Path = COURSE, cwd: Path = REPO, log=print, run: bool = True) -> list[Lesson]:
+    """Run and render every lesson into `out`; returns the lessons in order.
+
+    With run=False the notebooks in `course` must already have run (every code cell has an execution count),
+    and are rendered as they are: the browser test hands over the lessons it ran in JupyterLab this way.
+    """
     paths = lesson_notebooks(course)
     if not paths:
         raise SystemExit(f"no lesson notebooks (NN-*.ipynb) in {course}")
     notebooks = [nbformat.read(path, as_version=4) for path in paths]
     lessons = [Lesson(path, first_heading(nb)) for path, nb in zip(paths, notebooks, strict=True)]
+    if not run:
+        for path, notebook in zip(paths, notebooks, strict=True):
+            require_outputs(path, notebook)
     prepare_output(out)
-    started = time.perf_counter()
-    # Each lesson runs in its own kernel process, so running them side by side uses every core.
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        list(pool.map(lambda path, notebook: execute_lesson(path, notebook, cwd), paths, notebooks))
-    log(f"ran {len(notebooks)} lessons: {time.perf_counter() - started:.1f} s")
+    if run:
+        started = time.perf_counter()
+        # Each lesson runs in its own kernel process, so running them side by side uses every core.
+        with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+            list(pool.map(lambda path, notebook: execute_lesson(path, notebook, cwd), paths, notebooks))
+        log(f"ran {len(notebooks)} lessons: {time.perf_counter() - started:.1f} s")
     exporter = HTMLExporter(template_name="lab")
     for number, (lesson, notebook) in enumerate(zip(lessons, notebooks, strict=True)):
         started = time.perf_counter()

@@ -16,6 +16,7 @@ from crisis_reading import DEFAULT_ARTICLE, load_article, load_reference
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 
 # Lesson 08 saves a student's annotation in their home folder. Under test (notebooks, the site build, the browser:
 # their kernels inherit this environment) it goes to a fresh folder that is removed afterwards, so a test run leaves
@@ -81,12 +82,22 @@ def pytest_runtest_makereport(item, call):
 
 # The order modules are handed out in (--dist loadscope --no-loadscope-reorder: whole modules, in this order, to
 # whichever worker is free; xdist's own reordering would put the ten browser tests last, where one worker ran them
-# alone for 75 s). The browser and site modules, the longest, start at once on the two workers. Each worker is also
-# given a second module at the start, queued behind its first: a short one, so nothing long waits behind the browser.
+# alone for 75 s). The browser module, the longest, starts at once; so does the site module, long only when the browser
+# test does not run. Each worker is also given a second module at the start, queued behind its first: a short one, so
+# nothing long waits behind the browser.
 FIRST = ["test_browser.py", "test_site.py", "test_dates.py", "test_dataset.py", "test_grading.py", "test_exercises.py"]
 
 
+@pytest.hookimpl(trylast=True)  # after -m and -k have deselected what they will
 def pytest_collection_modifyitems(config, items):
+    # The browser test runs every lesson and builds the site from them; where it runs, test_site.py does not
+    # run the lessons a second time for the same checks.
+    if CHROMIUM.exists() and any(item.get_closest_marker("browser") for item in items):
+        again = [item for item in items if item.get_closest_marker("runs_lessons")]
+        if again:
+            config.hook.pytest_deselected(items=again)
+            items[:] = [item for item in items if not item.get_closest_marker("runs_lessons")]
+
     def rank(item) -> int:
         if item.path.name in FIRST:
             return FIRST.index(item.path.name)

@@ -7,6 +7,9 @@ every widget rendered. On the widget lessons it changes a dropdown or the year
 slider and checks that the widget's output changes: a real browser-to-kernel
 round trip. A failing lesson leaves a screenshot in browser-screenshots/.
 
+Each lesson is saved once it has run, and the last tests build the static site from those notebooks and
+run the site checks on it (site_checks.py): the lessons run once in `make test`, here, not again for the site.
+
 Needs Debian's Chromium (/usr/bin/chromium; `apt-get install chromium`). Where it is
 missing the tests are skipped, except under CI, where they fail. To skip them on
 purpose: `make test PYTEST_ARGS='-m "not browser"'` or `pytest -m "not browser"`.
@@ -25,10 +28,13 @@ import time
 import urllib.request
 from pathlib import Path
 
+import nbformat
 import pytest
-from conftest import REPO
+from conftest import CHROMIUM, REPO
+from site_checks import SITE_CHECKS, Page, load_pages
 
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+from crisis_reading.site_builder import build_site
+
 SCREENSHOTS = REPO / "browser-screenshots"
 # The notebook in the current tab (other open notebooks stay in the page, hidden).
 NOTEBOOK = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook"
@@ -46,8 +52,10 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
 ]
 # Settings a fresh student profile would not have, but a test needs: every cell kept in the
-# page (JupyterLab otherwise only renders the cells in view) and no news or update pop-ups.
+# page (JupyterLab otherwise only renders the cells in view), widget state saved with the notebook
+# (the site shows the widgets as they were drawn), and no news or update pop-ups.
 LAB_SETTINGS = {
+    "@jupyter-widgets/jupyterlab-manager/plugin.jupyterlab-settings": {"saveState": True},
     "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
     "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
@@ -122,7 +130,7 @@ def lab(tmp_path_factory):
                 server.kill()
                 pytest.fail(f"JupyterLab did not start; its log: {(home / 'lab.log').read_text()[-2000:]}")
             time.sleep(0.3)
-    yield base, token
+    yield base, token, root
     server.terminate()
     try:
         server.wait(timeout=10)
@@ -144,7 +152,7 @@ def browser(lab):
 @pytest.fixture(scope="module")
 def lab_page(lab, browser):
     """One JupyterLab page for all lessons: each opens from the file browser, without reloading the app."""
-    base, token = lab
+    base, token, _ = lab
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.set_default_timeout(60_000)
     page.goto(f"{base}/lab/workspaces/browser-test/tree/course?reset&token={token}")
@@ -154,8 +162,8 @@ def lab_page(lab, browser):
 
 
 @pytest.fixture
-def lesson_page(lab_page, request):
-    """The lesson open and run from the Run menu; on failure it leaves a screenshot named after the test."""
+def lesson_page(lab, lab_page, request):
+    """The lesson open, run from the Run menu and saved; on failure it leaves a screenshot named after the test."""
     name = request.node.callspec.params["name"]
     page = lab_page
     try:
@@ -163,6 +171,7 @@ def lesson_page(lab_page, request):
         page.locator(".lm-TabBar-tab.jp-mod-current", has_text=name).first.wait_for()
         press_run_all(page)
         wait_until_all_ran(page, name)
+        save(page, lab[2] / "course" / name)
         yield page
     finally:
         if getattr(request.node, "failed", False) or sys.exc_info()[0] is not None:
@@ -206,6 +215,22 @@ def wait_until_all_ran(page, name: str) -> None:
         raise AssertionError(
             f"{name}: not every cell ran; prompts {prompts}; outputs end: {outputs_text(page)[-800:]}"
         ) from exc
+
+
+def save(page, path: Path) -> None:
+    """Save the notebook as it is after Run All (before any widget is touched) and wait until it is on disk."""
+    page.locator(NOTEBOOK).first.click(position={"x": 5, "y": 5})  # keyboard focus in the notebook, not a widget
+    page.keyboard.press("Control+s")
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            cells = nbformat.read(path, as_version=4).cells
+            if all(cell.get("execution_count") for cell in cells if cell.cell_type == "code" and cell.source.strip()):
+                return
+        except (OSError, ValueError):
+            pass  # the file is being written
+        time.sleep(0.2)
+    raise AssertionError(f"{path.name} was not saved with every cell run within 30 s")
 
 
 def outputs_text(page) -> str:
@@ -293,3 +318,17 @@ INTERACTIONS = {
 def test_every_widget_lesson_is_exercised() -> None:
     widget_lessons = {name for name in LESSONS if expected_counts(name)[1]}
     assert widget_lessons == set(INTERACTIONS), "a lesson with a widget needs an interaction in INTERACTIONS"
+
+
+@pytest.fixture(scope="module")
+def site_from_the_browser(lab, tmp_path_factory) -> Path:
+    """The static site built from the lessons as the tests above ran and saved them."""
+    out = tmp_path_factory.mktemp("site") / "_site"
+    build_site(out, course=lab[2] / "course", cwd=REPO, log=lambda _: None, run=False)
+    return out
+
+
+@pytest.mark.parametrize("check", SITE_CHECKS, ids=lambda check: check.__name__)
+def test_the_site_built_from_the_lessons_run_here(site_from_the_browser: Path, check) -> None:
+    pages: dict[str, Page] = load_pages(site_from_the_browser)
+    check(site_from_the_browser, pages)
