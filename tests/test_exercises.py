@@ -2,7 +2,10 @@
 
 The solution notebooks are run here in plain Python (no kernel): their code cells
 are executed in order in one namespace, and every `check("NN.k", name)` cell is
-judged with the value `name` holds.
+judged with the value `name` holds. This is where `make test` runs solutions/;
+nbval runs the student copies in exercises/ in a kernel, whose cells are the
+solutions' cells with the answers left blank, so the charts and tables the two
+share are drawn there.
 """
 
 from __future__ import annotations
