@@ -172,6 +172,7 @@ def lesson_page(lab, lab_page, request):
         press_run_all(page)
         wait_until_all_ran(page, name)
         save(page, lab[2] / "course" / name)
+        SAVED.add(name)
         yield page
     finally:
         if getattr(request.node, "failed", False) or sys.exc_info()[0] is not None:
@@ -215,6 +216,9 @@ def wait_until_all_ran(page, name: str) -> None:
         raise AssertionError(
             f"{name}: not every cell ran; prompts {prompts}; outputs end: {outputs_text(page)[-800:]}"
         ) from exc
+
+
+SAVED: set[str] = set()  # the lessons run and saved in this session, for the site built from them
 
 
 def save(page, path: Path) -> None:
@@ -321,8 +325,14 @@ def test_every_widget_lesson_is_exercised() -> None:
 
 
 @pytest.fixture(scope="module")
-def site_from_the_browser(lab, tmp_path_factory) -> Path:
+def site_from_the_browser(tmp_path_factory, request) -> Path:
     """The static site built from the lessons as the tests above ran and saved them."""
+    selected = {item.callspec.params["name"] for item in request.session.items if "lesson_page" in item.fixturenames}
+    if selected != set(LESSONS):
+        pytest.skip("not every lesson runs in the browser in this session; tests/test_site.py checks the site")
+    if SAVED != set(LESSONS):
+        pytest.fail(f"no site from the browser: lessons that did not run to the end and save: {set(LESSONS) - SAVED}")
+    lab = request.getfixturevalue("lab")
     out = tmp_path_factory.mktemp("site") / "_site"
     build_site(out, course=lab[2] / "course", cwd=REPO, log=lambda _: None, run=False)
     return out
