@@ -342,7 +342,13 @@ def site_from_the_browser(tmp_path_factory, request) -> Path:
     return out
 
 
+@pytest.fixture(scope="module")
+def pages_from_the_browser(site_from_the_browser: Path) -> dict[str, Page]:
+    return load_pages(site_from_the_browser)
+
+
 @pytest.mark.parametrize("check", SITE_CHECKS, ids=lambda check: check.__name__)
-def test_the_site_built_from_the_lessons_run_here(site_from_the_browser: Path, check) -> None:
-    pages: dict[str, Page] = load_pages(site_from_the_browser)
-    check(site_from_the_browser, pages)
+def test_the_site_built_from_the_lessons_run_here(
+    site_from_the_browser: Path, pages_from_the_browser: dict[str, Page], check
+) -> None:
+    check(site_from_the_browser, pages_from_the_browser)
