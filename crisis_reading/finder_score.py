@@ -86,30 +86,34 @@ def speaker_judge(proposed_speakers: pd.DataFrame | None, key_speakers: pd.DataF
 def matched_pairs(
     proposed: pd.DataFrame, key: pd.DataFrame, right_speaker, exact: bool = False
 ) -> list[tuple[int, int]]:
-    """One-to-one matches (proposed index, key index), largest overlap first (the right speaker breaks ties)."""
+    """One-to-one matches (proposed index, key index), largest overlap first (the right speaker breaks ties).
+
+    Each row is matched at most once by its position, so a table whose row labels repeat (a pd.concat) still
+    has every row considered; the pairs name rows by their labels, as .loc expects.
+    """
     # Plain dicts, key rows grouped by block: scoring runs inside every lesson-08 check, and pandas rows are slow.
     key_rows_by_block: dict[int, list] = {}
-    for k_index, k in key.to_dict("index").items():
-        key_rows_by_block.setdefault(int(k["block"]), []).append((k_index, k))
+    for k_at, k in enumerate(key.to_dict("records")):
+        key_rows_by_block.setdefault(int(k["block"]), []).append((k_at, k))
     candidates = []
-    for p_index, p in proposed.to_dict("index").items():
+    for p_at, p in enumerate(proposed.to_dict("records")):
         p_start, p_end = int(p["start"]), int(p["end"])
-        for k_index, k in key_rows_by_block.get(int(p["block"]), []):
+        for k_at, k in key_rows_by_block.get(int(p["block"]), []):
             k_start, k_end = int(k["start"]), int(k["end"])
             if exact:
                 if (p_start, p_end) == (k_start, k_end):
-                    candidates.append((1, right_speaker(p, k), p_index, k_index))
+                    candidates.append((1, right_speaker(p, k), p_at, k_at))
                 continue
             overlap = min(p_end, k_end) - max(p_start, k_start)
             if overlap > 0 and overlap * 2 >= k_end - k_start:
-                candidates.append((overlap, right_speaker(p, k), p_index, k_index))
+                candidates.append((overlap, right_speaker(p, k), p_at, k_at))
     candidates.sort(key=lambda c: (c[0], c[1]), reverse=True)
     used_p, used_k, pairs = set(), set(), []
-    for _, _, p_index, k_index in candidates:
-        if p_index not in used_p and k_index not in used_k:
-            used_p.add(p_index)
-            used_k.add(k_index)
-            pairs.append((p_index, k_index))
+    for _, _, p_at, k_at in candidates:
+        if p_at not in used_p and k_at not in used_k:
+            used_p.add(p_at)
+            used_k.add(k_at)
+            pairs.append((proposed.index[p_at], key.index[k_at]))
     return pairs
 
 

@@ -3,7 +3,8 @@
 Two tests run every check. tests/test_site.py builds the site the way `make site` does, running each
 lesson in a fresh kernel. tests/test_browser.py, which runs every lesson in JupyterLab anyway, saves them
 there and builds the site from those notebooks, so `make test` runs each lesson once, not twice. The
-first is deselected whenever the second runs (tests/conftest.py).
+first is deselected when Chromium is installed and the session selects every lesson's browser test and the
+browser's site checks (tests/conftest.py); otherwise it runs the lessons itself.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from crisis_reading import DEFAULT_ARTICLE, load_article
-from crisis_reading.finder_score import agreement_on_matches, main, score, speaker_map
+from crisis_reading.finder_score import agreement_on_matches, main, matched_pairs, score, speaker_judge, speaker_map
 from crisis_reading.paths import PRACTICE_ARTICLE
 from crisis_reading.quote_finder import FinderResult, find_quotes
 
@@ -76,6 +76,14 @@ def test_a_match_needs_the_same_block_and_each_row_matches_once():
     )
     assert table.loc["direct", "matched"] == 1
     assert table.loc["direct", "precision"] == pytest.approx(1 / 3)
+
+
+def test_a_table_glued_together_with_repeated_row_labels_is_still_matched():
+    # A student's own quotes table may come from pd.concat, whose row labels repeat.
+    glued = pd.concat([proposed((1, "maria_okafor", "direct", 0, 10)), proposed((2, "someone", "partial", 5, 15))])
+    assert list(glued.index) == [0, 0]
+    judge = speaker_judge(PROPOSED_SPEAKERS, KEY_SPEAKERS)
+    assert matched_pairs(glued, KEY_QUOTES, judge) == [(0, 0), (0, 1)]
 
 
 def test_all_matches_across_kinds_but_each_kind_only_within_itself():
