@@ -17,9 +17,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from conftest import REPO
+from crisis_reading.site_builder import lesson_notebooks
 
-LESSONS = sorted((REPO / "course").glob("[0-9][0-9]-*.ipynb"))
+LESSONS = lesson_notebooks()
 PAGES = [notebook.with_suffix(".html").name for notebook in LESSONS]
 ERROR_TEXT = re.compile(r"Traceback|\b\w*(?:Error|Exception)\b")
 

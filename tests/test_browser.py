@@ -33,13 +33,13 @@ import pytest
 from conftest import CHROMIUM, REPO
 from site_checks import SITE_CHECKS, Page, load_pages
 
-from crisis_reading.site_builder import build_site
+from crisis_reading.site_builder import build_site, lesson_notebooks
 
 SCREENSHOTS = REPO / "browser-screenshots"
 # The notebook in the current tab (other open notebooks stay in the page, hidden).
 NOTEBOOK = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook"
 PROMPTS = NOTEBOOK + " .jp-CodeCell .jp-InputPrompt"
-LESSONS = sorted(p.name for p in (REPO / "course").glob("0*.ipynb"))
+LESSONS = [path.name for path in lesson_notebooks()]
 CHART_CALL = re.compile(r"\b\w*(?:_chart|article_barcode)\(")
 WIDGET_CALL = re.compile(r"\b(?:quote_browser|enlargement_explorer|source_card_browser|annotation_widget)\(")
 CHROMIUM_FLAGS = [
