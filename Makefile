@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 # Jupyter refuses to start as root unless told; containers and CI often run as root.
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
-.PHONY: lab test install exercises site bench constraints clean article grade
+.PHONY: lab test install exercises site bench constraints clean article grade score
 
 $(STAMP): requirements.txt constraints.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; this is " + sys.version.split()[0])'
@@ -33,21 +33,21 @@ test: $(STAMP)
 
 # After editing a notebook in solutions/: regenerate the student copies in exercises/.
 exercises: $(STAMP)
-	$(BIN)/python -m crisis_reading.exercise_generator
+	$(BIN)/crisis-reading exercises
 
 # Start a new article folder from a text file, marked unreviewed: make article TEXT=path/to/article.txt SLUG=outlet-yyyy-mm-dd-topic
-# (more options, e.g. ARGS='--outlet "Halyard Wire" --published 2025-03-14': python -m crisis_reading.scaffold --help)
+# (more options, e.g. ARGS='--outlet "Halyard Wire" --published 2025-03-14': crisis-reading scaffold --help)
 article: $(STAMP)
 	@test -n "$(TEXT)" -a -n "$(SLUG)" || { echo "usage: make article TEXT=path/to/article.txt SLUG=outlet-yyyy-mm-dd-topic"; exit 2; }
-	$(BIN)/python -m crisis_reading.scaffold "$(TEXT)" --slug "$(SLUG)" $(ARGS)
+	$(BIN)/crisis-reading scaffold "$(TEXT)" --slug "$(SLUG)" $(ARGS)
 
 # Build the static website (every lesson run, with its outputs) into _site/.
 site: $(STAMP)
-	$(BIN)/python -m crisis_reading.site_builder --out _site
+	$(BIN)/crisis-reading site --out _site
 
 # Measure how long the notebooks and the tests take (a report, not a test).
 bench: $(STAMP)
-	MPLBACKEND=Agg PYTHONDONTWRITEBYTECODE= $(BIN)/python -m crisis_reading.bench
+	MPLBACKEND=Agg PYTHONDONTWRITEBYTECODE= $(BIN)/crisis-reading bench
 
 # Grade a class: make grade SUBMISSIONS=path/to/submissions OUT=path/to/grades [GRADE_ARGS="--exercise 03 --shard 1/4"]
 # (layout, limits and sharding: README.md, "Grading a class").
@@ -55,7 +55,11 @@ SUBMISSIONS ?= submissions
 OUT ?= grades
 GRADE_ARGS ?=
 grade: $(STAMP)
-	MPLBACKEND=Agg $(BIN)/python -m crisis_reading.grading grade "$(SUBMISSIONS)" --out "$(OUT)" $(GRADE_ARGS)
+	MPLBACKEND=Agg $(BIN)/crisis-reading grade "$(SUBMISSIONS)" --out "$(OUT)" $(GRADE_ARGS)
+
+# Score the quote finder against every answer key: the course's data/ and the held-out keys, each on its own line.
+score: $(STAMP)
+	$(BIN)/crisis-reading score --all --data data --data tests/heldout
 
 # After changing a pin in requirements.txt: re-pin everything it pulls in.
 constraints: $(STAMP)

@@ -1,23 +1,105 @@
-"""Shared code for the course Reading Crisis Reporting.
+"""Reading Crisis Reporting: everything a lesson or an exercise needs, imported from here.
 
-Students mostly need one call::
-
-    from crisis_reading import load_article
+    from crisis_reading import load_article, show_blocks, side_summary, charts
     article = load_article()
+
+The names below are the course's public API: notebooks import only these (a test checks it), so the
+modules behind them can move without a lesson changing. Each is loaded when first used, so
+`import crisis_reading` stays fast and a lesson that draws no chart never imports matplotlib.
 """
 
-from .article import Article, load_article
-from .errors import DataError
-from .paths import DEFAULT_ARTICLE, PRACTICE_ARTICLE, list_articles
-from .reference import Reference, load_reference
+from __future__ import annotations
 
-__all__ = [
-    "DEFAULT_ARTICLE",
-    "PRACTICE_ARTICLE",
-    "Article",
-    "DataError",
-    "Reference",
-    "list_articles",
-    "load_article",
-    "load_reference",
-]
+import importlib
+from typing import Any
+
+# name → the module that defines it. `charts` and `widgets` are namespaces: charts.share_of_voice_chart(…).
+_PUBLIC = {
+    # the data
+    "load_article": "dataset.article",
+    "load_reference": "dataset.reference",
+    "list_articles": "dataset.paths",
+    "Article": "dataset.article",
+    "Reference": "dataset.reference",
+    "DataError": "dataset.errors",
+    "DEFAULT_ARTICLE": "dataset.paths",
+    "PRACTICE_ARTICLE": "dataset.paths",
+    # lesson 00–02: the article, its parts, who speaks
+    "show_article": "views.render",
+    "show_blocks": "views.render",
+    "function_summary": "analysis.anatomy",
+    "reading_progress": "analysis.anatomy",
+    "speakers_cut": "analysis.anatomy",
+    "cut_from_bottom": "analysis.anatomy",
+    "side_summary": "analysis.voices",
+    "speaker_summary": "analysis.voices",
+    "first_and_last_word": "analysis.voices",
+    "side_positions": "analysis.voices",
+    "interviewed_sources": "analysis.voices",
+    # lesson 03: how they are quoted
+    "filter_quotes": "analysis.quoting",
+    "kinds_by_side": "analysis.quoting",
+    "verb_tone": "analysis.quoting",
+    "verb_table": "analysis.quoting",
+    "tone_by_side": "analysis.quoting",
+    "channels_by_side": "analysis.quoting",
+    # lesson 04: meetings and time
+    "week_up_to": "analysis.dates",
+    "weekday_on_or_before": "analysis.dates",
+    "calendar_readings": "analysis.dates",
+    "relative_time_words": "analysis.timeline",
+    "uncertain_dates": "analysis.timeline",
+    "context_after": "analysis.timeline",
+    # lesson 05: the institutions
+    "members_on": "analysis.institutions",
+    "enlargement": "analysis.institutions",
+    "venn_regions": "analysis.institutions",
+    "soviet_republics_in": "analysis.institutions",
+    "in_but_not": "analysis.institutions",
+    "soviet_republics_table": "analysis.institutions",
+    "dates_on_file": "analysis.institutions",
+    "membership_rows": "analysis.institutions",
+    # lesson 06–07: frames, missing voices, sources
+    "frame_summary": "analysis.framing",
+    "framed_quotes": "analysis.framing",
+    "voice_matrix": "analysis.framing",
+    "evidence": "analysis.rubric",
+    "source_cards": "analysis.sources",
+    "show_card": "views.cards",
+    # lesson 08: the quote finder and the annotation tool
+    "blocks_from_text": "finder.text_blocks",
+    "find_quotes": "finder.quotes",
+    "score_finder": "finder.scoring",
+    "missed_quotes": "finder.scoring",
+    "extra_quotes": "finder.scoring",
+    "compare_profiles": "analysis.profiles",
+    "compare": "views.compare",
+    "Annotation": "annotate.model",
+    "open_annotation": "annotate.model",
+    "annotation_widget": "annotate.widget",
+    "my_folder": "annotate.workspace",
+    "save_and_load": "annotate.workspace",
+    # the exercises
+    "check": "questions.checks",
+}
+_NAMESPACES = {"charts": "views.charts", "widgets": "views.widgets"}
+# Public names whose defining function has a longer name inside its module.
+_RENAMED = {"score_finder": "score"}
+
+__all__ = sorted([*_PUBLIC, *_NAMESPACES])
+
+
+def __getattr__(name: str) -> Any:
+    if name in _NAMESPACES:
+        value = importlib.import_module(f"{__name__}.{_NAMESPACES[name]}")
+    elif name in _PUBLIC:
+        module = importlib.import_module(f"{__name__}.{_PUBLIC[name]}")
+        value = getattr(module, _RENAMED.get(name, name))
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value  # the next use skips this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

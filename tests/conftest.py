@@ -93,7 +93,7 @@ def pytest_collection_modifyitems(config, items):
     # The browser test runs every lesson and builds the site from them; where it does all of that in this run,
     # test_site.py does not run the lessons a second time for the same checks.
     names = [item.originalname for item in items if item.get_closest_marker("browser")]
-    from crisis_reading.site_builder import lesson_notebooks  # here: the controller need not import nbconvert
+    from tools.site_builder import lesson_notebooks  # here: the controller need not import nbconvert
 
     lessons = len(lesson_notebooks())
     browser_checks_site = names.count("test_lesson_runs_in_the_browser") == lessons and (

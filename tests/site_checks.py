@@ -17,7 +17,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from crisis_reading.site_builder import lesson_notebooks
+from tools.site_builder import lesson_notebooks
 
 LESSONS = lesson_notebooks()
 PAGES = [notebook.with_suffix(".html").name for notebook in LESSONS]

@@ -5,12 +5,20 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from crisis_reading.framing import frame_summary, framed_quotes, speakers_by_frame, voice_matrix
-from crisis_reading.institutions import enlargement, members_on, soviet_republics_in, venn_regions
-from crisis_reading.quoting import channels_by_side, filter_quotes, kinds_by_side, tone_by_side, verb_table, verb_tone
-from crisis_reading.sources import card_html, show_card, source_cards
-from crisis_reading.timeline import context_after, dated_events, relative_time_words, uncertain_dates
-from crisis_reading.voices import first_and_last_word, interviewed_sources, side_positions, side_summary
+from crisis_reading.analysis.framing import frame_summary, framed_quotes, speakers_by_frame, voice_matrix
+from crisis_reading.analysis.institutions import enlargement, members_on, soviet_republics_in, venn_regions
+from crisis_reading.analysis.quoting import (
+    channels_by_side,
+    filter_quotes,
+    kinds_by_side,
+    tone_by_side,
+    verb_table,
+    verb_tone,
+)
+from crisis_reading.analysis.sources import source_cards
+from crisis_reading.analysis.timeline import context_after, dated_events, relative_time_words, uncertain_dates
+from crisis_reading.analysis.voices import first_and_last_word, interviewed_sources, side_positions, side_summary
+from crisis_reading.views.cards import card_html, show_card
 
 
 def test_own_and_reported_words_add_up(article) -> None:

@@ -6,15 +6,15 @@ from html import escape
 
 import pytest
 
-from crisis_reading.anatomy import (
+from crisis_reading.analysis.anatomy import (
     STORY_FUNCTIONS,
     cut_from_bottom,
     function_summary,
     reading_progress,
-    show_blocks,
     speakers_cut,
     story_blocks,
 )
+from crisis_reading.views.render import show_blocks
 
 
 def test_function_summary_accounts_for_every_block_and_word(article) -> None:

@@ -1,6 +1,6 @@
 """The annotation tool: decisions on the finder's proposals are saved as a folder the loader accepts.
 
-The logic (crisis_reading.annotator) is driven directly; the widget is driven as a student would,
+The logic (crisis_reading.annotate.model) is driven directly; the widget is driven as a student would,
 by setting its controls and clicking its buttons, and the saved files are read back.
 """
 
@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 
 from crisis_reading import PRACTICE_ARTICLE, DataError, load_article
-from crisis_reading.annotation_widget import annotation_widget
-from crisis_reading.annotator import PENDING, Annotation, open_annotation, slug
-from crisis_reading.quote_finder import find_quotes
+from crisis_reading.annotate.model import PENDING, Annotation, open_annotation
+from crisis_reading.annotate.widget import annotation_widget
+from crisis_reading.dataset.vocabulary import slug
+from crisis_reading.finder.quotes import find_quotes
 
 META_KEYS = ("headline", "outlet", "published", "dateline", "credit")
 
@@ -362,7 +363,7 @@ def test_a_stale_saved_folder_is_kept_and_work_starts_again(practice, proposed, 
 
 
 def test_every_proposal_is_marked_unreviewed_whatever_the_finder_wrote(practice, proposed, tmp_path: Path) -> None:
-    from crisis_reading.quote_finder import FinderResult
+    from crisis_reading.finder.quotes import FinderResult
 
     bare = FinderResult(proposed.quotes.assign(note=""), proposed.speakers)
     annotation = Annotation.from_finder(practice.blocks, bare, {k: practice.meta[k] for k in META_KEYS}, practice)

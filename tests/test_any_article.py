@@ -16,19 +16,22 @@ import pandas as pd
 import pytest
 from conftest import DATA, read_rows, write_rows
 
-from crisis_reading import DEFAULT_ARTICLE, DataError, charts, load_article, paths
-from crisis_reading.anatomy import function_summary, reading_progress, speakers_cut
-from crisis_reading.article import course_article
-from crisis_reading.dates import calendar_readings
-from crisis_reading.framing import frame_summary, voice_matrix
-from crisis_reading.quoting import kinds_by_side, verb_table
-from crisis_reading.render import article_html, show_blocks
-from crisis_reading.rubric import evidence
-from crisis_reading.sources import show_card, source_cards
-from crisis_reading.style import EXTRA_SIDE_COLOURS, SIDE_COLOURS, side_label
-from crisis_reading.timeline import dated_events
-from crisis_reading.voices import first_and_last_word, side_summary, speaker_summary
-from crisis_reading.widgets import quote_browser, source_card_browser
+from crisis_reading import DEFAULT_ARTICLE, DataError, charts, load_article
+from crisis_reading.analysis.anatomy import function_summary, reading_progress, speakers_cut
+from crisis_reading.analysis.dates import calendar_readings
+from crisis_reading.analysis.framing import frame_summary, voice_matrix
+from crisis_reading.analysis.quoting import kinds_by_side, verb_table
+from crisis_reading.analysis.rubric import evidence
+from crisis_reading.analysis.sides import side_label
+from crisis_reading.analysis.sources import source_cards
+from crisis_reading.analysis.timeline import dated_events
+from crisis_reading.analysis.voices import first_and_last_word, side_summary, speaker_summary
+from crisis_reading.dataset import paths
+from crisis_reading.dataset.article import course_article
+from crisis_reading.views.cards import show_card
+from crisis_reading.views.render import article_html, show_blocks
+from crisis_reading.views.style import EXTRA_SIDE_COLOURS, SIDE_COLOURS
+from crisis_reading.views.widgets import quote_browser, source_card_browser
 
 SECOND = "copy-of-the-course-article"
 NEW_SIDE = "north_valdia"  # a side the course has no colour for
@@ -213,7 +216,7 @@ def test_the_rubric_says_what_it_cannot_count_without_frames(second, article) ->
 
 
 def test_the_rubric_counts_the_parties_an_article_names() -> None:
-    from crisis_reading.rubric import parties_of
+    from crisis_reading.analysis.rubric import parties_of
 
     practice = load_article(PRACTICE)
     table = evidence(practice)
@@ -232,8 +235,9 @@ def test_every_helper_that_takes_an_article_defaults_to_the_course_article() -> 
     import importlib
     import inspect
 
-    modules = ["anatomy", "charts", "dates", "framing", "quoting", "render", "rubric", "sources", "timeline", "voices"]
-    modules += ["widgets"]
+    analysis = ("anatomy", "dates", "framing", "quoting", "rubric", "sources", "timeline", "voices")
+    modules = [f"analysis.{name}" for name in analysis]
+    modules += ["views.charts", "views.render", "views.cards", "views.widgets"]
     checked = []
     for name in modules:
         module = importlib.import_module(f"crisis_reading.{name}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import nbformat
 
-from crisis_reading.bench import import_source
+from tools.bench import import_source
 
 
 def test_the_floor_keeps_every_top_level_import_and_nothing_else() -> None:
@@ -14,11 +14,11 @@ def test_the_floor_keeps_every_top_level_import_and_nothing_else() -> None:
             nbformat.v4.new_code_cell("%matplotlib inline\nimport pandas as pd\nx = 1"),
             nbformat.v4.new_code_cell("from crisis_reading import charts\n\ndef f():\n    import json\n"),
             nbformat.v4.new_code_cell("answer = ...  # your answer here ("),  # a blank exercise can be invalid
-            nbformat.v4.new_code_cell("from crisis_reading.voices import (\n    side_summary,\n)"),
+            nbformat.v4.new_code_cell("from crisis_reading.analysis.voices import (\n    side_summary,\n)"),
         ]
     )
     assert import_source(notebook).splitlines() == [
         "import pandas as pd",
         "from crisis_reading import charts",
-        "from crisis_reading.voices import side_summary",
+        "from crisis_reading.analysis.voices import side_summary",
     ]

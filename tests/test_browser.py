@@ -33,7 +33,7 @@ import pytest
 from conftest import CHROMIUM, REPO
 from site_checks import SITE_CHECKS, Page, load_pages
 
-from crisis_reading.site_builder import build_site, lesson_notebooks
+from tools.site_builder import build_site, lesson_notebooks
 
 SCREENSHOTS = REPO / "browser-screenshots"
 # The notebook in the current tab (other open notebooks stay in the page, hidden).

@@ -5,10 +5,11 @@ from __future__ import annotations
 import matplotlib.colors as mcolors
 
 from crisis_reading import charts
-from crisis_reading.figures import Chart
-from crisis_reading.institutions import members_on
-from crisis_reading.style import SIDE_COLOURS, SIDE_LABELS, SIDE_PHRASES
-from crisis_reading.voices import side_summary
+from crisis_reading.analysis.institutions import members_on
+from crisis_reading.analysis.sides import SIDE_LABELS, SIDE_PHRASES
+from crisis_reading.analysis.voices import side_summary
+from crisis_reading.views.figures import Chart
+from crisis_reading.views.style import SIDE_COLOURS
 
 
 def hex_of(colour) -> str:
@@ -133,7 +134,7 @@ def test_eu_enlargement_steps_down_when_a_member_leaves(reference) -> None:
 
 
 def test_titles_read_right_for_the_practice_article() -> None:
-    from crisis_reading.your_turn import practice_article
+    from crisis_reading.annotate.workspace import practice_article
 
     practice = practice_article()
     judging = practice.quotes["verb"].map(charts.verb_tone).eq("judgement").sum()
@@ -147,7 +148,7 @@ def test_titles_read_right_for_the_practice_article() -> None:
 
 
 def test_frames_title_says_only_when_few_frames_are_shared() -> None:
-    from crisis_reading.charts import _shared_frames_title
+    from crisis_reading.views.charts import _shared_frames_title
 
     assert _shared_frames_title(3, 13) == "Only 3 of 13 frames are voiced by more than one identified side"
     assert _shared_frames_title(7, 9) == "7 of 9 frames are voiced by more than one identified side"

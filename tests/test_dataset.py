@@ -9,8 +9,8 @@ import pytest
 from conftest import DATA, REPO
 
 from crisis_reading import DEFAULT_ARTICLE, list_articles, load_article
-from crisis_reading.datapackage import read_descriptor
-from crisis_reading.style import SIDE_COLOURS
+from crisis_reading.dataset.datapackage import read_descriptor
+from crisis_reading.views.style import SIDE_COLOURS
 
 HELDOUT = REPO / "tests" / "heldout"
 

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from crisis_reading import load_article
-from crisis_reading.dates import NO_RULE, calendar_readings, calendar_span, week_up_to, weekday_on_or_before
+from crisis_reading.analysis.dates import NO_RULE, calendar_readings, calendar_span, week_up_to, weekday_on_or_before
 
 FRIDAY = pd.Timestamp("2022-01-14")  # a Friday
 

@@ -19,8 +19,8 @@ import pandas as pd
 import pytest
 from conftest import REPO
 
-from crisis_reading.exercise_checks import QUESTION_KINDS, Verdict, all_questions, default_data, verdict
-from crisis_reading.exercise_generator import (
+from crisis_reading.questions.checks import QUESTION_KINDS, Verdict, all_questions, default_data, verdict
+from crisis_reading.questions.generator import (
     BEGIN_ANSWER,
     MarkerError,
     exercise_from_solution,
@@ -66,7 +66,7 @@ def test_exercises_are_exactly_what_the_solutions_generate(tmp_path: Path) -> No
 
 
 def test_instructors_question_index_is_current() -> None:
-    from crisis_reading.question_index import render_index
+    from crisis_reading.questions.index import render_index
 
     committed = REPO / "instructors" / "questions.md"
     assert committed.exists() and committed.read_text(encoding="utf-8") == render_index(), (
@@ -188,7 +188,7 @@ def test_generated_exercise_has_no_outputs() -> None:
 
 
 def test_pandas_arrays_are_read_as_lists() -> None:
-    from crisis_reading.answer_matching import compare
+    from crisis_reading.questions.answer_matching import compare
 
     labels = pd.Series(["b", "a", "b"], dtype="string").unique()
     assert compare(labels, ["a", "b"], "set").correct
@@ -196,7 +196,7 @@ def test_pandas_arrays_are_read_as_lists() -> None:
 
 
 def test_tables_and_counts_are_read_by_their_names() -> None:
-    from crisis_reading.answer_matching import compare
+    from crisis_reading.questions.answer_matching import compare
 
     counts = pd.Series([2, 1], index=pd.Index(["b", "a"], name="label"), name="count")
     assert compare(counts, ["a", "b"], "set").correct
@@ -212,8 +212,8 @@ def test_tables_and_counts_are_read_by_their_names() -> None:
 
 
 def test_lesson_08_hints_say_what_number_is_wanted() -> None:
-    from crisis_reading.question_bank.lesson_08 import _fits_calendar, _misread_by_calendar, _missed, _not_placed
-    from crisis_reading.your_turn import practice_article
+    from crisis_reading.annotate.workspace import practice_article
+    from crisis_reading.questions.bank.lesson_08 import _fits_calendar, _misread_by_calendar, _missed, _not_placed
 
     key_quotes = len(practice_article().quotes)
     assert key_quotes != _missed(None)

@@ -19,8 +19,6 @@ import nbformat
 import pytest
 from conftest import REPO
 
-from crisis_reading.answer_matching import plain
-from crisis_reading.exercise_checks import Data, Hint, Question, all_questions, default_data, judge
 from crisis_reading.grading import answers as answer_values
 from crisis_reading.grading.batch import grade_jobs
 from crisis_reading.grading.cli import main
@@ -28,6 +26,8 @@ from crisis_reading.grading.layout import LayoutError, discover, in_shard, parse
 from crisis_reading.grading.reports import summary_chart
 from crisis_reading.grading.sandbox import Limits, kernel_environment
 from crisis_reading.grading.shards import MergeError, merge
+from crisis_reading.questions.answer_matching import plain
+from crisis_reading.questions.checks import Data, Hint, Question, all_questions, default_data, judge
 
 EXERCISE = "03"
 EXERCISE_FILE = "03-how-they-are-quoted.ipynb"
@@ -71,7 +71,7 @@ ALL_CORRECT = {qid: expected_literal(qid) for qid in QUESTIONS}
 CORRECT_CELLS = [answer_cell(qid) for qid in QUESTIONS]
 
 CHEAT_CHECK = """
-import crisis_reading.exercise_checks as checks
+import crisis_reading.questions.checks as checks
 
 class Verdictish:
     correct = True
@@ -557,7 +557,7 @@ def test_hints_that_use_data_get_the_graders_data() -> None:
 
 def test_the_command_is_a_make_target() -> None:
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
-    assert "grade:" in makefile and "crisis_reading.grading grade" in makefile
+    assert "grade:" in makefile and "crisis-reading grade" in makefile
     assert os.access(REPO / "crisis_reading" / "grading" / "kernel_launcher.py", os.R_OK)
 
 

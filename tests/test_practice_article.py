@@ -13,9 +13,9 @@ import pytest
 from conftest import DATA
 
 from crisis_reading import DEFAULT_ARTICLE, PRACTICE_ARTICLE, list_articles, load_article
-from crisis_reading.framing import ENTMAN_FUNCTIONS
-from crisis_reading.render import article_html, show_blocks
-from crisis_reading.style import SIDE_COLOURS
+from crisis_reading.analysis.framing import ENTMAN_FUNCTIONS
+from crisis_reading.views.render import article_html, show_blocks
+from crisis_reading.views.style import SIDE_COLOURS
 
 CURLY_OPEN, CURLY_CLOSE, STRAIGHT = "“", "”", '"'
 PRONOUNS = {"he", "she", "He", "She", "they", "They"}

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from crisis_reading import load_article
-from crisis_reading.quote_finder import QUOTE_COLUMNS, SPEAKER_COLUMNS, find_quotes
-from crisis_reading.quote_marks import is_apostrophe, quote_spans, straight_mark_opens
+from crisis_reading.finder.quote_marks import is_apostrophe, quote_spans, straight_mark_opens
+from crisis_reading.finder.quotes import QUOTE_COLUMNS, SPEAKER_COLUMNS, find_quotes
 
 
 def blocks_of(*paragraphs: str) -> pd.DataFrame:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from html import escape
 
 from crisis_reading import load_article
-from crisis_reading.render import article_html
-from crisis_reading.style import SIDE_COLOURS, tint
-from crisis_reading.voices import side_summary, speaker_summary
+from crisis_reading.analysis.voices import side_summary, speaker_summary
+from crisis_reading.views.render import article_html
+from crisis_reading.views.style import SIDE_COLOURS, tint
 
 
 def test_every_block_and_every_quote_is_shown() -> None:

@@ -6,8 +6,8 @@ from dataclasses import replace
 
 import pytest
 
-from crisis_reading.rubric import CRITERIA, evidence
-from crisis_reading.voices import side_summary
+from crisis_reading.analysis.rubric import CRITERIA, evidence
+from crisis_reading.analysis.voices import side_summary
 
 
 def value(table, measure_start: str) -> int:

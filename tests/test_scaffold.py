@@ -10,9 +10,11 @@ import pytest
 from conftest import DATA, REPO
 from test_any_article import every_lesson_chart
 
-from crisis_reading import DEFAULT_ARTICLE, PRACTICE_ARTICLE, load_article, scaffold
-from crisis_reading.quote_finder import find_quotes
-from crisis_reading.text_blocks import blocks_from_text
+from crisis_reading import DEFAULT_ARTICLE, PRACTICE_ARTICLE, load_article
+from crisis_reading.annotate import scaffold
+from crisis_reading.cli import scaffold as command
+from crisis_reading.finder.quotes import find_quotes
+from crisis_reading.finder.text_blocks import blocks_from_text
 
 PRACTICE_TEXT = DATA / PRACTICE_ARTICLE / "article.txt"
 SLUG = "halyard-2025-03-14-border-talks"
@@ -26,7 +28,7 @@ def data(tmp_path: Path) -> Path:
 
 
 def test_the_scaffold_makes_a_folder_the_loader_accepts(data: Path, capsys) -> None:
-    assert scaffold.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", str(data)]) == 0
+    assert command.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", str(data)]) == 0
     article = load_article(SLUG, data)
     blocks = blocks_from_text(PRACTICE_TEXT.read_text(encoding="utf-8"))
     proposed = find_quotes(blocks)
@@ -55,13 +57,13 @@ def test_every_lesson_chart_draws_for_a_scaffolded_article(data: Path) -> None:
 
 
 def test_the_scaffold_never_overwrites_without_force(data: Path, capsys) -> None:
-    assert scaffold.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", str(data)]) == 0
-    assert scaffold.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", str(data)]) == 2
+    assert command.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", str(data)]) == 0
+    assert command.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", str(data)]) == 2
     assert "exists already" in capsys.readouterr().err
     descriptor_path = data / SLUG / "datapackage.json"
     edited = descriptor_path.read_text(encoding="utf-8").replace("Nothing here", "Nothing at all here")
     descriptor_path.write_text(edited, encoding="utf-8")  # as if someone had started on it
-    assert scaffold.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", str(data), "--force"]) == 0
+    assert command.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", str(data), "--force"]) == 0
     assert (data / f".{SLUG}.previous" / "datapackage.json").read_text(encoding="utf-8") == edited
     assert SLUG in [p.name for p in data.iterdir()] and f".{SLUG}.previous" not in load_list(data)
 
@@ -73,12 +75,12 @@ def load_list(data: Path) -> list[str]:
 
 
 def test_options_and_their_errors(data: Path, capsys) -> None:
-    assert scaffold.main([str(PRACTICE_TEXT), "--slug", "no-date-here", "--data", str(data)]) == 2
+    assert command.main([str(PRACTICE_TEXT), "--slug", "no-date-here", "--data", str(data)]) == 2
     assert "--published" in capsys.readouterr().err
-    assert scaffold.main([str(PRACTICE_TEXT), "--slug", "Bad Slug", "--data", str(data)]) == 2
+    assert command.main([str(PRACTICE_TEXT), "--slug", "Bad Slug", "--data", str(data)]) == 2
     assert "lowercase" in capsys.readouterr().err
     args = [str(PRACTICE_TEXT), "--slug", "x-topic", "--published", "2025-03-14", "--outlet", "Somebody"]
-    assert scaffold.main([*args, "--dateline", "Corvelle", "--data", str(data)]) == 0
+    assert command.main([*args, "--dateline", "Corvelle", "--data", str(data)]) == 0
     descriptor = json.loads((data / "x-topic" / "datapackage.json").read_text(encoding="utf-8"))
     assert descriptor["article"]["outlet"] == "Somebody" and descriptor["article"]["dateline"] == "Corvelle"
     assert descriptor["article"]["review_status"] == "unreviewed"
@@ -91,7 +93,7 @@ def test_a_proposal_the_loader_refuses_is_left_out_and_reported(data: Path, monk
         return result
 
     monkeypatch.setattr(scaffold, "find_quotes", careless_finder)
-    assert scaffold.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", str(data)]) == 0
+    assert command.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", str(data)]) == 0
     out = capsys.readouterr().out
     assert "left out (the loader refused it): p01" in out and "'proclaimed' does not appear" in out
     article = load_article(SLUG, data)
@@ -103,7 +105,7 @@ def test_a_proposal_the_loader_refuses_is_left_out_and_reported(data: Path, monk
 def test_a_text_without_quotes_gets_a_clear_error(tmp_path: Path, capsys) -> None:
     text = tmp_path / "quiet.txt"
     text.write_text("A quiet day at the border\n\nNothing happened at the crossing.\n\nSource: Example Wire\n")
-    assert scaffold.main([str(text), "--slug", "example-2025-01-01-quiet", "--data", str(tmp_path / "d")]) == 2
+    assert command.main([str(text), "--slug", "example-2025-01-01-quiet", "--data", str(tmp_path / "d")]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: the quote finder found no quotes") and "Traceback" not in err
     assert not (tmp_path / "d" / "example-2025-01-01-quiet").exists()
@@ -113,18 +115,18 @@ def test_data_may_be_a_new_or_empty_folder(tmp_path: Path, capsys) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
     for data in (empty, tmp_path / "missing" / "data"):
-        assert scaffold.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", str(data)]) == 0, capsys.readouterr()
+        assert command.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", str(data)]) == 0, capsys.readouterr()
         assert load_article(SLUG, data).review_status == "unreviewed"
 
 
 def test_the_scaffold_says_which_outlet_and_date_it_inferred(tmp_path: Path, capsys) -> None:
-    assert scaffold.main([str(PRACTICE_TEXT), "--slug", "halyard-2025-03-20-talks", "--data", str(tmp_path)]) == 0
+    assert command.main([str(PRACTICE_TEXT), "--slug", "halyard-2025-03-20-talks", "--data", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     outlet = load_article(PRACTICE_ARTICLE).meta["outlet"]
     assert f"Outlet: {outlet} (read from the credit line" in out
     assert "published: 2025-03-20 (read from the slug" in out
     args = ["--outlet", "Somebody", "--published", "2025-03-14", "--data", str(tmp_path)]
-    assert scaffold.main([str(PRACTICE_TEXT), "--slug", "other-topic", *args]) == 0
+    assert command.main([str(PRACTICE_TEXT), "--slug", "other-topic", *args]) == 0
     assert "Outlet: Somebody (given with --outlet); published: 2025-03-14 (given with --published)" in (
         capsys.readouterr().out
     )
@@ -132,8 +134,8 @@ def test_the_scaffold_says_which_outlet_and_date_it_inferred(tmp_path: Path, cap
 
 def test_help_names_the_command_to_type(capsys) -> None:
     with pytest.raises(SystemExit):
-        scaffold.main(["--help"])
-    assert capsys.readouterr().out.startswith("usage: python -m crisis_reading.scaffold ")
+        command.main(["--help"])
+    assert capsys.readouterr().out.startswith("usage: crisis-reading scaffold ")
 
 
 def test_the_guides_review_snippet_runs_from_the_course_folder(data: Path, monkeypatch) -> None:
@@ -141,7 +143,7 @@ def test_the_guides_review_snippet_runs_from_the_course_folder(data: Path, monke
     section = guide[guide.index("## Scaffolding a new article") :]
     snippet = section[section.index("```python\n") + len("```python\n") :]
     snippet = snippet[: snippet.index("```")]
-    assert scaffold.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", str(data)]) == 0
+    assert command.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", str(data)]) == 0
     monkeypatch.setenv("CRISIS_READING_DATA", str(data))
     monkeypatch.chdir(REPO / "course")  # where the notebooks start
     namespace: dict = {}

@@ -17,14 +17,14 @@ import pytest
 from conftest import REPO
 from site_checks import SITE_CHECKS, Page, load_pages
 
-from crisis_reading.site_builder import LessonFailed, LessonNotRun, build_site
+from tools.site_builder import LessonFailed, LessonNotRun, build_site
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site") / "_site"
     result = subprocess.run(
-        [sys.executable, "-m", "crisis_reading.site_builder", "--out", str(out)],
+        [sys.executable, "-m", "tools.site_builder", "--out", str(out)],
         cwd=REPO,
         capture_output=True,
         text=True,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crisis_reading.text_blocks import (
+from crisis_reading.finder.text_blocks import (
     BLOCK_COLUMNS,
     blocks_from_text,
     function_agreement,

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from crisis_reading import load_reference
-from crisis_reading.institutions import members_on
-from crisis_reading.widgets import enlargement_explorer, quote_browser, source_card_browser
+from crisis_reading.analysis.institutions import members_on
+from crisis_reading.views.widgets import enlargement_explorer, quote_browser, source_card_browser
 
 
 def test_quote_browser_filters_by_side_kind_and_verb(article) -> None:

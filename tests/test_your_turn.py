@@ -7,19 +7,12 @@ from pathlib import Path
 import pandas as pd
 
 from crisis_reading import charts, load_article
-from crisis_reading.annotator import Annotation
-from crisis_reading.paths import WORK_ENV_VAR
-from crisis_reading.your_turn import (
-    article_profile,
-    compare,
-    compare_profiles,
-    extra_quotes,
-    missed_quotes,
-    my_folder,
-    practice_article,
-    practice_proposal,
-    save_and_load,
-)
+from crisis_reading.analysis.profiles import article_profile, compare_profiles
+from crisis_reading.annotate.model import Annotation
+from crisis_reading.annotate.workspace import my_folder, practice_article, practice_proposal, save_and_load
+from crisis_reading.dataset.paths import WORK_ENV_VAR
+from crisis_reading.finder.scoring import extra_quotes, missed_quotes
+from crisis_reading.views.compare import compare
 
 
 def quote_rows(rows: list[tuple[int, int, int]]) -> pd.DataFrame:
@@ -40,7 +33,7 @@ def test_a_key_quote_counts_as_found_when_half_of_it_is_covered() -> None:
 
 
 def test_missed_and_extra_quotes_agree_with_the_scorer() -> None:
-    from crisis_reading.finder_score import score
+    from crisis_reading.finder.scoring import score
 
     practice, proposed = practice_article(), practice_proposal()
     table = score(proposed, practice.quotes, practice.speakers)

@@ -20,11 +20,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..exercise_checks import default_data
-from ..paths import data_dir
-from .layout import Job, answer_name, question_ids
-from .sandbox import Limits, read_notebook, run_submission
-from .scoring import CORRECT, NOT_GRADED, Row, job_without_a_run, rows_without_a_run, score
+from crisis_reading.dataset.paths import data_dir
+from crisis_reading.grading.layout import Job, answer_name, question_ids
+from crisis_reading.grading.sandbox import Limits, read_notebook, run_submission
+from crisis_reading.grading.scoring import CORRECT, NOT_GRADED, Row, job_without_a_run, rows_without_a_run, score
+from crisis_reading.questions.checks import default_data
 
 PACKAGE = Path(__file__).resolve().parent.parent
 RESULT_VERSION = 1

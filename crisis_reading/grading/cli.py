@@ -7,18 +7,18 @@ import os
 import sys
 from pathlib import Path
 
-from .batch import default_workers, fingerprint, grade_jobs, rows_of
-from .layout import LayoutError, discover, in_shard, parse_shard
-from .reports import write_reports
-from .sandbox import Limits
-from .shards import MergeError, merge, write_manifest
+from crisis_reading.dataset.paths import data_dir
+from crisis_reading.grading.batch import default_workers, fingerprint, grade_jobs, rows_of
+from crisis_reading.grading.layout import LayoutError, discover, in_shard, parse_shard
+from crisis_reading.grading.reports import write_reports
+from crisis_reading.grading.sandbox import Limits
+from crisis_reading.grading.shards import MergeError, merge, write_manifest
 
 DEFAULTS = Limits()
-SOLUTIONS = Path(__file__).resolve().parent.parent.parent / "solutions"
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m crisis_reading.grading", description=__doc__)
+def _parser(prog: str = "crisis-reading") -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     grade = commands.add_parser("grade", help="grade a folder of submissions (see the README, 'Grading a class')")
     grade.add_argument("submissions", type=Path, help="a folder per student, or one notebook per student")
@@ -55,9 +55,11 @@ def run_grade(options: argparse.Namespace) -> int:
     students = len({job.student for job in jobs})
     _say(f"{students} students, {len(jobs)} notebooks to grade{where}; {options.workers} workers")
     _say(f"limits: {limits.describe()}")
-    if any(SOLUTIONS.glob("*.ipynb")):
+    # Solutions beside the course's data are readable by students' code, which runs as your user.
+    solutions = data_dir().resolve().parent / "solutions"
+    if any(solutions.glob("*.ipynb")):
         _say(
-            f"warning: {SOLUTIONS} holds the solutions, and students' code runs as your user, so it could read "
+            f"warning: {solutions} holds the solutions, and students' code runs as your user, so it could read "
             "them by that path. For marks that count, grade from a copy of the course without solutions/."
         )
     options.out.mkdir(parents=True, exist_ok=True)
@@ -79,8 +81,8 @@ def run_merge(options: argparse.Namespace) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    options = _parser().parse_args(argv)
+def main(argv: list[str] | None = None, prog: str = "crisis-reading") -> int:
+    options = _parser(prog).parse_args(argv)
     os.environ.setdefault("MPLBACKEND", "Agg")
     try:
         return run_grade(options) if options.command == "grade" else run_merge(options)

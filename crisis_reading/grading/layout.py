@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..exercise_checks import all_questions
+from crisis_reading.questions.checks import all_questions
 
 EXERCISE_PREFIX = re.compile(r"^(\d\d)(?!\d)")
 

@@ -13,10 +13,10 @@ import hashlib
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from ..exercise_checks import all_questions
-from ..figures import Chart, finish, new_chart
-from .layout import safe_name
-from .scoring import CORRECT, NOT_SUBMITTED, NOT_YET, UNANSWERED, VERDICTS, Row
+from crisis_reading.grading.layout import safe_name
+from crisis_reading.grading.scoring import CORRECT, NOT_SUBMITTED, NOT_YET, UNANSWERED, VERDICTS, Row
+from crisis_reading.questions.checks import all_questions
+from crisis_reading.views.figures import Chart, finish, new_chart
 
 GRADEBOOK_COLUMNS = ("student", "notebook", "question", "points", "verdict", "message", "run")
 SUMMARY_COLUMNS = ("question", "students", "handed_in", *VERDICTS, "success_rate")

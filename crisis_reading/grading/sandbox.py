@@ -45,7 +45,7 @@ from jupyter_core.utils import run_sync
 from nbclient import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
-from .answers import AnswerFormatError, collector_cell, read_answers
+from crisis_reading.grading.answers import AnswerFormatError, collector_cell, read_answers
 
 MAX_NOTEBOOK_BYTES = 20 * 1024 * 1024
 KERNEL_LAUNCHER = Path(__file__).with_name("kernel_launcher.py")

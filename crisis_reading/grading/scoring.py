@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from ..exercise_checks import Data, all_questions, judge
-from .answers import Missing, describe_unusable
-from .layout import Job, answer_name, question_ids
-from .sandbox import RunResult
+from crisis_reading.grading.answers import Missing, describe_unusable
+from crisis_reading.grading.layout import Job, answer_name, question_ids
+from crisis_reading.grading.sandbox import RunResult
+from crisis_reading.questions.checks import Data, all_questions, judge
 
 CORRECT, NOT_YET, UNANSWERED, MISSING, NOT_RUN, NOT_GRADED, NOT_SUBMITTED = (
     "correct",

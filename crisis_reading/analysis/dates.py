@@ -1,0 +1,137 @@
+"""Pin an article's relative time words ("Wednesday’s", "last month’s") to the calendar.
+
+A news report is written on one day and read against that day: "Wednesday’s meeting"
+in a Friday article means the Wednesday two days before. These helpers count from the
+publication day with pandas, so a lesson can show the arithmetic and then check the
+dates the data records.
+
+The calendar alone gives a *span* of days; words such as "early" or "the end of" narrow
+it, but by how much is a reading, not a rule, so the span is left as wide as the
+calendar allows and the rule says so.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from crisis_reading.analysis.timeline import relative_time_words
+from crisis_reading.dataset.article import Article, article_or_course
+
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+# Month names only with a capital: "may" is also a verb.
+_MONTH = re.compile(r"\b(" + "|".join(MONTHS) + r")\b")
+_QUALIFIER = re.compile(r"\b(early|late|mid|end of|beginning of|start of)\b", re.IGNORECASE)
+NO_RULE = "not a calendar phrase: the date needs the article’s context or another source"
+
+
+def week_up_to(day: str | pd.Timestamp, days: int = 7) -> pd.DataFrame:
+    """The `days` days ending on `day`, newest first, with each weekday and how many days back it is."""
+    day = pd.Timestamp(day).normalize()
+    dates = pd.date_range(end=day, periods=days)[::-1]
+    return pd.DataFrame({"date": dates, "weekday": dates.day_name(), "days_back": (day - dates).days})
+
+
+def weekday_on_or_before(day: str | pd.Timestamp, words: str) -> pd.Timestamp:
+    """The latest date on or before `day` that falls on the weekday named in `words`.
+
+    `words` may be the article's own: "Wednesday’s", "on Monday", "On Friday". "On or before"
+    is a choice: in a Friday article "On Friday" is read as that same Friday, not a week earlier.
+    """
+    match = _WEEKDAY.search(words)
+    if match is None:
+        raise ValueError(f"No weekday in {words!r}. Name one of: {', '.join(WEEKDAYS)}")
+    day = pd.Timestamp(day).normalize()
+    wanted = WEEKDAYS.index(match.group(1).capitalize())
+    return day - pd.Timedelta(days=(day.day_of_week - wanted) % 7)
+
+
+def calendar_span(words: str, published: str | pd.Timestamp) -> tuple[pd.Timestamp, pd.Timestamp, str]:
+    """The first and last day the calendar allows for `words`, counted from `published`, and the rule used.
+
+    Understood: a weekday ("Wednesday’s"), "today", "yesterday", "this (past) week", "last week",
+    "last month", "last year", and a month name ("in early January", the latest such month).
+    Spans stop at the publication day, because the article reports them as past.
+    Anything else gives NaT for both days and says the calendar cannot place it.
+    """
+    day = pd.Timestamp(published).normalize()
+    lowered = words.lower()
+    if _WEEKDAY.search(words):
+        date = weekday_on_or_before(day, words)
+        back = (day - date).days
+        when = "the publication day itself" if back == 0 else f"{back} day{'s' if back > 1 else ''} back"
+        start, end, rule = date, date, f"the {date.day_name()} on or before the publication day: {when}"
+    elif re.search(r"\btoday\b", lowered):
+        start, end, rule = day, day, "the publication day"
+    elif re.search(r"\byesterday\b", lowered):
+        start = end = day - pd.Timedelta(days=1)
+        rule = "the day before publication"
+    elif re.search(r"\bthis (past )?week\b", lowered):
+        start, end = day - pd.Timedelta(days=day.day_of_week), day
+        rule = "from the Monday of the publication week to the publication day"
+    elif re.search(r"\blast week\b", lowered):
+        monday = day - pd.Timedelta(days=day.day_of_week + 7)
+        start, end = monday, monday + pd.Timedelta(days=6)
+        rule = "the Monday to Sunday before the publication week"
+    elif re.search(r"\blast month\b", lowered):
+        month = day.to_period("M") - 1
+        start, end = month.start_time, month.end_time.normalize()
+        rule = f"the calendar month before publication: {month.strftime('%B %Y')}"
+    elif re.search(r"\blast year\b", lowered):
+        year = day.to_period("Y") - 1
+        start, end = year.start_time, year.end_time.normalize()
+        rule = f"the calendar year before publication: {year.year}"
+    elif match := _MONTH.search(words):
+        number = MONTHS.index(match.group(1)) + 1
+        year = day.year if number <= day.month else day.year - 1
+        month = pd.Period(year=year, month=number, freq="M")
+        start, end = month.start_time, min(month.end_time.normalize(), day)
+        rule = f"the latest {match.group(1)} on or before the publication day"
+        if end == day:
+            rule += ", up to that day"
+    else:
+        return pd.NaT, pd.NaT, NO_RULE
+    qualifier = _QUALIFIER.search(words)
+    if qualifier and start != end:
+        rule += f"; “{qualifier.group(1)}” narrows it, but by how much is a reading, not a calendar rule"
+    return start, end, rule
+
+
+def calendar_readings(article: Article | None = None) -> pd.DataFrame:
+    """Each event the article dates with its own words: what the calendar alone allows, beside the data's date.
+
+    `fits_calendar` is True when the data's dates lie inside the calendar's span, False when
+    they do not (a mistake in the data, or words the calendar misreads), and empty when the
+    calendar cannot place the words at all.
+    """
+    article = article_or_course(article)
+    events = relative_time_words(article)
+    spans = [calendar_span(words, article.published) for words in events["time_words"]]
+    table = events[["description", "time_words"]].copy()
+    unit = events["date_start"].dtype
+    table["calendar_start"] = pd.to_datetime([span[0] for span in spans]).astype(unit)
+    table["calendar_end"] = pd.to_datetime([span[1] for span in spans]).astype(unit)
+    table["rule"] = [span[2] for span in spans]
+    table["date_start"] = events["date_start"]
+    table["date_end"] = events["date_end"]
+    table["certainty"] = events["certainty"]
+    placed = table["calendar_start"].notna()
+    fits = (table["calendar_start"] <= table["date_start"]) & (table["date_end"] <= table["calendar_end"])
+    table["fits_calendar"] = pd.array(fits.where(placed, None), dtype="boolean")
+    return table

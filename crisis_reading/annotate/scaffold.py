@@ -1,0 +1,106 @@
+"""Start a new article folder from a plain-text file: blocks, proposed quotes and speakers, all unreviewed.
+
+    crisis-reading scaffold path/to/article.txt --slug outlet-2025-03-14-topic \\
+        [--outlet "Halyard Wire"] [--published 2025-03-14] [--headline ...] [--dateline ...] [--url ...]
+
+(or `make article TEXT=path/to/article.txt SLUG=outlet-2025-03-14-topic`). The text has the headline
+first and one block per line or paragraph. The folder it makes in data/ loads with load_article()
+at once, so every lesson can be pointed at it, but everything in it is a machine's guess: the
+datapackage says `"review_status": "unreviewed"`, and every quote's note says it was proposed by
+the finder and is unreviewed. Review it with the annotation widget (lesson 08) before teaching from it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from crisis_reading.annotate.model import Annotation, SaveReport
+from crisis_reading.dataset.article import load_article
+from crisis_reading.dataset.errors import DataError
+from crisis_reading.dataset.paths import DEFAULT_ARTICLE, data_dir
+from crisis_reading.finder.quotes import find_quotes
+from crisis_reading.finder.text_blocks import blocks_from_text
+
+SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
+SLUG_DATE = re.compile(r"-(\d{4}-\d{2}-\d{2})-")
+CREDIT = re.compile(r"^Source:\s*(.+?)\s*(?:\.\s|\.?$)")  # "Source: Al Jazeera", up to the first full stop
+REVIEW_NOTE = (
+    "Made by crisis_reading.annotate.scaffold: the block functions, quotes and speakers are the finder's guesses, "
+    "every side is unclear and there are no events yet. Nothing here has been checked by a person."
+)
+MOST_REFUSED = 20  # proposals the loader may refuse before the scaffold gives up
+
+
+def meta_for(text_blocks, slug: str, outlet: str | None, published: str | None, **more: str | None) -> dict:
+    """The article block of datapackage.json; outlet and date from the credit line and the slug if not given."""
+    if outlet is None:
+        credits = [m.group(1) for t in text_blocks["text"] if (m := CREDIT.match(str(t)))]
+        outlet = credits[-1] if credits else None
+    if outlet is None:
+        raise ValueError("the text has no credit line (“Source: …”): give the outlet with --outlet")
+    if published is None:
+        found = SLUG_DATE.search(f"-{slug}-")
+        if found is None:
+            raise ValueError("give the publication date with --published YYYY-MM-DD (the slug has none)")
+        published = found.group(1)
+    try:
+        dt.date.fromisoformat(published)
+    except ValueError:
+        raise ValueError(f"--published {published!r} is not a date written YYYY-MM-DD") from None
+    meta = {
+        "headline": str(text_blocks["text"].iloc[0]),
+        "outlet": outlet,
+        "published": published,
+        "review_status": "unreviewed",
+        "review_note": REVIEW_NOTE,
+    }
+    meta.update({key: value for key, value in more.items() if value})
+    return meta
+
+
+def scaffold(
+    text_file: str | Path,
+    slug: str,
+    data: str | Path | None = None,
+    template: str = DEFAULT_ARTICLE,
+    force: bool = False,
+    outlet: str | None = None,
+    published: str | None = None,
+    **more: str | None,
+) -> tuple[SaveReport, list[str]]:
+    """Make data/<slug>/ from a text file; returns the save report and the proposals the loader refused."""
+    if not SLUG.fullmatch(slug):
+        raise ValueError(f"the slug {slug!r} should be lowercase letters, digits and dashes: outlet-yyyy-mm-dd-topic")
+    data = Path(data) if data is not None else data_dir()
+    target = data / slug
+    if target.exists() and not force:
+        raise FileExistsError(
+            f"{target} exists already; add --force to replace it (the old one is kept as .{slug}.previous)"
+        )
+    text = Path(text_file).read_text(encoding="utf-8")
+    blocks = blocks_from_text(text)
+    meta = meta_for(blocks, slug, outlet, published, **more)
+    proposed = find_quotes(blocks, outlet=meta["outlet"])
+    if proposed.quotes.empty:
+        raise ValueError(
+            f"the quote finder found no quotes in {text_file}, and an article folder needs at least one quote and "
+            "its speaker. Check that the text is the whole article, one paragraph per block, with its quotation "
+            "marks; or start the annotation by hand with Annotation.from_finder and the annotation widget"
+        )
+    # The template's schema comes from the course's own data/ when the target folder does not hold it.
+    own = data if (data / template / "datapackage.json").exists() else data_dir()
+    annotation = Annotation.from_finder(blocks, proposed, meta, template=load_article(template, own))
+    annotation.meta["review_status"] = "unreviewed"
+    refused: list[str] = []
+    while True:
+        try:
+            return annotation.save(target), refused
+        except DataError as error:
+            # A proposal the loader refuses is left out (and reported), so the rest can still be reviewed.
+            quote_id = annotation.quote_at_saved_row(error) if len(refused) < MOST_REFUSED else None
+            if quote_id is None:
+                raise
+            annotation.reject(quote_id)
+            refused.append(f"{quote_id}: {error.problem}")

@@ -1,0 +1,323 @@
+"""The notebook view of an Annotation: step through the finder's proposals, correct, add, save.
+
+All the decisions live in crisis_reading.annotate.model.Annotation; this module only shows its
+state and turns clicks into its method calls, and shows any error as a message instead of
+stopping the notebook. Every control is an attribute, so a test can set a value and click.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+import ipywidgets as widgets
+
+from crisis_reading.analysis.sides import side_label
+from crisis_reading.annotate.model import ACCEPTED, PENDING, REJECTED, Annotation
+from crisis_reading.dataset.datapackage import allowed_values
+from crisis_reading.dataset.errors import DataError
+from crisis_reading.dataset.vocabulary import KINDS
+from crisis_reading.views.style import side_colours, tint
+
+STATE_LABELS = {PENDING: "waiting for review", ACCEPTED: "accepted", REJECTED: "rejected"}
+
+
+class AnnotationWidget(widgets.VBox):
+    """Review proposed quotes one at a time; add missed quotes and speakers; save to a folder."""
+
+    def __init__(self, annotation: Annotation, folder: str | Path) -> None:
+        self.annotation = annotation
+        self.progress = widgets.HTML()
+        self.message = widgets.HTML()
+
+        # Review, one proposal at a time.
+        self.quote_view = widgets.HTML()
+        self.speaker = widgets.Dropdown(description="Speaker")
+        self.kind = widgets.Dropdown(options=list(KINDS), description="Kind")
+        self.verb = widgets.Text(description="Verb")
+        self.previous_button = widgets.Button(description="◀ Previous")
+        self.next_button = widgets.Button(description="Next ▶")
+        self.accept_button = widgets.Button(description="Accept", button_style="success")
+        self.reject_button = widgets.Button(description="Reject", button_style="danger")
+        self.split_words = widgets.Text(description="Split at", placeholder="words between the two parts")
+        self.split_button = widgets.Button(description="Split in two", layout=AUTO)
+        review = widgets.VBox(
+            [
+                self.quote_view,
+                widgets.HBox([self.speaker, self.kind, self.verb]),
+                widgets.HBox([self.previous_button, self.accept_button, self.reject_button, self.next_button]),
+                widgets.HBox([self.split_words, self.split_button]),
+            ]
+        )
+
+        # A quote the finder missed.
+        self.new_block = widgets.Dropdown(options=[int(b) for b in annotation.blocks["block"]], description="Block")
+        self.block_view = widgets.HTML()
+        self.new_text = widgets.Textarea(description="Exact words", layout=widgets.Layout(width="60em"))
+        self.new_speaker = widgets.Dropdown(description="Speaker")
+        self.new_kind = widgets.Dropdown(options=list(KINDS), description="Kind")
+        self.new_verb = widgets.Text(description="Verb")
+        self.new_attributed_in = widgets.Dropdown(
+            options=[int(b) for b in annotation.blocks["block"]], description="Verb in block"
+        )
+        self.add_quote_button = widgets.Button(description="Add quote", button_style="primary")
+        add_quote = widgets.VBox(
+            [
+                _help("Choose the block, then paste the quoted words exactly as they stand in it."),
+                self.new_block,
+                self.block_view,
+                self.new_text,
+                widgets.HBox([self.new_speaker, self.new_kind]),
+                widgets.HBox([self.new_verb, self.new_attributed_in]),
+                self.add_quote_button,
+            ]
+        )
+
+        # Speakers: add one, or set the side and affiliation of one the finder proposed.
+        descriptor = annotation.descriptor
+        self.speaker_choice = widgets.Dropdown(description="Speaker")
+        self.speaker_name = widgets.Text(description="Name")
+        self.speaker_written = widgets.Text(
+            description="As written",
+            placeholder="how the article names them, e.g. Ostrel | the Carvessan government",
+            layout=widgets.Layout(width="40em"),
+        )
+        self.speaker_side = widgets.Dropdown(options=annotation.sides(), description="Side")
+        self.speaker_organisation = widgets.Text(description="Affiliation", placeholder="organisation")
+        self.speaker_voice = widgets.Dropdown(
+            options=allowed_values(descriptor, "speakers", "voice_type"), description="Voice type"
+        )
+        self.speaker_org_type = widgets.Dropdown(
+            options=allowed_values(descriptor, "speakers", "organisation_type"), description="Org. type"
+        )
+        self.update_speaker_button = widgets.Button(description="Update this speaker", layout=AUTO)
+        self.add_speaker_button = widgets.Button(
+            description="Add as a new speaker", button_style="primary", layout=AUTO
+        )
+        speakers = widgets.VBox(
+            [
+                _help(
+                    "Choose a speaker to set their side and affiliation (the finder leaves every side unclear), "
+                    "or type a name and add a new speaker. 'As written' lists how the article names them "
+                    "(separate several with |); each must stand in the article exactly. Left empty for a new "
+                    "speaker, it is the name. A new speaker needs a quote before you save."
+                ),
+                self.speaker_choice,
+                self.speaker_name,
+                self.speaker_written,
+                widgets.HBox([self.speaker_side, self.speaker_organisation]),
+                widgets.HBox([self.speaker_voice, self.speaker_org_type]),
+                widgets.HBox([self.update_speaker_button, self.add_speaker_button]),
+            ]
+        )
+
+        # Saving.
+        self.folder = widgets.Text(value=str(folder), description="Folder", layout=widgets.Layout(width="60em"))
+        self.save_button = widgets.Button(description="Save", button_style="warning")
+        save = widgets.VBox(
+            [
+                _help(
+                    "Saving checks your work with the course's loader. If it finds a problem, nothing is changed "
+                    "and the message says which file, row and column to fix."
+                ),
+                self.folder,
+                self.save_button,
+            ]
+        )
+
+        self.tabs = widgets.Tab(children=[review, add_quote, speakers, save])
+        self.tabs.titles = ("Review proposals", "Add a missed quote", "Speakers", "Save")
+
+        self.previous_button.on_click(lambda _: self._move(-1))
+        self.next_button.on_click(lambda _: self._move(1))
+        self.accept_button.on_click(lambda _: self._act(self._accept))
+        self.reject_button.on_click(lambda _: self._act(self._reject))
+        self.split_button.on_click(lambda _: self._act(self._split))
+        self.add_quote_button.on_click(lambda _: self._act(self._add_quote))
+        self.add_speaker_button.on_click(lambda _: self._act(self._add_speaker))
+        self.update_speaker_button.on_click(lambda _: self._act(self._update_speaker))
+        self.save_button.on_click(lambda _: self._act(self.save))
+        self.new_block.observe(self._show_block, names="value")
+        self.speaker_choice.observe(self._show_speaker, names="value")
+        super().__init__([self.progress, self.tabs, self.message])
+        self._refresh()
+        self._show_block()
+
+    # ----- what the buttons do ---------------------------------------------------------------------------------
+    def current(self) -> str | None:
+        ids = self.annotation.proposals()
+        if not ids:
+            return None
+        self.annotation.position = min(max(self.annotation.position, 0), len(ids) - 1)
+        return ids[self.annotation.position]
+
+    def _move(self, step: int) -> None:
+        self.annotation.position += step
+        self.message.value = ""
+        self._refresh()
+
+    def _accept(self) -> str:
+        quote_id = self.current()
+        row = self.annotation.quote(quote_id)
+        changes = {"speaker_id": self.speaker.value, "kind": self.kind.value, "verb": self.verb.value.strip()}
+        changed = {key: value for key, value in changes.items() if value != row[key]}
+        if changed:
+            self.annotation.fix(quote_id, **changed)
+        else:
+            self.annotation.accept(quote_id)
+        self.annotation.position += 1
+        fixed = f" with your corrections ({', '.join(changed)})" if changed else ""
+        return f"Accepted {quote_id}{fixed}."
+
+    def _reject(self) -> str:
+        quote_id = self.current()
+        self.annotation.reject(quote_id)
+        self.annotation.position += 1
+        return f"Rejected {quote_id}: it will not be saved."
+
+    def _split(self) -> str:
+        quote_id = self.current()
+        second = self.annotation.split(quote_id, self.split_words.value)
+        self.split_words.value = ""
+        return f"Split {quote_id}; its second part is {second}, waiting for review."
+
+    def _add_quote(self) -> str:
+        quote_id = self.annotation.add_quote(
+            block=self.new_block.value,
+            text=self.new_text.value,
+            speaker_id=self.new_speaker.value,
+            kind=self.new_kind.value,
+            verb=self.new_verb.value.strip(),
+            attributed_in_block=self.new_attributed_in.value,
+        )
+        self.new_text.value = ""
+        return f"Added {quote_id} in block {self.new_block.value}."
+
+    def _speaker_fields(self) -> dict[str, str]:
+        return {
+            "side": self.speaker_side.value,
+            "organisation": self.speaker_organisation.value.strip(),
+            "voice_type": self.speaker_voice.value,
+            "organisation_type": self.speaker_org_type.value,
+        }
+
+    def _add_speaker(self) -> str:
+        ident = self.annotation.add_speaker(
+            self.speaker_name.value, names_as_written=self.speaker_written.value.strip(), **self._speaker_fields()
+        )
+        self._refresh()
+        self.speaker_choice.value = ident
+        return f"Added the speaker {self.speaker_name.value} ({ident}); choose them for a quote."
+
+    def _update_speaker(self) -> str:
+        ident = self.speaker_choice.value
+        self.annotation.edit_speaker(
+            ident,
+            name=self.speaker_name.value.strip(),
+            names_as_written=self.speaker_written.value.strip() or self.speaker_name.value.strip(),
+            **self._speaker_fields(),
+        )
+        return f"Updated {ident}: side {side_label(self.speaker_side.value)}."
+
+    def save(self) -> str:
+        return str(self.annotation.save(self.folder.value))
+
+    def _act(self, action) -> None:
+        """Run a button's action; show what happened, or why it could not be done."""
+        try:
+            done = action()
+        except DataError as error:
+            quote_id = self.annotation.quote_at_saved_row(error)
+            if quote_id in self.annotation.proposals():
+                self.annotation.position = self.annotation.proposals().index(quote_id)  # show it in Review
+            self.message.value = _message(
+                f"Not saved ({self.annotation.where(error)}): {error.problem}. Nothing in {self.folder.value} "
+                "was changed; fix this and save again.",
+                False,
+            )
+        except KeyError as error:  # str() of a KeyError wraps its message in quotes
+            self.message.value = _message(str(error.args[0]) if error.args else str(error), False)
+        except ValueError as error:
+            self.message.value = _message(str(error), False)
+        else:
+            self.message.value = _message(done, True)
+        self._refresh()
+
+    # ----- showing the state ----------------------------------------------------------------------------------
+    def _refresh(self) -> None:
+        annotation = self.annotation
+        counts = annotation.counts()
+        ids = annotation.proposals()
+        speakers = [(f"{row.name} ({row.speaker_id})", row.speaker_id) for row in annotation.speakers.itertuples()]
+        for dropdown in (self.speaker, self.new_speaker, self.speaker_choice):
+            chosen = dropdown.value
+            dropdown.options = speakers
+            if chosen in dict(speakers).values():
+                dropdown.value = chosen
+            elif speakers:
+                dropdown.value = speakers[0][1]
+        quote_id = self.current()
+        self.progress.value = (
+            f"<b>{len(ids)} quotes</b>: {counts[ACCEPTED]} accepted, {counts[REJECTED]} rejected, "
+            f"<b>{counts[PENDING]} waiting for review</b>."
+        )
+        if quote_id is None:
+            self.quote_view.value = "<p><i>No quotes yet: add one the finder missed.</i></p>"
+            return
+        row = annotation.quote(quote_id)
+        self.speaker.value = row["speaker_id"]
+        self.kind.value = row["kind"]
+        self.verb.value = row["verb"] or ""
+        self.quote_view.value = self._quote_html(quote_id, row)
+
+    def _quote_html(self, quote_id: str, row: dict) -> str:
+        annotation = self.annotation
+        text = annotation.block_text(row["block"])
+        start, end = int(row["start"]), int(row["end"])
+        speaker = annotation.speakers.set_index("speaker_id").loc[row["speaker_id"]]
+        colour = side_colours(annotation.sides()).get(speaker["side"], "#999999")
+        state = annotation.status[quote_id]
+        return (
+            f"<p><b>{quote_id}</b> ({annotation.position + 1} of {len(annotation.proposals())}) · "
+            f"block {row['block']} · <b>{STATE_LABELS[state]}</b></p>"
+            f"<p style='max-width:60em;line-height:1.6'>{escape(text[:start])}"
+            f"<mark style='background:{tint(colour)};border-bottom:3px solid {colour}'>{escape(text[start:end])}</mark>"
+            f"{escape(text[end:])}</p>"
+            f"<p><small>Proposed: {escape(str(speaker['name']))} ({escape(side_label(speaker['side']))}) · "
+            f"{row['kind']} · “{escape(str(row['verb']))}” · {escape(str(row['note'] or ''))}</small></p>"
+        )
+
+    def _show_block(self, change: object = None) -> None:
+        block = self.new_block.value
+        self.new_attributed_in.value = block
+        self.block_view.value = (
+            f"<p style='max-width:60em;background:#f6f6f6;padding:.4em'>{escape(self.annotation.block_text(block))}</p>"
+        )
+
+    def _show_speaker(self, change: object = None) -> None:
+        ident = self.speaker_choice.value
+        if ident is None:
+            return
+        row = self.annotation.speakers.set_index("speaker_id").loc[ident]
+        self.speaker_name.value = str(row["name"])
+        self.speaker_written.value = str(row["names_as_written"] or "")
+        self.speaker_side.value = row["side"]
+        self.speaker_organisation.value = str(row["organisation"] or "")
+        self.speaker_voice.value = row["voice_type"]
+        self.speaker_org_type.value = row["organisation_type"]
+
+
+AUTO = widgets.Layout(width="auto")
+
+
+def _help(text: str) -> widgets.HTML:
+    return widgets.HTML(f"<p style='color:#444;max-width:60em'>{escape(text)}</p>")
+
+
+def _message(text: str, good: bool) -> str:
+    colour = "#009E73" if good else "#D55E00"
+    return f"<div style='border-left:6px solid {colour};padding:.3em .8em;margin:.3em 0'>{escape(text)}</div>"
+
+
+def annotation_widget(annotation: Annotation, folder: str | Path) -> AnnotationWidget:
+    return AnnotationWidget(annotation, folder)

@@ -1,0 +1,62 @@
+"""The course's one command line, `crisis-reading`, with a subcommand for each job.
+
+    crisis-reading scaffold article.txt --slug outlet-2025-03-14-topic
+    crisis-reading grade submissions --out grades
+
+Each subcommand's own `--help` lists its options; the make targets call these. `site` and `bench` are
+developer tools of the course's repository (its tools/ folder, which is not part of the installed
+package): they run from a clone's top folder.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+# subcommand → (module with main(argv, prog), arguments put first, what it does in a sentence)
+COMMANDS = {
+    "scaffold": ("crisis_reading.cli.scaffold", [], "Start a new article folder from a plain-text file, unreviewed."),
+    "score": ("crisis_reading.cli.score", [], "Score the quote finder against hand-annotated articles."),
+    "exercises": ("crisis_reading.cli.exercises", [], "Regenerate exercises/ and the question index from solutions/."),
+    "grade": ("crisis_reading.grading.cli", ["grade"], "Grade a class's exercise notebooks, each in its own kernel."),
+    "merge": ("crisis_reading.grading.cli", ["merge"], "Merge the output folders of grading shards into one."),
+    "site": ("tools.site_builder", [], "Build the course website from the lessons (developer tool)."),
+    "bench": ("tools.bench", [], "Measure the notebooks' and the tests' run times (developer tool)."),
+}
+DEVELOPER_TOOLS = ("tools.",)
+
+
+def usage() -> str:
+    width = max(map(len, COMMANDS))
+    lines = [f"  {name:<{width}}  {purpose}" for name, (_, _, purpose) in COMMANDS.items()]
+    return "usage: crisis-reading COMMAND [options]   (crisis-reading COMMAND --help for its options)\n\n" + "\n".join(
+        lines
+    )
+
+
+def _module(name: str):
+    if name.startswith(DEVELOPER_TOOLS):
+        # The developer tools live in the repository, not in the package: found from the current folder.
+        if not (Path.cwd() / "tools" / "__init__.py").exists():
+            raise SystemExit(
+                f"error: this is a developer tool of the course's repository; run it from a clone's top folder "
+                f"(no tools/ folder in {Path.cwd()})"
+            )
+        sys.path.insert(0, str(Path.cwd()))
+    return importlib.import_module(name)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] in ("-h", "--help"):
+        print(usage())
+        return 0 if argv else 2
+    command, rest = argv[0], argv[1:]
+    if command not in COMMANDS:
+        print(f"crisis-reading: no command {command!r}\n\n{usage()}", file=sys.stderr)
+        return 2
+    module_name, first, _ = COMMANDS[command]
+    # grade and merge share one parser whose subcommand is the first argument
+    prog = "crisis-reading" if first else f"crisis-reading {command}"
+    return _module(module_name).main([*first, *rest], prog=prog) or 0

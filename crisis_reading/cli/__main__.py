@@ -1,0 +1,5 @@
+import sys
+
+from crisis_reading.cli import main
+
+sys.exit(main())

@@ -1,0 +1,94 @@
+"""crisis-reading score: how well the quote finder agrees with hand-annotated articles.
+
+One article in full (precision, recall and F1 by kind, exact spans, speaker accuracy, kind and channel on
+matched quotes, the guessed block functions), or with --all one line per article of every data folder given,
+a folder of held-out keys on lines of their own.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pandas as pd
+
+from crisis_reading.dataset.article import Article, load_article
+from crisis_reading.dataset.paths import DEFAULT_ARTICLE, data_dir, list_articles
+from crisis_reading.finder.quotes import find_quotes
+from crisis_reading.finder.scoring import agreement_on_matches, score
+from crisis_reading.finder.text_blocks import blocks_from_text, function_agreement
+from crisis_reading.progress import progress
+
+HELD_OUT = "heldout"  # a folder or article whose name holds this word is a held-out key: never tuned on
+
+
+def _parser(prog: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__.split("\n")[0])
+    parser.add_argument("slug", nargs="?", help=f"the article folder's name, e.g. {DEFAULT_ARTICLE}")
+    parser.add_argument(
+        "--data", type=Path, action="append", help="a data folder (default: the course's); with --all, repeatable"
+    )
+    parser.add_argument("--all", action="store_true", help="score every article of every --data folder, one line each")
+    return parser
+
+
+def report_one(article: Article) -> None:
+    """Print the full score of one article."""
+    result = find_quotes(article.blocks, outlet=article.meta.get("outlet"))
+    table = score(result, article.quotes, article.speakers)
+    print(f"Quote finder against the hand annotation of {article.slug}")
+    print("(match: same block, overlap at least half of the annotated span; exact: same start and end)")
+    with pd.option_context("display.width", 160, "display.float_format", "{:.3f}".format):
+        print(table.to_string())
+    agreement = agreement_on_matches(result, article.quotes, article.speakers)
+    print(f"On matched quotes: kind agrees {agreement['kind']:.3f}, channel agrees {agreement['channel']:.3f}")
+    text_file = article.folder / article.meta.get("text_file", "article.txt")
+    if text_file.exists():
+        agreement = function_agreement(blocks_from_text(text_file.read_text(encoding="utf-8")), article.blocks)
+        print(
+            f"Guessed block functions agree with blocks.csv on {int(agreement['agree'].sum())} "
+            f"of {len(agreement)} blocks"
+        )
+        for row in agreement[~agreement["agree"]].itertuples():
+            print(f"  block {row.block}: guessed {row.function_guessed}, key {row.function_key}")
+
+
+def score_all(folders: list[Path]) -> pd.DataFrame:
+    """One row per article of every folder: its key, proposed, annotated, all-kind P/R/F1 and speaker accuracy."""
+    keys = [(folder, slug) for folder in folders for slug in list_articles(folder)]
+    rows = []
+    for folder, slug in progress(keys, what="scoring", label=lambda key: key[1]):
+        article = load_article(slug, folder)
+        result = find_quotes(article.blocks, outlet=article.meta.get("outlet"))
+        overall = score(result, article.quotes, article.speakers).loc["all"]
+        held_out = HELD_OUT in folder.name or HELD_OUT in slug
+        rows.append(
+            {
+                "key": slug,
+                "part": "held out" if held_out else "written with it in view",
+                **{column: overall[column] for column in ("proposed", "annotated", "precision", "recall", "f1")},
+                "speaker_accuracy": overall["speaker_accuracy"],
+            }
+        )
+    table = pd.DataFrame(rows)
+    return table.sort_values(["part", "key"], ascending=[False, True], ignore_index=True) if rows else table
+
+
+def main(argv: list[str] | None = None, prog: str = "crisis-reading score") -> int:
+    parser = _parser(prog)
+    options = parser.parse_args(argv)
+    if options.all == bool(options.slug):
+        parser.error("name one article, or give --all")
+    folders = options.data or [data_dir()]
+    try:
+        if options.all:
+            table = score_all(folders)
+            with pd.option_context("display.width", 160, "display.float_format", "{:.3f}".format):
+                print(table.to_string(index=False))
+            return 0
+        if len(folders) > 1:
+            parser.error("one --data folder for one article")
+        report_one(load_article(options.slug, folders[0]))
+    except (FileNotFoundError, ValueError) as error:  # a DataError is a ValueError
+        parser.exit(2, f"error: {error}\n")
+    return 0

@@ -1,0 +1,253 @@
+"""Checks that an article's tables agree with its text and with each other.
+
+The table reader has already checked each cell on its own; these checks are
+about meaning: a quote must be the block's own words at its offsets, a verb
+must stand where the attribution is, an interviewed speaker must have a quote
+that says "told Al Jazeera".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+from crisis_reading.dataset.errors import DataError
+from crisis_reading.dataset.tables import Table, read_text
+from crisis_reading.dataset.vocabulary import (
+    BLOCK_SEPARATOR,
+    CLOSING_MARKS,
+    DOUBLE_MARKS,
+    OPENING_MARKS,
+    REVIEW_STATUSES,
+    REVIEWED,
+    split_list,
+)
+
+REQUIRED_META = ("headline", "outlet", "published", "text_file")
+# Tables an article may leave with a header and no rows while it is not yet reviewed.
+EMPTY_UNTIL_REVIEWED = ("events",)
+
+
+def check_meta(path: Path, meta: Any) -> None:
+    """The descriptor's 'article' block: what the lessons print and where the text is."""
+    if not isinstance(meta, dict):
+        raise DataError(path, "needs an 'article' object with " + ", ".join(REQUIRED_META))
+    for key in REQUIRED_META:
+        if not isinstance(meta.get(key), str) or not meta[key].strip():
+            raise DataError(path, f"the 'article' object needs '{key}' (a non-empty string)")
+    status = meta.get("review_status", REVIEWED)
+    if status not in REVIEW_STATUSES:
+        raise DataError(path, f"'review_status' is {status!r}; use one of: {', '.join(REVIEW_STATUSES)}")
+    try:
+        dt.date.fromisoformat(meta["published"])
+    except ValueError:
+        raise DataError(path, f"'published' is {meta['published']!r}, not a date written YYYY-MM-DD") from None
+
+
+def tables_that_may_be_empty(descriptor: dict[str, Any]) -> tuple[str, ...]:
+    """A reviewed article (the default) has rows in every table; one still under review may lack events."""
+    meta = descriptor.get("article")
+    status = meta.get("review_status", REVIEWED) if isinstance(meta, dict) else REVIEWED
+    return EMPTY_UNTIL_REVIEWED if status in ("unreviewed", "in_review") else ()
+
+
+def appears_as_words(words: str, text: str) -> bool:
+    """True when `words` stand in `text` as whole words ("said" in "he said", not "sa" in "said")."""
+    return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text) is not None
+
+
+def check_article(folder: Path, meta: dict[str, Any], tables: dict[str, Table]) -> None:
+    blocks = tables["blocks"]
+    texts = {row["block"]: row["text"] for row in blocks.rows}
+    _check_block_numbers(blocks)
+    _check_text_file(folder, meta, blocks)
+    _check_quotes(tables["quotes"], texts)
+    _check_speakers(tables["speakers"], tables["quotes"], BLOCK_SEPARATOR.join(texts.values()))
+    _check_events(tables["events"], texts)
+    if "frames" in tables:
+        _check_every_quote_framed(tables["frames"], tables["quotes"])
+    if "source_checks" in tables:
+        _check_source_descriptions(tables["source_checks"], BLOCK_SEPARATOR.join(texts.values()))
+
+
+def _check_block_numbers(blocks: Table) -> None:
+    for index, row in enumerate(blocks.rows):
+        if row["block"] != index + 1:
+            raise blocks.error(
+                index, "block", f"expected block {index + 1}: blocks are numbered 1, 2, 3 … in reading order"
+            )
+
+
+def _check_text_file(folder: Path, meta: dict[str, Any], blocks: Table) -> None:
+    """The blocks, joined by blank lines, must give back the published text exactly."""
+    text_file = meta["text_file"]
+    published = read_text(folder / text_file).replace("\r\n", "\n").rstrip("\n")
+    published_blocks = published.split(BLOCK_SEPARATOR)
+    for index, row in enumerate(blocks.rows):
+        original = published_blocks[index] if index < len(published_blocks) else None
+        if row["text"] != original:
+            if original is None:
+                problem = f"there is no block {index + 1} in {text_file}"
+            else:
+                at = next(
+                    (i for i, (a, b) in enumerate(zip(row["text"], original, strict=False)) if a != b),
+                    min(len(row["text"]), len(original)),
+                )
+                problem = (
+                    f"the text differs from {text_file} at character {at}: "
+                    f"the table has {row['text'][at : at + 30]!r}, the article has {original[at : at + 30]!r}"
+                )
+            raise blocks.error(index, "text", problem)
+    if len(published_blocks) > len(blocks.rows):
+        raise DataError(
+            blocks.path,
+            f"{text_file} has {len(published_blocks)} blocks but the table has only {len(blocks.rows)}",
+        )
+
+
+def _check_quotes(quotes: Table, texts: dict[int, str]) -> None:
+    by_id = {row["quote_id"]: row for row in quotes.rows}
+    seen: dict[tuple[Any, ...], int] = {}
+    for index, row in enumerate(quotes.rows):
+        block_text = texts[row["block"]]
+
+        def fail(column: str, problem: str, index: int = index) -> DataError:
+            return quotes.error(index, column, problem)
+
+        start, end = row["start"], row["end"]
+        if end <= start:
+            raise fail("end", f"end ({end}) must be greater than start ({start})")
+        if end > len(block_text):
+            raise fail("end", f"{end} is past the end of block {row['block']}, which has {len(block_text)} characters")
+        found = block_text[start:end]
+        if found != row["text"]:
+            elsewhere = block_text.find(row["text"])
+            hint = (
+                f"; the text stands at {elsewhere}–{elsewhere + len(row['text'])}, so the offsets are shifted"
+                if elsewhere >= 0
+                else "; the text is not in the block at all: was it edited or paraphrased?"
+            )
+            raise fail("text", f"does not match block {row['block']} at {start}–{end}, which reads {found!r}{hint}")
+        _check_quotation_marks(row, block_text, fail)
+        statement = (row["block"], start, end, row["speaker_id"])
+        if statement in seen:
+            raise fail("quote_id", f"the same words and speaker are already row {seen[statement] + 1}")
+        seen[statement] = index
+        if row["attributed_in_block"] > row["block"]:
+            raise fail("attributed_in_block", "the attribution cannot come after the quote's own block")
+        attribution_text = texts[row["attributed_in_block"]]
+        if not appears_as_words(row["verb"], attribution_text):
+            raise fail("verb", f"{row['verb']!r} does not appear in block {row['attributed_in_block']}")
+        if row["speaker_as_written"] and not appears_as_words(row["speaker_as_written"], attribution_text):
+            raise fail(
+                "speaker_as_written",
+                f"{row['speaker_as_written']!r} does not appear in block {row['attributed_in_block']}",
+            )
+        _check_channel(row, texts, fail)
+        continued = row["continues_quote"]
+        if continued is not None:
+            earlier = by_id[continued]
+            if earlier["speaker_id"] != row["speaker_id"]:
+                raise fail("continues_quote", f"{continued} is by {earlier['speaker_id']}, not {row['speaker_id']}")
+            if earlier["block"] != row["block"] - 1:
+                raise fail(
+                    "continues_quote",
+                    f"{continued} stands in block {earlier['block']}, but a quotation runs on from the paragraph "
+                    f"just before, block {row['block'] - 1}",
+                )
+
+
+def _check_quotation_marks(row: dict[str, Any], block_text: str, fail: Any) -> None:
+    """Direct and partial quotes stand inside quotation marks; indirect speech has none."""
+    start, end = row["start"], row["end"]
+    opens = start > 0 and block_text[start - 1] in OPENING_MARKS
+    closes = end < len(block_text) and block_text[end] in CLOSING_MARKS
+    if row["kind"] in ("direct", "partial"):
+        ends_block = end == len(block_text)
+        if not opens or not (closes or ends_block):
+            raise fail(
+                "kind",
+                f"a {row['kind']} quote must stand inside quotation marks, but block {row['block']} has "
+                f"{block_text[max(start - 1, 0) : start]!r} before it and {block_text[end : end + 1]!r} after it; "
+                "is it indirect, or are the offsets off?",
+            )
+    elif opens and closes:
+        raise fail("kind", "indirect speech stands inside quotation marks: is it a direct or partial quote?")
+    elif any(mark in row["text"] for mark in DOUBLE_MARKS):
+        raise fail("kind", "indirect speech holds a quotation mark: is it a direct or partial quote?")
+
+
+def _check_channel(row: dict[str, Any], texts: dict[int, str], fail: Any) -> None:
+    words, block = row["channel_words"], row["channel_block"]
+    if (words is None) != (block is None):
+        raise fail("channel_block", "channel_words and channel_block go together: fill both or neither")
+    if (row["channel"] == "not_stated") != (words is None):
+        raise fail("channel", "use not_stated exactly when channel_words is empty")
+    if words is not None and words not in texts[block]:
+        raise fail("channel_words", f"{words!r} does not appear in block {block}")
+
+
+def _check_speakers(speakers: Table, quotes: Table, article_text: str) -> None:
+    interviewed = {row["speaker_id"] for row in quotes.rows if row["channel"] == "outlet_interview"}
+    quoted = {row["speaker_id"] for row in quotes.rows}
+    for index, row in enumerate(speakers.rows):
+        for column in ("names_as_written", "role"):
+            for piece in split_list(row[column]):
+                if piece not in article_text:
+                    raise speakers.error(index, column, f"{piece!r} does not appear in the article's text")
+        if row["speaker_id"] not in quoted:
+            raise speakers.error(index, "speaker_id", "no quotes row is attributed to this speaker")
+        says_interviewed = row["interviewed_by_outlet"]
+        if says_interviewed != (row["speaker_id"] in interviewed):
+            problem = (
+                "is true, but none of this speaker's quotes has channel outlet_interview"
+                if says_interviewed
+                else "is false, but a quote of this speaker has channel outlet_interview"
+            )
+            raise speakers.error(index, "interviewed_by_outlet", problem)
+
+
+def _check_events(events: Table, texts: dict[int, str]) -> None:
+    article_text = BLOCK_SEPARATOR.join(texts.values())
+    for index, row in enumerate(events.rows):
+        if row["time_words"] and row["time_words"] not in texts[row["block"]]:
+            raise events.error(index, "time_words", f"{row['time_words']!r} does not appear in block {row['block']}")
+        for piece in split_list(row["place_as_written"]):
+            if piece not in article_text:
+                raise events.error(index, "place_as_written", f"{piece!r} does not appear in the article's text")
+        for piece in split_list(row["mentioned_in_blocks"]):
+            if not piece.isdigit() or int(piece) not in texts:
+                raise events.error(index, "mentioned_in_blocks", f"{piece!r} is not a block number of this article")
+        if row["date_end"] < row["date_start"]:
+            raise events.error(index, "date_end", "the event ends before it starts")
+        candidates = split_list(row["date_candidates"])
+        for piece in candidates:
+            try:
+                candidate = dt.date.fromisoformat(piece) if len(piece) == 10 else None
+            except ValueError:
+                candidate = None
+            if candidate is None or not row["date_start"] <= candidate <= row["date_end"]:
+                raise events.error(
+                    index, "date_candidates", f"{piece!r} is not a YYYY-MM-DD date between date_start and date_end"
+                )
+        if (row["certainty"] == "ambiguous") != (len(candidates) >= 2):
+            raise events.error(
+                index, "certainty", "an ambiguous date lists two or more date_candidates; any other date lists none"
+            )
+
+
+def _check_every_quote_framed(frames: Table, quotes: Table) -> None:
+    framed = set(frames.column("quote_id"))
+    for index, row in enumerate(quotes.rows):
+        if row["quote_id"] not in framed:
+            raise quotes.error(index, "quote_id", f"{frames.path.name} gives this quote no frame; tag every quote")
+
+
+def _check_source_descriptions(checks: Table, article_text: str) -> None:
+    for index, row in enumerate(checks.rows):
+        if row["article_says"] not in article_text:
+            raise checks.error(index, "article_says", f"{row['article_says']!r} does not appear in the article's text")
+        if row["status"] != "not_checked" and row["check_finds"] is None:
+            raise checks.error(index, "check_finds", "a checked source needs what the check found")

@@ -1,0 +1,60 @@
+"""The words and characters the data conventions fix, written once for every layer (data/README.md).
+
+The loader checks against them, the quote finder builds its patterns from them and the annotation
+tool writes with them, so a convention changed here changes everywhere at once.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# How a statement is reported: in the speaker's words, a phrase of them inside the reporter's sentence,
+# or in the reporter's words only.
+KINDS = ("direct", "partial", "indirect")
+
+# How far a person has checked an article's tables: a folder made by the scaffold starts "unreviewed".
+REVIEWED, IN_REVIEW, UNREVIEWED = "reviewed", "in_review", "unreviewed"
+REVIEW_STATUSES = (UNREVIEWED, IN_REVIEW, REVIEWED)
+
+# The speaker id of a statement the article attributes to no one it names.
+UNATTRIBUTED = "unattributed"
+
+# Quotation marks as news text uses them: curly double marks, the straight mark typed for both, and
+# single marks for a quotation inside a quotation (’ is also the apostrophe).
+DOUBLE_OPENING, DOUBLE_CLOSING = "“", "”"
+SINGLE_OPENING, SINGLE_CLOSING = "‘", "’"
+STRAIGHT_DOUBLE, STRAIGHT_SINGLE = '"', "'"
+OPENING_MARKS = (DOUBLE_OPENING, STRAIGHT_DOUBLE)
+CLOSING_MARKS = (DOUBLE_CLOSING, STRAIGHT_DOUBLE)
+DOUBLE_MARKS = DOUBLE_OPENING + DOUBLE_CLOSING + STRAIGHT_DOUBLE
+ALL_MARKS = DOUBLE_MARKS + SINGLE_OPENING + SINGLE_CLOSING + STRAIGHT_SINGLE
+
+# A cell that holds several items joins them with " | " (names_as_written, date_candidates, …).
+LIST_SEPARATOR = " | "
+# Blocks are separated by one blank line in article.txt.
+BLOCK_SEPARATOR = "\n\n"
+
+
+def split_list(value: str | None) -> list[str]:
+    """The items of a list cell: "Stoltenberg | he" → ["Stoltenberg", "he"]; an empty cell → []."""
+    return [item for item in (value or "").split(LIST_SEPARATOR) if item]
+
+
+def join_list(items) -> str:
+    """The list cell for some items, in order."""
+    return LIST_SEPARATOR.join(str(item) for item in items)
+
+
+def slug(name: str) -> str:
+    """An id from a name: lower-case ASCII letters, digits and underscores, starting with a letter.
+
+    "Lucía Ferrandel" → "lucia_ferrandel"; an apostrophe inside a name joins it ("Sean O’Brien" →
+    "sean_obrien"), since it is one name, not two words.
+    """
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    plain = plain.replace("'", "")  # NFKD keeps ' and drops ’; both join a name
+    ident = re.sub(r"[^a-z0-9]+", "_", plain).strip("_")
+    if not ident:
+        return "speaker"
+    return ident if ident[0].isalpha() else f"s_{ident}"

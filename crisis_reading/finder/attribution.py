@@ -1,0 +1,316 @@
+"""The reporter's words around a quotation: which verb attributes it, who speaks, and what they are said to have said.
+
+Rules here: indirect speech, bare clause, clause before the attribution, according to, passive judgement, noun
+attribution, shared subject, inverted attribution (mentions.py reads the speaker, channels.py the channel).
+Each rule names the convention of news writing it reads; tests/test_quote_finder.py has a small text for each.
+Everything here works on a block whose quotations are blanked out (quote_marks.mask_quotations), so words
+inside a quotation are never read as the reporter's attribution.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from crisis_reading.finder.lexicon import (
+    ACCORDING_TO,
+    AUXILIARIES,
+    CLAUSE_VERBS,
+    OBJECT_VERBS,
+    PHRASE_VERBS,
+    SINGLE_VERBS,
+    TELL_VERBS,
+    VERB_WORDS,
+    followed_by,
+    reporting_verbs,
+)
+from crisis_reading.finder.mentions import DATELINE_START, find_subject, read_mention
+from crisis_reading.finder.quote_marks import MASK, QUOTED, with_quoted
+from crisis_reading.finder.speakers import Mention
+
+
+@dataclass
+class Attribution:
+    """One reporting verb with its speaker, in one sentence of a block."""
+
+    verb: str
+    verb_start: int
+    verb_end: int
+    sentence: int
+    mention: Mention
+    clause: tuple[int, int] | None = None  # reported clause, for indirect speech
+    passive: bool = False
+    nominal: bool = False  # "allegations from X that …": a noun, not a verb, attributes the clause
+    speaker_id: str = ""
+
+
+# --- what was said ---------------------------------------------------------------------------------------------
+
+TIME_OR_PLACE = re.compile(
+    with_quoted(
+        r"^\s*(?:(?:on|in|at|during|after|before|last|this|earlier|later|late|early|again|also|then|publicly|privately)"
+        r"\b[^,.;:{quoted}]{0,60}?\s+)?that\s+"
+    )
+)
+LISTENER = re.compile(
+    r"\s+(?:(?:the|a|an|his|her|their)\s+)?"
+    r"(?:[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*)*|journalists|reporters|press|lawmakers|parliament"
+    r"|him|her|them|me|us|[a-z]+ers)(?![\w’'-])"
+)
+_PARTICIPLES = {v for v in VERB_WORDS if v.endswith("ing")}
+# "told a news conference in Norvik that …": any short listener without a comma, when "that" follows it
+LISTENER_BEFORE_THAT = re.compile(with_quoted(r"(?:\s+[^\s,;:.{quoted}]+){1,7}?(?=\s+that\s)"))
+CLAUSE_STOP = re.compile(r"(?:,\s+|\s+(?=(?:and|but|then)\s))(?:(and|but|then)\s+(?:also\s+|later\s+)?)?([a-z]+)\b")
+
+
+def reported_clause(masked: str, verb: str, verb_end: int, sentence_end: int) -> tuple[int, int] | None:
+    """Rule "indirect speech": the reported clause after the verb ("said that …", "saying he had …",
+    "condemned NATO’s expansion …"), up to the sentence's end; None when the verb introduces a quotation
+    (said: “…) or reports nothing (he told Al Jazeera.)."""
+    position = verb_end
+    head = verb.split()[0].lower()
+    if head in TELL_VERBS:
+        listener = LISTENER.match(masked, position, sentence_end) or LISTENER_BEFORE_THAT.match(
+            masked, position, sentence_end
+        )
+        if not listener:
+            return None
+        position = listener.end()
+    rest = masked[position:sentence_end]
+    if re.match(r"^\s*[:,;.]|^\s*$", rest):
+        return None  # "said:" introduces a quotation, "he told Al Jazeera." reports nothing
+    that = TIME_OR_PLACE.match(rest)
+    bare = that is None
+    if that:
+        start = position + that.end()
+    else:
+        first_word = re.match(r"^\s*([\w’'-]+)", rest)
+        prepositions = ("on", "in", "at", "during", "after", "before", "to", "with", "by", "as", "from", "of")
+        infinitive = first_word and first_word.group(1) == "to" and verb.lower() in OBJECT_VERBS  # refused to …
+        if head in TELL_VERBS or not first_word or first_word.group(1).lower() in prepositions:
+            if verb.lower() not in PHRASE_VERBS and not infinitive:
+                return None
+        start = position + len(rest) - len(rest.lstrip())
+    end = sentence_end
+    for stop in CLAUSE_STOP.finditer(masked, start, end):
+        conjunction, word = stop.group(1), stop.group(2)
+        if (
+            (conjunction is not None and word in SINGLE_VERBS)
+            or (conjunction is None and word in _PARTICIPLES)
+            or (word == "according" and followed_by(masked, stop.end(), "to", end))
+        ):
+            end = stop.start()
+            break
+    semicolon = masked.find(";", start, end)
+    if semicolon >= 0:
+        end = semicolon  # a semicolon starts an independent clause: the reporter's, not the speaker's
+    if masked[start:end].rstrip().endswith(":"):
+        return None  # "warned the government in Solvar:" introduces the quotation that follows
+    while end > start and (masked[end - 1].isspace() or masked[end - 1] in ".?!;:,"):
+        end -= 1
+    if len(masked[start:end].split()) < 2 and MASK not in masked[start:end]:
+        return None
+    if bare and not _reads_as_reported(masked[start:end], verb.lower()):
+        return None
+    return (start, end) if end > start else None
+
+
+BARE_CLAUSE_VERBS = set(
+    """
+say says said saying insist insists insisted insisting argue argues argued arguing claim claims claimed claiming
+believe believes believed agree agrees agreed allege alleges alleged alleging admit admits admitted admitting
+acknowledge acknowledges acknowledged acknowledging concede concedes conceded conceding suggest suggests suggested
+suggesting predict predicts predicted predicting maintain maintains maintained contend contends contended complain
+complains complained complaining assert asserts asserted deny denies denied denying bemoan bemoans bemoaned
+bemoaning lament laments lamented lamenting
+""".split()
+)
+NEEDS_TO = {"called on", "calls on", "call on", "calling on", "urge", "urges", "urged"}
+VERB_LIKE = re.compile(
+    r"(?<![\w’'-])(?:is|are|was|were|be|been|being|has|have|had|will|would|can|cannot|could|should|shall|may|might"
+    r"|must|do|does|did)(?![\w’'-])|n[’']t(?![\w’'-])|(?<![\w’'-])\w{3,}ed(?![\w’'-])"
+)
+
+
+def _reads_as_reported(clause: str, verb: str) -> bool:
+    """Rule "bare clause": without "that", what follows a verb is reported speech only when it reads as a clause:
+    "said the talks failed" does, "added two brigades" does not; say-verbs (and deny, insist, …) always take one,
+    position verbs take their object ("condemned the shelling", "wants a vote"), call on / urge need "… to …"."""
+    if verb in NEEDS_TO:
+        return bool(re.search(r"(?<![\w’'-])to\s", clause))
+    if verb in OBJECT_VERBS or verb in PHRASE_VERBS or verb in BARE_CLAUSE_VERBS:
+        return True
+    return bool(VERB_LIKE.search(clause))
+
+
+APPOSITIVE = re.compile(with_quoted(r"(?:an?|the)\s[^,;:.{quoted}]{1,60},\s+"))
+
+
+def according_to(
+    masked: str, block: str, verb_start: int, verb_end: int, sentence: tuple[int, int]
+) -> Attribution | None:
+    """Rule "according to": "According to X, clause." or "Clause, according to X." is X's indirect speech."""
+    after_end = re.search(r"[,.;]", masked[verb_end : sentence[1]])
+    name_end = verb_end + (after_end.start() if after_end else sentence[1] - verb_end)
+    mention = read_mention(masked, verb_end, name_end, anchor="start")
+    if mention is None:
+        return None
+    if verb_start == sentence[0]:
+        clause_start = name_end + 1
+        while clause_start < sentence[1] and masked[clause_start].isspace():
+            clause_start += 1
+        appositive = APPOSITIVE.match(masked, clause_start, sentence[1])  # "According to X, a charity, …"
+        if appositive:
+            clause_start = appositive.end()
+        clause_end = sentence[1]
+    else:
+        clause_start, clause_end = sentence[0], verb_start
+    while clause_end > clause_start and (masked[clause_end - 1].isspace() or masked[clause_end - 1] in ".,;:!?"):
+        clause_end -= 1
+    if clause_end <= clause_start:
+        return None
+    verb = block[verb_start:verb_end]
+    return Attribution(verb, verb_start, verb_end, -1, mention, clause=(clause_start, clause_end))
+
+
+def passive_judgement(
+    masked: str, block: str, verb_start: int, verb_end: int, sentence: tuple[int, int]
+) -> Attribution | None:
+    """Rule "passive judgement": "X was slammed as “a non-starter”", "Dubbed as critical, …": the judgement is
+    attributed to the agent after "by", and to no one (the unattributed speaker) when the text names none."""
+    before = masked[sentence[0] : verb_start].split()
+    if before and before[-1].lower() not in AUXILIARIES and before[-1][:1].isupper():
+        return None  # "Moscow condemned as …" is active voice, read by the verb rules
+    position = verb_end
+    while position < sentence[1] and masked[position].isspace():
+        position += 1
+    by = re.search(r"\s+by\s+", masked[position : sentence[1]])
+    stop = re.search(r"[,;]|\s+by\s+|[.?!]\s*$|[.?!]\s+[A-Z]", masked[position : sentence[1]])
+    end = position + stop.start() if stop else sentence[1]
+    mention = Mention("", verb_start, "none")
+    if by and stop and by.start() == stop.start():
+        name_start = position + by.end()
+        name_stop = re.search(r"[,.;]", masked[name_start : sentence[1]])
+        name_end = name_start + name_stop.start() if name_stop else sentence[1]
+        mention = read_mention(masked, name_start, name_end, anchor="start") or mention
+    while end > position and masked[end - 1] in ".,;:?! ":
+        end -= 1
+    verb = block[verb_start:verb_end]
+    return Attribution(verb, verb_start, verb_end, -1, mention, clause=(position, end), passive=True)
+
+
+# --- all attributions in a block -------------------------------------------------------------------------------
+
+
+NOMINAL = re.compile(
+    r"(?<![\w’'-])(?:allegations|accusations|claims|warnings|assurances|denials|charges|complaints|promises|pledges"
+    r"|threats|statements|demands)\s+(?:from|by)(?![\w’'-])"
+)
+
+
+def nominal_attributions(masked: str, block: str, sentence: tuple[int, int], index: int) -> list[Attribution]:
+    """Rule "noun attribution": "allegations from Kyiv and Western powers that it is planning an invasion"
+    attributes the that-clause to each voice named after the noun: one attribution per speaker."""
+    found = []
+    for match in NOMINAL.finditer(masked, sentence[0], sentence[1]):
+        that = re.search(r"\s+that\s", masked[match.end() : sentence[1]])
+        if not that:
+            continue
+        names_end = match.end() + that.start()
+        names = masked[match.end() : names_end]
+        clause = reported_clause(masked, "said", names_end, sentence[1])
+        if clause is None or len(names.split()) > 8 or re.search(with_quoted(r"[;:{quoted}]"), names):
+            continue
+        verb = block[match.start() : match.end()]
+        for part in re.finditer(r"[^,]+?(?=\s*,\s*|\s+and\s+|$)", names):
+            text = part.group().strip()
+            if not text or text == "and":
+                continue
+            start = match.end() + part.start() + (len(part.group()) - len(part.group().lstrip()))
+            mention = read_mention(masked, start, start + len(text), anchor="start")
+            if mention is not None:
+                found.append(Attribution(verb, match.start(), match.end(), index, mention, clause=clause, nominal=True))
+    return found
+
+
+def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) -> list[Attribution]:
+    """Every reporting verb in the block with a speaker it can be read from, in reading order."""
+    found: list[Attribution] = []
+    for index, sentence in enumerate(bounds):
+        found += nominal_attributions(masked, block, sentence, index)
+        previous = None
+        for verb_start, verb_end, passive in reporting_verbs(masked, sentence[0], sentence[1]):
+            verb = block[verb_start:verb_end]
+            if passive:
+                attribution = passive_judgement(masked, block, verb_start, verb_end, sentence)
+                if attribution:
+                    attribution.sentence = index
+                    found.append(attribution)
+                    continue
+                verb = verb.split()[0]
+                verb_end = verb_start + len(verb)
+                if verb not in SINGLE_VERBS:
+                    continue
+            if verb.lower() == ACCORDING_TO:
+                attribution = according_to(masked, block, verb_start, verb_end, sentence)
+                if attribution:
+                    attribution.sentence = index
+                    found.append(attribution)
+                continue
+            if (
+                verb in ("asked", "told")
+                and re.search(r",\s*$", masked[sentence[0] : verb_start])
+                and re.match(r"\s+(?:whether|if|about|why|what|how|when|to)\b", masked[verb_end : sentence[1]])
+            ):
+                continue  # "Varo, asked whether …, said": asked is passive here, Varo is not the one asking
+            participle = verb.split()[0].endswith("ing")
+            mention = find_subject(block, masked, sentence[0], verb_start, participle)
+            clause = reported_clause(masked, verb, verb_end, sentence[1])
+            if mention is None and previous is not None and SHARED_SUBJECT.search(masked, sentence[0], verb_start):
+                mention = previous.mention  # "…, but warned that …": the verb shares the subject before it
+            if mention is None:
+                mention, clause = _inverted_subject(masked, verb_end, sentence[1]), None
+            if mention is None or mention.kind == "none":
+                continue
+            if clause is None and verb.lower() in CLAUSE_VERBS:
+                clause = clause_before(masked, sentence, mention, verb_end)
+            found.append(Attribution(verb, verb_start, verb_end, index, mention, clause=clause))
+            previous = found[-1]
+    found.sort(key=lambda a: a.verb_start)
+    return found
+
+
+AFTER_A_FINAL_VERB = re.compile(
+    with_quoted(r"(?:\s+(?:in|on|at|during|after|before|late|earlier|last|this)\b[^,.;:{quoted}]*)?[.!?]?\s*")
+)
+
+
+def clause_before(masked: str, sentence: tuple[int, int], mention: Mention, verb_end: int) -> tuple[int, int] | None:
+    """Rule "clause before the attribution": "Prices rose, the bank said (on Monday)." reports the clause before
+    the comma, when nothing but a time or place follows the verb and no quotation stands in the clause."""
+    if not AFTER_A_FINAL_VERB.fullmatch(masked, verb_end, sentence[1]):
+        return None
+    start = sentence[0]
+    if start == 0:
+        dateline = DATELINE_START.match(masked)
+        start = dateline.end() if dateline and dateline.end() < mention.start else start
+    before = masked[start : mention.start]
+    comma = re.search(r",\s*$", before)
+    if not comma or any(mark in before for mark in QUOTED):
+        return None
+    end = start + comma.start()
+    return (start, end) if len(masked[start:end].split()) >= 3 else None
+
+
+SHARED_SUBJECT = re.compile(r"(?:,\s*|\s)(?:and|but|then)\s+(?:also\s+|later\s+)?$")
+
+
+def _inverted_subject(masked: str, verb_end: int, sentence_end: int) -> Mention | None:
+    """Rule "inverted attribution": “…,” said Jane Doe. — the name follows the verb right after a quotation."""
+    before = masked[:verb_end].rstrip()
+    if not re.search(r"[”\"]\s*\S+$", before):
+        return None
+    stop = re.search(r"[,.;]", masked[verb_end:sentence_end])
+    end = verb_end + stop.start() if stop else sentence_end
+    mention = read_mention(masked, verb_end, end, anchor="start")
+    return mention if mention and mention.kind in ("person", "name", "group", "role") else None

@@ -1,0 +1,162 @@
+"""The words news writing attributes with: reporting verbs, and the nouns, titles and function words around them.
+
+Rule "verb lexicon": the verbs are the general reporting verbs of news writing, not one article's words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from crisis_reading.finder.quote_marks import with_quoted
+
+# "clause" verbs report what was
+# said (said that …); "tell" verbs take a listener first (told Al Jazeera that …); "object" verbs report a
+# position held about something (condemned NATO’s expansion, wants NATO to …, called on X to …).
+CLAUSE_VERBS = """
+say says said saying add adds added adding explain explains explained explaining warn warns warned warning
+insist insists insisted insisting argue argues argued arguing stated stating noted noting
+claim claims claimed claiming stress stresses stressed stressing emphasise emphasises emphasised emphasising
+emphasize emphasizes emphasized emphasizing acknowledge acknowledges acknowledged acknowledging admit admits admitted
+admitting announce announces announced announcing assert asserts asserted asserting declare declares declared
+declaring suggest suggests suggested suggesting reply replies replied replying respond responds responded
+remark remarks remarked observe observes observed caution cautions cautioned cautioning complain complains complained
+complaining concede concedes conceded conceding confirm confirms confirmed confirming predict predicts predicted
+predicting recall recalls recalled recalling reiterate reiterates reiterated reiterating bemoan bemoans bemoaned
+bemoaning lament laments lamented lamenting maintain maintains maintained maintaining contend contends contended
+countered write writes wrote tweet tweets tweeted believe believes believed agree agrees agreed allege alleges
+alleged alleging deny denies denied denying promise promises promised promising pledge pledges pledged pledging
+vow vows vowed vowing threaten threatens threatened threatening ask asks asked
+""".split()
+TELL_VERBS = "tell tells told telling assure assures assured assuring inform informs informed informing".split()
+OBJECT_VERBS = """
+condemn condemns condemned condemning criticise criticises criticised criticising criticize criticizes criticized
+blame blames blamed blaming accuse accuses accused accusing reject rejects rejected rejecting refuse refuses refused
+refusing demand demands demanded demanding want wants wanted urge urges urged urging welcome welcomes welcomed
+praise praises praised dismiss dismisses dismissed slam slams slammed slamming defend defends defended defending
+estimate estimates estimated
+""".split()
+PHRASE_VERBS = [
+    "called on", "calls on", "call on", "calling on", "called for", "calls for", "call for", "calling for",
+    "spoke of", "speaks of", "spoke about", "pointed out", "points out", "pointing out", "warned of", "warns of",
+    "warned against",
+]  # fmt: skip
+ACCORDING_TO = "according to"
+PASSIVE_JUDGEMENTS = (
+    "dubbed slammed branded described labelled labeled hailed denounced derided dismissed condemned criticised "
+    "criticized decried"
+).split()
+
+VERB_WORDS = sorted(set(CLAUSE_VERBS + TELL_VERBS + OBJECT_VERBS), key=len, reverse=True)
+SINGLE_VERBS = set(VERB_WORDS)
+_PHRASES = {*PHRASE_VERBS, ACCORDING_TO}
+_PASSIVE_WORDS = set(PASSIVE_JUDGEMENTS)
+_ASCII_WORD = re.compile(r"[A-Za-z]+")
+_PHRASE_SECONDS: dict[str, list[str]] = {}
+for _phrase in _PHRASES:
+    _PHRASE_SECONDS.setdefault(_phrase.split()[0], []).append(_phrase.split()[1])
+CANDIDATES = {w.lower() for w in SINGLE_VERBS} | _PASSIVE_WORDS | set(_PHRASE_SECONDS)
+CANDIDATES_AS_WRITTEN = CANDIDATES | {w.capitalize() for w in CANDIDATES}  # spares a lower() per word
+_WORD_JOINERS = "’'-"
+
+
+def reporting_verbs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, bool]]:
+    """Each reporting verb of the lexicon in text[start:end] as (start, end, passive): a word lookup, not one
+    large regular expression, so the finder stays fast. passive marks "slammed as", "dubbed as" and the like."""
+    end = len(text) if end is None else end
+    found = []
+    for match in _ASCII_WORD.finditer(text, start, end):
+        word = match.group()
+        if word not in CANDIDATES_AS_WRITTEN:
+            continue
+        lowered = word.lower()
+        w_start, w_end = match.span()
+        if (w_start > 0 and text[w_start - 1] in _WORD_JOINERS) or (w_end < len(text) and text[w_end] in _WORD_JOINERS):
+            continue
+        if lowered in _PASSIVE_WORDS and followed_by(text, w_end, "as", end):
+            found.append((w_start, w_end + 3, True))
+            continue
+        second = next((w for w in _PHRASE_SECONDS.get(lowered, ()) if followed_by(text, w_end, w, end)), None)
+        if second and (word.islower() or lowered == "according"):
+            found.append((w_start, w_end + 1 + len(second), False))
+        elif word in SINGLE_VERBS:
+            found.append((w_start, w_end, False))
+    return found
+
+
+def followed_by(text: str, position: int, word: str, end: int) -> bool:
+    after = position + 1 + len(word)
+    return after <= end and text.startswith(" " + word, position) and not text[after : after + 1].isalpha()
+
+
+PRONOUNS = {"he", "she", "it", "they"}
+CONJUNCTIONS = {"but", "and", "yet", "so", "or", "then"}
+ADVERBIAL_OPENERS = """
+after as at before by despite during following for from however if in looking meanwhile on once since speaking
+though although when whereas while with without primarily separately earlier later today yesterday also still
+instead until amid among under over which who whom whose where asked addressing writing
+""".split()
+SUBJECT_TRAILERS = """
+also instead has have had would will could can may might must should then now again later earlier previously
+repeatedly reportedly publicly privately recently already once further too first last even not only later
+""".split()
+AUXILIARIES = {"been", "was", "were", "is", "are", "be", "being", "has", "have", "had"}
+TITLE_WORDS = set(
+    """
+President Vice Prime Minister Ministers Deputy Foreign Defence Defense Secretary General Secretary-General State
+Affairs Ambassador Chancellor Senator Representative Member Parliament European Spokesperson Spokesman Spokeswoman
+Chairman Chairwoman Chairperson Chair Director Chief Commander Head Leader Governor Mayor King Queen Prince Sheikh
+Pope Envoy Special High Union Council Commission Commissioner Interior Finance Justice Home Office Department
+Ministry Mr Mrs Ms Dr Professor Prof Gen Col Lt Sen Rep Army National Security Adviser Advisor Officer Assistant
+Undersecretary Under Lieutenant Colonel Major Admiral Captain Judge Justice Attorney Speaker Premier Foreign Trade
+Economy Energy Health Education Culture Agriculture Environment Transport MP MEP Sir Lord Lady Baroness Federal
+Executive Acting Former Senior First Second Supreme Court Board Press Communications Policy Strategy
+""".split()
+)
+ORG_WORDS = set(
+    """
+Group Institute Council Global Union Organization Organisation Agency Ministry Party Forces Company Bank Fund
+Committee Foundation Centre Center University Association Alliance Commission Assembly Office Service News Times
+Post Government Parliament Congress Senate Kremlin Pentagon Department Network Watch International Initiative
+Society Federation Cross Crescent Movement Front League Coalition Corporation Authority Board Programme Program
+""".split()
+)
+SPEAKER_NOUNS = set(
+    """
+officials official diplomats diplomat analysts analyst experts expert sources source critics observers residents
+protesters lawmakers legislators leaders leader ministers minister ministry spokesperson spokesman spokeswoman
+government governments authorities powers countries allies states nations capitals members member officers officer
+commanders commander activists campaigners witnesses people president envoy ambassador chancellor secretary
+diplomat negotiators negotiator chief chairperson chairman premier administration observers insiders aides aide
+economist economists adviser advisers advisor researcher researchers professor mayor governor prosecutor prosecutors
+general colonel spokespeople monitors envoys ambassadors police army military bank company agency court committee
+council union party report statement study survey reporter reporters journalist journalists man men woman women
+resident farmer farmers worker workers soldier soldiers villager villagers refugee refugees student students teacher
+teachers doctor doctors nurse nurses mother father parents survivor survivors witness voter voters shopkeeper
+agencies groups charities organisations organizations unions parties ministries companies banks courts councils
+commission commissions
+""".split()
+)
+ROLE_NOUNS = {
+    "minister", "spokesperson", "spokesman", "spokeswoman", "ambassador", "president", "envoy", "chancellor",
+    "secretary", "analyst", "diplomat", "official", "negotiator", "chief", "chairperson", "chairman", "premier",
+    "commander", "leader", "officer", "expert", "aide", "economist", "adviser", "advisor", "researcher",
+    "professor", "mayor", "governor", "prosecutor", "general", "colonel",
+}  # fmt: skip
+ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sen", "rep", "prof", "jan", "feb", "aug", "sept"}
+WORD = re.compile(with_quoted(r"[^\s{quoted}]+"))
+NOT_MODIFIERS = {
+    "of", "to", "in", "on", "at", "for", "with", "by", "from", "and", "or", "but", "that", "who", "which",
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "also", "not",
+}  # fmt: skip
+DETERMINERS = {
+    "the", "a", "an", "one", "some", "many", "several", "other", "most", "few", "both", "all", "two", "three", "four",
+    "five",
+}  # fmt: skip
+NOT_NAMES = set(
+    "There This That These Those Such What Which Who Here It Its A An Her His Their Our My Your One".split()
+)
+FUNCTION_WORDS = set(
+    "as if when while after before but and yet in on at for with since although though because once until despite"
+    " during so then now".split()
+)
+NAME_CONNECTORS = {"of", "the", "for", "de", "van", "von", "der", "al", "bin", "da", "di", "la", "le", "on", "to"}

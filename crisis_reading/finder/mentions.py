@@ -1,0 +1,297 @@
+"""How the reporter names a speaker: full names with titles, surnames, pronouns, roles and groups.
+
+Works on a block whose quotations are blanked out (quote_marks.mask_quotations); each rule names its convention.
+"""
+
+from __future__ import annotations
+
+import re
+
+from crisis_reading.dataset.vocabulary import CLOSING_MARKS
+from crisis_reading.finder.lexicon import (
+    ADVERBIAL_OPENERS,
+    AUXILIARIES,
+    CANDIDATES,
+    CONJUNCTIONS,
+    DETERMINERS,
+    FUNCTION_WORDS,
+    NAME_CONNECTORS,
+    NOT_MODIFIERS,
+    NOT_NAMES,
+    ORG_WORDS,
+    PRONOUNS,
+    ROLE_NOUNS,
+    SPEAKER_NOUNS,
+    SUBJECT_TRAILERS,
+    TITLE_WORDS,
+    WORD,
+)
+from crisis_reading.finder.quote_marks import with_quoted
+from crisis_reading.finder.speakers import Mention
+
+DATELINE_START = re.compile(with_quoted(r"\s*[A-Z][^–—.:{quoted}]{0,50}?(?:\([^()]{1,30}\))?\s*(?:[–—]|\s-)\s+"))
+
+
+def _words(segment: str, offset: int) -> list[tuple[int, int, str]]:
+    return [(offset + m.start(), offset + m.end(), m.group()) for m in WORD.finditer(segment)]
+
+
+def _is_titleish(tokens: list[str], index: int) -> bool:
+    word = tokens[index].rstrip(".")  # Mr. and Dr. are titles like Mr and Dr
+    parts = word.split("-")
+    if word in TITLE_WORDS or all(p in TITLE_WORDS for p in parts if p):
+        return True
+    if len(word) >= 2 and word.replace("-", "").isupper():
+        return True  # an acronym: NATO, US, OSCE
+    if word.endswith(("’s", "'s")):
+        return True  # a possessive: Poland’s Minister …
+    following = tokens[index + 1] if index + 1 < len(tokens) else ""
+    return bool(re.fullmatch(r"[A-Z][a-z]+(?:ian|an|ese|ish|ic)", word)) and following in TITLE_WORDS
+
+
+def _read_name_run(words: list[tuple[int, int, str]], block: str) -> Mention | None:
+    """Rule "full name": a run of capitalised words is [title words] + name; the title is the role."""
+    while words and words[0][2] in ("The", "the"):
+        words = words[1:]
+    while words and words[0][2].lower() in FUNCTION_WORDS:
+        words = words[1:]
+    if not words or words[-1][2].endswith(("’s", "'s")) or words[-1][2] in NOT_NAMES:
+        return None
+    tokens = [w for _, _, w in words]
+    last_title = -1
+    for index in range(len(tokens) - 1):
+        if _is_titleish(tokens, index) or tokens[index] in NAME_CONNECTORS:
+            last_title = index
+    name_words = words[last_title + 1 :]
+    while name_words and name_words[0][2] in NAME_CONNECTORS:
+        name_words = name_words[1:]
+    if not name_words:
+        return None
+    start, end = name_words[0][0], name_words[-1][1]
+    role = block[words[0][0] : words[last_title][1]].strip() if last_title >= 0 else ""
+    name_tokens = [w for _, _, w in name_words]
+    is_org = any(t in ORG_WORDS for t in name_tokens) or any(t.isupper() and len(t) > 1 for t in name_tokens)
+    if len(name_tokens) >= 2 and not is_org and len(name_tokens) <= 4:
+        return Mention(block[start:end], start, "person", role=role)
+    if last_title >= 0 and len(name_tokens) == 1 and not is_org and role and role.split()[-1] in TITLE_WORDS:
+        return Mention(block[start:end], start, "name", role=role)  # President Putin: a surname after a title
+    start = words[0][0] if is_org or len(name_tokens) > 1 or last_title < 0 else start
+    return Mention(block[start:end], start, "name")
+
+
+def _with_article(mention: Mention, block: str) -> Mention:
+    """Keep "the" before a one-word name as written: "the West", "The Kremlin"."""
+    before = block[: mention.start]
+    found = re.search(r"(?:^|\s)([Tt]he)\s+$", before)
+    if found and mention.kind == "name":
+        start = found.start(1)
+        return Mention(block[start : mention.start + len(mention.text)], start, "name")
+    return mention
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and word.lower() not in PRONOUNS
+
+
+TIME_WORDS = set(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august"
+    " september october november december week month year weekend morning evening night today yesterday".split()
+)
+
+
+def _without_trailing_time(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Rule "time between subject and verb": "the party on Sunday refused" — drop "on Sunday", "last week"."""
+    for size in (4, 3, 2):
+        tail = [w[2].lower().strip(",") for w in words[-size:]]
+        if (
+            len(words) > size
+            and tail[0] in ("on", "last", "this", "late", "early", "earlier", "in")
+            and any(t in TIME_WORDS for t in tail[1:])
+        ):
+            return words[:-size]
+    return words
+
+
+def read_mention(block: str, start: int, end: int, anchor: str) -> Mention | None:
+    """The speaker named in block[start:end]: at its end (subject right before a verb) or at its start
+    (the subject of the main clause, or the name after "according to" or an inverted "said X")."""
+    words = _words(block[start:end], start)
+    while words and words[0][2].lower() in CONJUNCTIONS:
+        words = words[1:]
+    if anchor == "end":
+        words = _without_trailing_time(words)
+        while words and (words[-1][2].lower() in SUBJECT_TRAILERS or re.fullmatch(r"[a-z]+ly", words[-1][2])):
+            words = words[:-1]
+    if not words:
+        return None
+    if anchor == "start":
+        original = words
+        if words[0][2] in ("The", "the") and len(words) > 1 and _capitalised(words[1][2]):
+            words = words[1:]
+        first = words[0][2]
+        if first.lower() in PRONOUNS:
+            return Mention(first, words[0][0], "pronoun")
+        if first.lower() in DETERMINERS:
+            return _read_group(words, block, anchor)
+        run = []
+        for word in words:
+            if _capitalised(word[2]) or (run and word[2] in NAME_CONNECTORS):
+                run.append(word)
+            else:
+                break
+        while run and run[-1][2] in NAME_CONNECTORS:
+            run.pop()
+        if run:
+            group = _group_after_name(original, len(original) - len(words) + len(run), block)
+            if group:
+                return group
+            mention = _read_name_run(run, block)
+            return _with_article(mention, block) if mention else None
+        return _read_group(words, block, anchor)
+    last = words[-1][2]
+    if last.lower() in PRONOUNS and len(words) == 1:
+        return Mention(last, words[-1][0], "pronoun")
+    if _capitalised(last):
+        run = [words[-1]]
+        for word in reversed(words[:-1]):
+            if _capitalised(word[2]) or word[2] in NAME_CONNECTORS:
+                run.insert(0, word)
+            else:
+                break
+        while run and run[0][2] in NAME_CONNECTORS:
+            run.pop(0)
+        mention = _read_name_run(run, block)
+        return _with_article(mention, block) if mention else None
+    return _read_group(words, block, anchor)
+
+
+def _group_after_name(words: list[tuple[int, int, str]], after: int, block: str) -> Mention | None:
+    """Rule "proper modifier": a name followed by a speaker noun is a group or a role, not a name:
+    "Carvessan officials", "Meridia’s defence ministry", "the agency’s special envoy"."""
+    for word in words[after : after + 3]:
+        lowered = word[2].lower()
+        if lowered in SPEAKER_NOUNS:
+            start, end = words[0][0], word[1]
+            singular_role = lowered in ROLE_NOUNS and words[0][2].lower() == "the"
+            return Mention(block[start:end], start, "role" if singular_role else "group")
+        if not word[2].islower() or lowered in NOT_MODIFIERS or lowered in CANDIDATES or lowered.endswith("ed"):
+            return None
+    return None
+
+
+def _read_group(words: list[tuple[int, int, str]], block: str, anchor: str) -> Mention | None:
+    """Rules "collective" and "role": a noun phrase whose head names speakers ("some EU diplomats", "officials",
+    "Western powers"), or "the minister" referring back to a speaker met before."""
+    if anchor == "start":
+        head_index = next((i for i, w in enumerate(words[:5]) if w[2].lower() in SPEAKER_NOUNS), None)
+        if head_index is None:
+            return None
+        words = words[: head_index + 1]
+    head = words[-1][2]
+    if head.lower() not in SPEAKER_NOUNS:
+        return None
+    phrase = [words[-1]]
+    for word in reversed(words[:-1]):
+        lowered = word[2].lower()
+        if len(phrase) >= 4 or lowered in ADVERBIAL_OPENERS or lowered in AUXILIARIES or lowered in CONJUNCTIONS:
+            break
+        if lowered in PRONOUNS or lowered in ("of", "to") or lowered in SPEAKER_NOUNS:
+            break
+        phrase.insert(0, word)
+        if lowered in DETERMINERS:
+            break
+    start, end = phrase[0][0], phrase[-1][1]
+    text = block[start:end]
+    if head.lower() in ROLE_NOUNS and phrase[0][2].lower() == "the":
+        return Mention(text, start, "role")
+    return Mention(text, start, "group")
+
+
+def _segments(block: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Comma-separated pieces of block[start:end], as (start, end) offsets, blank pieces kept."""
+    pieces = []
+    position = start
+    for match in re.finditer(",", block[start:end]):
+        pieces.append((position, start + match.start()))
+        position = start + match.end()
+    pieces.append((position, end))
+    return pieces
+
+
+def _is_adverbial(block: str, piece: tuple[int, int]) -> bool:
+    words = [w for _, _, w in _words(block[piece[0] : piece[1]], piece[0])]
+    while words and words[0].lower() in CONJUNCTIONS:
+        words = words[1:]
+    if not words:
+        return True
+    first = words[0]
+    return (
+        first.lower() in ADVERBIAL_OPENERS
+        or (first.lower().endswith("ing") and first[0].isupper())
+        or bool(re.fullmatch(r"[A-Za-z]+ly", first))
+    )
+
+
+def find_subject(block: str, masked: str, sentence_start: int, verb_start: int, participle: bool) -> Mention | None:
+    """Rule "subject": who the verb's subject is, reading the reporter's words before the verb.
+
+    Leading adverbials ("At a press conference in Brussels,", "Looking ahead,") are skipped; in
+    "NAME, appositive, said" the name before the appositive is the subject; a participle ("…, saying") takes
+    the subject of its main clause; after a closing quotation mark only the words after it count.
+    """
+    region_start = sentence_start
+    if sentence_start == 0:
+        dateline = DATELINE_START.match(masked)
+        if dateline and dateline.end() <= verb_start:
+            region_start = dateline.end()
+    last_close = max(masked.rfind(mark, region_start, verb_start) for mark in CLOSING_MARKS)
+    if last_close >= 0:
+        region_start = last_close + 1
+    pieces = _segments(masked, region_start, verb_start)
+    while len(pieces) > 1 and _is_adverbial(masked, pieces[0]):
+        pieces = pieces[1:]
+    last_piece = pieces[-1]
+    last_words = masked[last_piece[0] : last_piece[1]].split()
+    if len(pieces) > 1 and len(last_words) > 1 and last_words[0].lower() in CONJUNCTIONS and not participle:
+        return read_mention(masked, *last_piece, anchor="end")  # "…, but both governments said": a new clause
+    for index, piece in enumerate(pieces):
+        mention = read_mention(masked, *piece, anchor="start")
+        if mention and mention.kind == "person" and _covers(masked, piece, mention):
+            # "NAME, appositive, said" or "role, NAME, said": the piece that is only a name is the subject.
+            neighbour = pieces[index - 1] if index > 0 else pieces[index + 1] if index + 1 < len(pieces) else None
+            appositive = masked[neighbour[0] : neighbour[1]].strip() if neighbour else ""
+            if appositive and not mention.role and not _is_adverbial(masked, neighbour):
+                mention.role = appositive
+            return mention
+    first = read_mention(masked, *pieces[0], anchor="start")
+    if participle:
+        return first
+    last_blank = not last_words
+    if len(pieces) > 1 and first and (last_blank or _covers(masked, pieces[0], first)):
+        return first
+    if last_blank:
+        return None
+    return read_mention(masked, *last_piece, anchor="end")
+
+
+def sentence_subject(masked: str, sentence: tuple[int, int]) -> Mention | None:
+    """Rule "named subject": a sentence that opens (after adverbials) with a person's full name, or with
+    "role, Full Name," names a person whom a later pronoun may mean, even if no reporting verb follows."""
+    stop = re.search(r"[.;:?!]", masked[sentence[0] : sentence[1]])
+    pieces = _segments(masked, sentence[0], sentence[0] + stop.start() if stop else sentence[1])
+    while len(pieces) > 1 and _is_adverbial(masked, pieces[0]):
+        pieces = pieces[1:]
+    first = read_mention(masked, *pieces[0], anchor="start")
+    if first is not None and first.kind == "person":
+        return first
+    if len(pieces) > 1 and (first is None or first.kind in ("group", "role")):
+        second = read_mention(masked, *pieces[1], anchor="start")
+        if second is not None and second.kind == "person" and _covers(masked, pieces[1], second):
+            return second
+    return None
+
+
+def _covers(block: str, piece: tuple[int, int], mention: Mention) -> bool:
+    """True when the piece is only a (titled) name: nothing but the mention and its title."""
+    rest = block[mention.start + len(mention.text) : piece[1]].strip()
+    return rest == "" and mention.kind in ("person", "name")

@@ -1,0 +1,430 @@
+"""Propose every attributed statement of an article, for a person to check: find_quotes(blocks) is the front door.
+
+The rows follow the hand annotation's conventions (data/README.md, quotes.csv): direct and partial quotes hold
+exactly what stands between the quotation marks, indirect ones the reported clause after the verb; a paragraph
+of pure quotation takes its attribution from the paragraph before (continues_quote), a quotation running over
+paragraphs is one row per paragraph. Plain Python: quote_marks pairs the marks, attribution reads the reporter's
+words, speaker_resolution decides who "he", "Grushko" or "the minister" is.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from crisis_reading.dataset.vocabulary import join_list
+from crisis_reading.finder.attribution import Attribution, find_attributions
+from crisis_reading.finder.channels import find_channel
+from crisis_reading.finder.lexicon import reporting_verbs
+from crisis_reading.finder.mentions import sentence_subject
+from crisis_reading.finder.quote_marks import QuoteSpan, mask_quotations, opens_with_quotation, quote_spans, with_quoted
+from crisis_reading.finder.sentences import sentence_bounds, sentence_of
+from crisis_reading.finder.speakers import (
+    UNATTRIBUTED_ID,
+    Mention,
+    SpeakerRegistry,
+    guess_organisation_type,
+    guess_voice_type,
+)
+
+QUOTE_COLUMNS = [
+    "quote_id", "block", "speaker_id", "speaker_as_written", "kind", "verb", "attributed_in_block",
+    "continues_quote", "channel", "channel_words", "channel_block", "start", "end", "text", "note",
+]  # fmt: skip
+SPEAKER_COLUMNS = [
+    "speaker_id", "name", "names_as_written", "role", "organisation", "organisation_type", "country", "side",
+    "voice_type", "interviewed_by_outlet", "side_basis", "note",
+]  # fmt: skip
+NOTE_PREFIX = "Proposed by the finder (unreviewed)"
+
+
+@dataclass
+class FinderResult:
+    """The finder's proposal: quote rows and speaker rows in the columns of quotes.csv and speakers.csv."""
+
+    quotes: pd.DataFrame
+    speakers: pd.DataFrame
+
+
+@dataclass
+class _Block:
+    number: int
+    text: str
+    spans: list[QuoteSpan]
+    masked: str
+    bounds: list[tuple[int, int]]
+    attributions: list[Attribution]
+    owners: dict[int, tuple[Attribution, str]] = field(default_factory=dict)  # span index -> (attribution, rule)
+
+
+@dataclass
+class _Row:
+    block: int
+    start: int
+    end: int
+    kind: str
+    attribution: Attribution
+    attributed_in_block: int
+    rule: str
+    own_attribution: bool = True
+    continues: _Row | None = None
+    channel: tuple[str, str, int] | None = None
+    quote_id: str = ""
+
+
+def find_quotes(blocks: pd.DataFrame, outlet: str | None = None) -> FinderResult:
+    """Every attributed statement in the blocks (columns block, text), with resolved speakers.
+
+    outlet names the publication, so "told <outlet>" reads as an interview with it; by default it is read
+    from a credit line such as "Source: Al Jazeera".
+    """
+    ordered = blocks.sort_values("block")
+    texts = [(int(number), str(text)) for number, text in zip(ordered["block"], ordered["text"], strict=True)]
+    outlet = outlet or _outlet_from_credit([text for _, text in texts])
+    parsed = [_parse_block(number, text) for number, text in texts]
+    rows = _rows(parsed)
+    registry = SpeakerRegistry()
+    _resolve_speakers(parsed, rows, registry)
+    _assign_channels(parsed, rows, outlet)
+    return FinderResult(_quote_table(rows, parsed, registry), _speaker_table(rows, registry))
+
+
+def _outlet_from_credit(texts: list[str]) -> str | None:
+    for text in reversed(texts[-3:]):
+        found = re.fullmatch(r"\s*Source:\s*(.+?)\s*", text)
+        if found:
+            return found.group(1)
+    return None
+
+
+def _parse_block(number: int, text: str) -> _Block:
+    spans = quote_spans(text)
+    masked = mask_quotations(text, spans)
+    bounds = sentence_bounds(text, spans)
+    attributions = _drop_nested(find_attributions(text, masked, bounds), masked)
+    block = _Block(number, text, spans, masked, bounds, attributions)
+    _own_spans(block)
+    return block
+
+
+def _drop_nested(attributions: list[Attribution], masked: str) -> list[Attribution]:
+    """Rule "one voice per clause": a verb inside a clause already reported ("X said Y should respond") is
+    part of X's statement, not a new one; a clause ends where the next attribution in its sentence begins."""
+    kept: list[Attribution] = []
+    for attribution in attributions:
+        nested = any(k.clause and k.clause[0] <= attribution.verb_start < k.clause[1] for k in kept)
+        if nested and not (attribution.passive or attribution.nominal or _contrasts(masked, attribution)):
+            continue
+        kept.append(attribution)
+    for current, following in itertools.pairwise([a for a in kept if not a.nominal]):
+        if current.clause and current.sentence == following.sentence and following.verb_start < current.clause[1]:
+            start = current.clause[0]
+            cut = max(following.mention.start if following.mention.kind != "none" else following.verb_start, start)
+            head = max(
+                (start + m.start() for m in re.finditer(r",\s|\s[–—]\s|;\s", masked[start:cut])),
+                default=cut,
+            )
+            end = head
+            current.clause = (start, end) if end - start > 1 else None
+    return kept
+
+
+def _contrasts(masked: str, attribution: Attribution) -> bool:
+    """Rule "contrasting voice": "X say …, while the government insists …" — a clause opened by while, whereas,
+    but or although with a speaker of its own is a second statement, not part of the first."""
+    start = attribution.mention.start if attribution.mention.kind != "none" else attribution.verb_start
+    return bool(CONTRAST.search(masked, max(0, start - 20), start))
+
+
+CONTRAST = re.compile(r"[,;]\s+(?:while|whereas|but|although|though)\s+$")
+
+
+def _stands_alone(block: _Block, span: QuoteSpan) -> bool:
+    """Rule "direct or partial": a quotation is direct when it stands on its own (it opens the sentence, or follows
+    "said:" / "said," or a semicolon), and partial when the reporter's own sentence runs into it."""
+    sentence_start = block.bounds[sentence_of(block.bounds, max(span.start - 1, 0))][0]
+    before = block.masked[sentence_start : max(span.start - 1, sentence_start)]
+    stripped = before.rstrip()
+    verbs = reporting_verbs(stripped)
+    after_verb = bool(verbs and re.fullmatch(r"\s*,?", stripped[verbs[-1][1] :]))
+    if block.text[span.start : span.start + 1].islower():
+        # “Enough,” she said, “is enough.” — a direct sentence resumed after its attribution
+        resumed = after_verb and stripped.endswith(",")
+        return resumed and any(s.end < span.start and s.start > sentence_start for s in block.spans)
+    return not stripped or stripped.endswith((":", ";")) or after_verb
+
+
+def _own_spans(block: _Block) -> None:
+    """Give each quotation the attribution that reads it, by the conventions of attribution placement."""
+    attributions = block.attributions
+    for index, span in enumerate(block.spans):
+        after_mark = span.end + 1 if span.closed else span.end
+        owner = None
+        for attribution in attributions:  # after the quotation: “…,” he said.
+            anchor = attribution.mention.start if attribution.mention.kind != "none" else attribution.verb_start
+            first = min(anchor, attribution.verb_start)
+            if first >= after_mark and re.fullmatch(r"[\s,]*", block.masked[after_mark:first]):
+                owner = (attribution, "attribution after the quotation")
+                break
+        if owner is None:  # woven into a reported clause, or introduced: said: “…
+            candidates = [
+                a for a in attributions if a.verb_end <= span.start and _same_sentence(block, a, span.start - 1)
+            ]
+            if candidates:
+                owner = (candidates[-1], "attribution before the quotation")
+        if owner is None:  # “…,” he said. “…” — the attribution in the middle serves both
+            before = [a for a in attributions if a.verb_start < span.start]
+            after = [a for a in attributions if a.verb_start >= span.end]
+            if before or after:
+                owner = ((before[-1] if before else after[0]), "attribution in the middle of the quotation")
+        if owner is not None:
+            block.owners[index] = owner
+
+
+def _same_sentence(block: _Block, attribution: Attribution, position: int) -> bool:
+    return sentence_of(block.bounds, position) == attribution.sentence
+
+
+def _introducer(block: _Block) -> Attribution | None:
+    """Rule "introduced paragraph": a paragraph ending "… said:" hands its attribution to the next paragraph."""
+    if not block.attributions:
+        return None
+    last = block.attributions[-1]
+    return last if re.fullmatch(with_quoted(r"[^.?!{quoted}]*:\s*"), block.masked[last.verb_end :]) else None
+
+
+def _rows(parsed: list[_Block]) -> list[_Row]:
+    rows: list[_Row] = []
+    previous: _Block | None = None
+    previous_rows: list[_Row] = []
+    pending: list[_Row] = []  # paragraphs of a running quotation whose attribution comes later
+    fallback: _Row | None = None  # what those paragraphs take if no later paragraph names the speaker
+    for block in parsed:
+        block_rows: list[_Row] = []
+        used_clauses = set()
+        chain_goes_on = bool(previous and previous.spans and not previous.spans[-1].closed)
+        chain_goes_on = chain_goes_on and opens_with_quotation(block.text)
+        if pending and not chain_goes_on:
+            _settle_waiting(pending, fallback)
+            pending = []
+        for index, span in enumerate(block.spans):
+            running = index == 0 and chain_goes_on
+            continues = previous_rows[-1] if running and previous_rows else None
+            if index in block.owners:
+                attribution, rule = block.owners[index]
+                kind = "partial" if attribution.passive or not _stands_alone(block, span) else "direct"
+                row = _Row(block.number, span.start, span.end, kind, attribution, block.number, rule)
+                row.continues = continues
+                if running:
+                    for waiting in pending:
+                        waiting.attribution, waiting.attributed_in_block = attribution, block.number
+                        waiting.rule = "running quotation, attributed in a later paragraph"
+                    pending = []
+                if attribution.clause and attribution.clause[0] <= span.start <= attribution.clause[1] + 1:
+                    used_clauses.add(id(attribution))
+            elif index == 0 and opens_with_quotation(block.text) and previous is not None:
+                row = _borrowed_row(block, span, previous, previous_rows, continues)
+                if row is None:
+                    continue
+                if row.rule == "waiting":
+                    if not pending:
+                        fallback = previous_rows[-1] if previous_rows else None
+                    pending.append(row)
+            else:
+                continue
+            block_rows.append(row)
+        for attribution in block.attributions:
+            if not attribution.clause:
+                continue
+            rule = "passive judgement" if attribution.passive else "indirect speech"
+            parts = [attribution.clause]
+            if id(attribution) in used_clauses or _has_quote(block, attribution.clause):
+                parts = _clause_parts(block.masked, attribution.clause)
+                rule = "reported clause beside a quoted one"
+                if len(parts) == 1:
+                    continue
+            for start, end in parts:
+                if not _has_quote(block, (start, end)):
+                    block_rows.append(_Row(block.number, start, end, "indirect", attribution, block.number, rule))
+        block_rows.sort(key=lambda r: r.start)
+        rows += block_rows
+        if block_rows or block.text.strip():
+            previous, previous_rows = block, block_rows
+        if pending and (not block.spans or block.spans[-1].closed):
+            _settle_waiting(pending, fallback)  # the running quotation ended without naming its speaker
+            pending = []
+    _settle_waiting(pending, fallback)
+    return [row for row in rows if row.rule != "waiting"]
+
+
+def _settle_waiting(pending: list[_Row], fallback: _Row | None) -> None:
+    """A running quotation that never names its speaker takes the attribution of the paragraph before it."""
+    if fallback is None:
+        return
+    for waiting in pending:
+        waiting.attribution, waiting.attributed_in_block = fallback.attribution, fallback.attributed_in_block
+        waiting.rule = "paragraph of pure quotation, running on"
+    if pending and pending[0].continues is None and fallback.kind != "indirect":
+        pending[0].continues = fallback
+
+
+def _has_quote(block: _Block, clause: tuple[int, int]) -> bool:
+    start, end = clause
+    return any(start <= span.start - 1 and span.end <= end + 1 for span in block.spans)
+
+
+def _clause_parts(masked: str, clause: tuple[int, int]) -> list[tuple[int, int]]:
+    """Rule "coordinated reported clauses": "said X “…”, and that Y" reports two clauses; the one holding a
+    quotation is read as its partial quote, the other stays indirect speech."""
+    parts, start = [], clause[0]
+    for match in re.finditer(r",?\s+and\s+that\s+", masked[clause[0] : clause[1]]):
+        parts.append((start, clause[0] + match.start()))
+        start = clause[0] + match.end()
+    parts.append((start, clause[1]))
+    return [(a, b) for a, b in parts if b > a]
+
+
+def _borrowed_row(
+    block: _Block, span: QuoteSpan, previous: _Block, previous_rows: list[_Row], continues: _Row | None
+) -> _Row | None:
+    """Rules "paragraph of pure quotation" and "running quotation": a paragraph that opens with a quotation and
+    names no speaker takes the attribution of the paragraph before (or, for a quotation running on over
+    paragraphs, of the paragraph that finally names the speaker)."""
+    kind = "direct" if _stands_alone(block, span) else "partial"
+    if continues is not None:
+        row = _Row(block.number, span.start, span.end, kind, continues.attribution, continues.attributed_in_block,
+                   "running quotation", own_attribution=False, continues=continues)  # fmt: skip
+        if continues.rule == "waiting":
+            row.rule = "waiting"
+        return row
+    introducer = _introducer(previous)
+    if introducer is not None:
+        return _Row(block.number, span.start, span.end, kind, introducer, previous.number,
+                    "introduced paragraph", own_attribution=False)  # fmt: skip
+    if not span.closed:
+        placeholder = Attribution("", 0, 0, -1, None)  # type: ignore[arg-type]
+        return _Row(block.number, span.start, span.end, kind, placeholder, block.number, "waiting",
+                    own_attribution=False)  # fmt: skip
+    if previous_rows:
+        source = previous_rows[-1]
+        return _Row(block.number, span.start, span.end, kind, source.attribution, source.attributed_in_block,
+                    "paragraph of pure quotation", own_attribution=False,
+                    continues=source if source.kind != "indirect" else None)  # fmt: skip
+    return None
+
+
+def _resolve_speakers(parsed: list[_Block], rows: list[_Row], registry: SpeakerRegistry) -> None:
+    """Resolve each attribution that carries a row, in reading order, so pronouns find the speaker before them."""
+    used = {id(row.attribution) for row in rows}
+    for block in parsed:
+
+        def block_subject(sentence: tuple[int, int], block: _Block = block) -> Mention | None:
+            return sentence_subject(block.masked, sentence)
+
+        # A full name with a reporting verb introduces a person even when the verb reports no row ("Ann Lee said
+        # no."), so a later "she" can find her; other unused attributions stay out of the speaker list.
+        attributions = [a for a in block.attributions if id(a) in used or a.mention.kind == "person"]
+        # A person named in full as a sentence's subject ("Her neighbour, Karim Saleh, 62, disagrees.") is met too.
+        subjects = [Attribution("", m.start, m.start, -1, m) for m in filter(None, map(block_subject, block.bounds))]
+        events = [*attributions, *subjects]
+        events.sort(key=lambda a: a.mention.start if a.mention.kind != "none" else a.verb_start)
+        read_up_to = 0
+        for attribution in events:
+            position = attribution.mention.start if attribution.mention.kind != "none" else attribution.verb_start
+            registry.notice(block.masked[read_up_to:position])
+            read_up_to = max(read_up_to, position)
+            if not attribution.verb:
+                registry.resolve(attribution.mention)
+            elif attribution.mention.kind == "none":
+                attribution.speaker_id = registry.unattributed().speaker_id
+            else:
+                attribution.speaker_id = registry.resolve(attribution.mention).speaker_id
+        registry.notice(block.masked[read_up_to:])
+
+
+def _assign_channels(parsed: list[_Block], rows: list[_Row], outlet: str | None) -> None:
+    """Rule "channel": read from the attribution's own sentence, else from an earlier sentence of its paragraph
+    (the scene it sets: "Asked by reporters …, X paused. “…,” she said."); a quote attributed by a back-reference
+    ("he said", "the envoy said") that names no channel continues the channel of the same speaker's quote in the
+    same or the paragraph just before (an interview running on); a speaker named again starts a new statement."""
+    by_number = {block.number: block for block in parsed}
+    last_channel: dict[str, tuple[int, tuple[str, str, int] | None]] = {}
+    for row in rows:
+        attribution = row.attribution
+        home = by_number[row.attributed_in_block]
+        channel = None
+        if attribution.speaker_id != UNATTRIBUTED_ID:
+            own = sentence_of(home.bounds, attribution.verb_start)
+            for index in range(own, -1, -1):
+                found = find_channel(home.masked, home.bounds[index], outlet)
+                if found:
+                    channel = (found[0], home.text[found[2] : found[2] + len(found[1])], home.number)
+                    break
+        continuing = attribution.mention.kind in ("pronoun", "role")
+        if channel is None and attribution.speaker_id in last_channel and row.own_attribution and continuing:
+            seen_in, seen = last_channel[attribution.speaker_id]
+            if seen is not None and row.block - seen_in <= 1:
+                channel = seen
+        row.channel = channel
+        last_channel[attribution.speaker_id] = (row.block, channel)
+
+
+def _quote_table(rows: list[_Row], parsed: list[_Block], registry: SpeakerRegistry) -> pd.DataFrame:
+    texts = {block.number: block.text for block in parsed}
+    for number, row in enumerate(rows, start=1):
+        row.quote_id = f"p{number:02d}"
+    records = []
+    for row in rows:
+        attribution = row.attribution
+        channel = row.channel or ("not_stated", "", None)
+        as_written = attribution.mention.text if row.own_attribution and attribution.mention.kind != "none" else ""
+        records.append(
+            {
+                "quote_id": row.quote_id,
+                "block": row.block,
+                "speaker_id": attribution.speaker_id or UNATTRIBUTED_ID,
+                "speaker_as_written": as_written,
+                "kind": row.kind,
+                "verb": attribution.verb,
+                "attributed_in_block": row.attributed_in_block,
+                "continues_quote": row.continues.quote_id if row.continues else "",
+                "channel": channel[0],
+                "channel_words": channel[1],
+                "channel_block": channel[2],
+                "start": row.start,
+                "end": row.end,
+                "text": texts[row.block][row.start : row.end],
+                "note": f"{NOTE_PREFIX}: {row.rule}.",
+            }
+        )
+    table = pd.DataFrame({column: [record[column] for record in records] for column in QUOTE_COLUMNS})
+    table["channel_block"] = table["channel_block"].astype("Int64")
+    return table
+
+
+def _speaker_table(rows: list[_Row], registry: SpeakerRegistry) -> pd.DataFrame:
+    used = list(dict.fromkeys(row.attribution.speaker_id for row in rows))
+    interviewed = {row.attribution.speaker_id for row in rows if row.channel and row.channel[0] == "outlet_interview"}
+    records = []
+    for speaker_id in used:
+        speaker = registry.speakers[speaker_id]
+        records.append(
+            {
+                "speaker_id": speaker_id,
+                "name": speaker.name,
+                "names_as_written": join_list(speaker.names_as_written),
+                "role": speaker.role,
+                "organisation": "",
+                "organisation_type": guess_organisation_type(speaker),
+                "country": "",
+                "side": "unclear",
+                "voice_type": guess_voice_type(speaker),
+                "interviewed_by_outlet": speaker_id in interviewed,
+                "side_basis": "Not judged yet: the finder does not guess sides.",
+                "note": f"{NOTE_PREFIX}.",
+            }
+        )
+    return pd.DataFrame({column: [record[column] for record in records] for column in SPEAKER_COLUMNS})

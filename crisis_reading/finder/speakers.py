@@ -1,0 +1,189 @@
+"""Who a mention ("Grushko", "she", "the minister", "Moscow") refers to: a small coreference over one article.
+
+Rules, applied in reading order:
+
+- full name: a person named in full (two or more capitalised words) is introduced, with the role read from
+  the title before the name or the appositive after it; a later full name with the same surname is the same person;
+- surname: one capitalised word equal to a known person's surname is that person;
+- pronoun: he/she is the most recent person speaker not yet known to be of the other pronoun; it/they is the
+  most recent collective speaker (a country, capital or group);
+- role: "the minister" is the most recent speaker whose role contains that noun;
+- collective: any other name or group ("Moscow", "the West", "some EU diplomats") is a voice of its own,
+  one id per wording.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from crisis_reading.dataset.vocabulary import UNATTRIBUTED, slug
+
+PRONOUN_GENDER = {"he": "he", "him": "he", "she": "she", "her": "she"}
+COLLECTIVE_PRONOUNS = {"it", "they"}
+ANALYST_WORDS = (
+    "analyst",
+    "fellow",
+    "researcher",
+    "expert",
+    "professor",
+    "scholar",
+    "lecturer",
+    "director of research",
+)
+LEGISLATOR_WORDS = ("parliament", "senator", "congressman", "congresswoman", "lawmaker", "mp ", "deputy of")
+ANONYMOUS_HEADS = set(
+    "officials official diplomats diplomat sources source analysts experts observers people critics insiders aides"
+    " aide residents witnesses man woman men women resident farmer worker soldier villager refugee".split()
+)
+THINK_TANK_WORDS = ("institute", "think tank", "policy group", "centre for", "center for", "foundation", "council on")
+NGO_WORDS = ("crisis group", "amnesty", "human rights watch", "ngo", "charity")
+INTERGOVERNMENTAL_WORDS = (
+    "nato",
+    "osce",
+    "united nations",
+    "un ",
+    "european union",
+    "eu ",
+    "the bloc",
+    "african union",
+)
+NAME_SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
+UNATTRIBUTED_ID = UNATTRIBUTED
+UNATTRIBUTED_NAME = "(no speaker named)"
+
+
+@dataclass
+class Mention:
+    """How an attribution names its speaker, exactly as written, and what kind of naming it is."""
+
+    text: str  # as written, e.g. "Alexander Grushko", "he", "some EU diplomats"
+    start: int  # offset in the block
+    kind: str  # "person" (full name), "name" (one proper word), "pronoun", "role", "group", "none"
+    role: str = ""  # title or appositive read beside a full name
+
+
+@dataclass
+class Speaker:
+    speaker_id: str
+    name: str
+    person: bool
+    names_as_written: list[str] = field(default_factory=list)
+    role: str = ""
+    pronoun: str | None = None
+
+    @cached_property
+    def surname(self) -> str:
+        words = [w for w in self.name.split() if w.rstrip(".") not in NAME_SUFFIXES] or self.name.split()
+        return words[-1] if self.person else ""
+
+
+class SpeakerRegistry:
+    """The speakers met so far in reading order, and which one each new mention refers to."""
+
+    def __init__(self) -> None:
+        self.speakers: dict[str, Speaker] = {}
+        self.recent: list[str] = []  # speaker ids, most recent last
+        self._surnames: tuple[re.Pattern | None, dict[str, str]] | None = None  # built when first needed
+
+    def resolve(self, mention: Mention) -> Speaker:
+        speaker = self._find(mention) or self._introduce(mention)
+        if mention.kind in ("person", "name", "group") and mention.text not in speaker.names_as_written:
+            speaker.names_as_written.append(mention.text)
+        if mention.kind == "pronoun" and mention.text.lower() in PRONOUN_GENDER and speaker.person:
+            speaker.pronoun = PRONOUN_GENDER[mention.text.lower()]
+        if mention.role and not speaker.role:
+            speaker.role = mention.role
+        self._touch(speaker.speaker_id)
+        return speaker
+
+    def notice(self, text: str) -> None:
+        """Rule "salience": a known person named again in the reporter's words ("…, Ferrandel paused.") becomes the
+        most recent candidate for a following pronoun, even without a reporting verb."""
+        if not text.strip():
+            return
+        if self._surnames is None:
+            by_surname = {s.surname: s.speaker_id for s in self.speakers.values() if s.person}
+            pattern = "|".join(re.escape(name) for name in sorted(by_surname, key=len, reverse=True))
+            self._surnames = (re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])") if pattern else None, by_surname)
+        pattern, by_surname = self._surnames
+        if pattern is not None:
+            for found in pattern.finditer(text):
+                self._touch(by_surname[found.group()])
+
+    def unattributed(self) -> Speaker:
+        if UNATTRIBUTED_ID not in self.speakers:
+            self.speakers[UNATTRIBUTED_ID] = Speaker(UNATTRIBUTED_ID, UNATTRIBUTED_NAME, person=False)
+        return self.speakers[UNATTRIBUTED_ID]
+
+    def _touch(self, speaker_id: str) -> None:
+        if speaker_id in self.recent:
+            self.recent.remove(speaker_id)
+        self.recent.append(speaker_id)
+
+    def _most_recent(self, accept) -> Speaker | None:
+        for speaker_id in reversed(self.recent):
+            if accept(self.speakers[speaker_id]):
+                return self.speakers[speaker_id]
+        return None
+
+    def _find(self, mention: Mention) -> Speaker | None:
+        text = mention.text
+        lowered = text.lower()
+        if mention.kind == "person":
+            surname = text.split()[-1]
+            return self._most_recent(lambda s: s.person and s.surname == surname)
+        if mention.kind == "name":
+            return self._most_recent(lambda s: s.person and s.surname == text) or self._most_recent(
+                lambda s: text in s.names_as_written
+            )
+        if mention.kind == "pronoun":
+            if lowered in PRONOUN_GENDER:
+                wanted = PRONOUN_GENDER[lowered]
+                return self._most_recent(lambda s: s.person and s.pronoun in (None, wanted))
+            return self._most_recent(lambda s: not s.person and s.speaker_id != UNATTRIBUTED_ID)
+        if mention.kind == "role":
+            head = lowered.split()[-1]
+            return self._most_recent(lambda s: head in s.role.lower() or head in s.name.lower().split())
+        return self._most_recent(lambda s: lowered in (n.lower() for n in s.names_as_written))
+
+    def _introduce(self, mention: Mention) -> Speaker:
+        person = mention.kind == "person"
+        name = mention.text if mention.kind != "pronoun" else f"unresolved ‘{mention.text}’"
+        speaker_id = slug(name)
+        while speaker_id in self.speakers:
+            speaker_id += "_2"
+        speaker = Speaker(speaker_id, name, person=person, role=mention.role)
+        self.speakers[speaker_id] = speaker
+        self._surnames = None
+        return speaker
+
+
+def guess_voice_type(speaker: Speaker) -> str:
+    role = f" {speaker.role.lower()} "
+    if not speaker.person:
+        head = speaker.name.lower().split()[-1] if speaker.name.split() else ""
+        return "anonymous" if head in ANONYMOUS_HEADS or speaker.speaker_id == UNATTRIBUTED_ID else "collective"
+    if any(word in role for word in ANALYST_WORDS):
+        return "analyst"
+    if any(word in role for word in LEGISLATOR_WORDS):
+        return "legislator"
+    return "official"
+
+
+def guess_organisation_type(speaker: Speaker) -> str:
+    role = f" {speaker.role.lower()} "
+    if not speaker.person:
+        return "collective"
+    for words, kind in (
+        (NGO_WORDS, "ngo"),
+        (THINK_TANK_WORDS, "think_tank"),
+        (LEGISLATOR_WORDS, "legislature"),
+        (INTERGOVERNMENTAL_WORDS, "intergovernmental"),
+    ):
+        if any(word in role for word in words):
+            return kind
+    if any(word in role for word in ANALYST_WORDS):
+        return "think_tank"
+    return "government"

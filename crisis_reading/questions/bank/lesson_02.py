@@ -1,0 +1,110 @@
+"""Exercises for lesson 02, Who speaks?"""
+
+from __future__ import annotations
+
+from crisis_reading.analysis.voices import first_and_last_word, side_summary
+from crisis_reading.questions.checks import Data, Hint, Question
+
+
+def _people(data: Data) -> int:
+    return int(data.article.speakers["voice_type"].isin(["official", "analyst", "legislator"]).sum())
+
+
+def _interviewed(data: Data) -> list[str]:
+    speakers = data.article.speakers
+    return speakers.loc[speakers["interviewed_by_outlet"], "name"].tolist()
+
+
+def _official_share(data: Data) -> float:
+    return float(side_summary(data.article, by="voice_type").loc["official", "word_share"])
+
+
+def _official_row_share(data: Data) -> float:
+    summary = side_summary(data.article, by="voice_type")
+    return round(100 * summary.loc["official", "quotes"] / summary["quotes"].sum(), 1)
+
+
+QUESTIONS = [
+    Question(
+        id="02.1",
+        kind="fill_in",
+        asks="How many different voices (people and collective or anonymous voices) does the article quote?",
+        expected=lambda data: len(data.article.speakers),
+        compare="number",
+        hint="Every row of article.speakers is one voice: count the rows.",
+        hints=(
+            Hint(
+                lambda answer, expected: answer == expected - 1,
+                "Did you leave out the row “(no speaker named)”? It counts too: it stands for the judgements "
+                "the article gives with no speaker at all. Count every row of article.speakers.",
+            ),
+            Hint(
+                lambda answer, expected: answer < expected,
+                "Did you count only named people? Voices like “Moscow” or “some EU diplomats” count too: "
+                "look at the voice_type column.",
+            ),
+        ),
+        outcome=2,
+        wrong_answers=lambda data: [_people(data), len(data.article.speakers) - 1, len(data.article.speakers) + 1],
+    ),
+    Question(
+        id="02.2",
+        kind="target_practice",
+        asks="Which side gets the most attributed words? Answer with the side's code, e.g. 'us_nato'.",
+        expected=lambda data: str(side_summary(data.article).index[0]),
+        compare="text",
+        hint="Read the `words` column of side_summary(article): the top row has the most.",
+        hints=(
+            Hint(
+                lambda answer, expected: " " in str(answer) or "/" in str(answer),
+                "Use the code from the side column (like 'us_nato'), not the label on the chart.",
+            ),
+        ),
+        outcome=2,
+        wrong_answers=lambda data: ["russia", "Independent analyst"],
+    ),
+    Question(
+        id="02.3",
+        kind="fill_in",
+        asks="In which block does the article's last attributed statement stand?",
+        expected=lambda data: int(first_and_last_word(data.article)["block"].iloc[1]),
+        compare="number",
+        near_miss=False,
+        hint="first_and_last_word(article) shows it; the credit line at the very end is not a statement.",
+        hints=(
+            Hint(
+                lambda answer, expected: answer > expected,
+                "That is past the last quote: the credit line (“Source: Al Jazeera”) is not anyone's statement.",
+            ),
+        ),
+        outcome=2,
+        wrong_answers=lambda data: [int(data.article.blocks["block"].max()), 39],
+    ),
+    Question(
+        id="02.4",
+        kind="interpret",
+        asks="What percentage of all attributed words come from officials (voice_type 'official')?",
+        expected=_official_share,
+        compare="number",
+        tolerance=0.5,
+        hint='Use side_summary(article, by="voice_type") and read the word_share column.',
+        hints=(
+            Hint(
+                lambda answer, expected: 0 < answer < 1,
+                "The share is in per cent: 25 means a quarter, not 0.25.",
+            ),
+        ),
+        outcome=2,
+        wrong_answers=lambda data: [_official_row_share(data), _official_share(data) / 100],
+    ),
+    Question(
+        id="02.5",
+        kind="target_practice",
+        asks="List the names of the voices the outlet interviewed itself (they “told Al Jazeera”).",
+        expected=_interviewed,
+        compare="set",
+        hint="The speakers table has a True/False column for this: interviewed_by_outlet.",
+        outcome=3,
+        wrong_answers=lambda data: [_interviewed(data)[:-1], [*_interviewed(data), "Jens Stoltenberg"]],
+    ),
+]

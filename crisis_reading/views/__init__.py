@@ -1,0 +1,1 @@
+"""What a student sees: the course's style, charts, HTML rendering and widgets."""
