@@ -85,13 +85,15 @@ def pytest_runtest_makereport(item, call):
 # alone for 75 s). The browser module, the longest, starts at once; so does the site module, long only when the browser
 # test does not run. Each worker is also given a second module at the start, queued behind its first: a short one, so
 # nothing long waits behind the browser.
-FIRST = ["test_browser.py", "test_site.py", "test_dates.py", "test_dataset.py", "test_grading.py", "test_exercises.py"]
+FIRST = [
+    "test_browser.py", "test_site_builder.py", "test_dates.py", "test_article.py", "test_grading.py", "test_checks.py"
+]  # fmt: skip
 
 
 @pytest.hookimpl(trylast=True)  # after -m and -k have deselected what they will
 def pytest_collection_modifyitems(config, items):
     # The browser test runs every lesson and builds the site from them; where it does all of that in this run,
-    # test_site.py does not run the lessons a second time for the same checks.
+    # test_site_builder.py does not run the lessons a second time for the same checks.
     names = [item.originalname for item in items if item.get_closest_marker("browser")]
     from tools.site_builder import lesson_notebooks  # here: the controller need not import nbconvert
 

@@ -1,6 +1,6 @@
 """What a built site must satisfy, as checks over its folder: pages, index, links, images, errors, navigation.
 
-Two tests run every check. tests/test_site.py builds the site the way `make site` does, running each
+Two tests run every check. tests/tools/test_site_builder.py builds the site the way `make site` does, running each
 lesson in a fresh kernel. tests/test_browser.py, which runs every lesson in JupyterLab anyway, saves them
 there and builds the site from those notebooks, so `make test` runs each lesson once, not twice. The
 first is deselected when Chromium is installed and the session selects every lesson's browser test and the

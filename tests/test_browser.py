@@ -333,7 +333,7 @@ def site_from_the_browser(tmp_path_factory, request) -> Path:
         if getattr(item, "originalname", None) == "test_lesson_runs_in_the_browser"
     }
     if selected != set(LESSONS):
-        pytest.skip("not every lesson runs in the browser in this session; tests/test_site.py checks the site")
+        pytest.skip("not every lesson runs in the browser in this session; tests/tools/test_site_builder.py checks it")
     lab = request.getfixturevalue("lab")  # skips, as the lessons did, where Chromium is missing (fails under CI)
     if SAVED != set(LESSONS):
         pytest.fail(f"no site from the browser: lessons that did not run to the end and save: {set(LESSONS) - SAVED}")

@@ -30,7 +30,7 @@ from crisis_reading.dataset.paths import WORK_ENV_VAR
 REPO = Path(__file__).resolve().parent.parent
 FOLDERS = ("course", "exercises", "solutions")
 # The test command runs these in a kernel (course/ in the browser test, exercises/ under nbval); solutions/ run in
-# plain Python in tests/test_exercises.py. The report gives the target counted both ways.
+# plain Python in tests/questions/test_checks.py. The report gives the target counted both ways.
 KERNEL_FOLDERS = ("course", "exercises")
 COMMON_FLOOR_SOURCE = "\n".join(
     ["import pandas, matplotlib, ipywidgets", "import crisis_reading", "from crisis_reading import load_article"]

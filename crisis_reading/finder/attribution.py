@@ -2,7 +2,7 @@
 
 Rules here: indirect speech, bare clause, clause before the attribution, according to, passive judgement, noun
 attribution, shared subject, inverted attribution (mentions.py reads the speaker, channels.py the channel).
-Each rule names the convention of news writing it reads; tests/test_quote_finder.py has a small text for each.
+Each rule names the convention of news writing it reads; tests/finder/test_quotes.py has a small text for each.
 Everything here works on a block whose quotations are blanked out (quote_marks.mask_quotations), so words
 inside a quotation are never read as the reporter's attribution.
 """

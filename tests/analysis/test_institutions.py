@@ -7,10 +7,13 @@ import pytest
 
 from crisis_reading.analysis.institutions import (
     dates_on_file,
+    enlargement,
     in_but_not,
     members_on,
     membership_rows,
+    soviet_republics_in,
     soviet_republics_table,
+    venn_regions,
 )
 from crisis_reading.dataset.reference import Reference
 
@@ -128,3 +131,20 @@ def test_membership_rows(reference: Reference) -> None:
     assert eu.set_index("country").loc["United Kingdom", "left"] == pd.Timestamp("2020-01-31")
     with pytest.raises(ValueError):
         membership_rows(reference, "eu")
+
+
+def test_membership_helpers(reference) -> None:
+    assert len(members_on(reference, "NATO", "1949-08-24")) == 12
+    assert "Sweden" not in members_on(reference, "NATO", "2024-03-06")
+    assert "Sweden" in members_on(reference, "NATO", "2024-03-07")
+    regions = venn_regions(reference, "2022-01-14")
+    assert regions["countries"].sum() == 57
+    assert regions.loc[regions["NATO"] & ~regions["OSCE"], "countries"].sum() == 0
+    waves = enlargement(reference)
+    assert waves["members_after"].iloc[-1] == len(members_on(reference, "NATO", "2030-01-01"))
+    eu = enlargement(reference, "EU").set_index("date")
+    assert eu.loc[pd.Timestamp("2020-01-31"), "left_countries"] == "United Kingdom"
+    assert eu.loc[pd.Timestamp("2020-01-31"), "members_after"] == 27
+    assert soviet_republics_in(reference, "EU", "2022-01-14") == ["Estonia", "Latvia", "Lithuania"]
+    with pytest.raises(ValueError):
+        members_on(reference, "UN", "2022-01-14")

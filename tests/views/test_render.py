@@ -1,11 +1,10 @@
-"""The start-here view of the article and the who-speaks summaries."""
+"""Tests of crisis_reading.views.render and style: the article shown block by block, quotes in their side's colour."""
 
 from __future__ import annotations
 
 from html import escape
 
 from crisis_reading import load_article
-from crisis_reading.analysis.voices import side_summary, speaker_summary
 from crisis_reading.views.render import article_html
 from crisis_reading.views.style import SIDE_COLOURS, tint
 
@@ -24,15 +23,6 @@ def test_quotes_are_marked_in_their_sides_colour() -> None:
     html = article_html(article)
     assert html.count("<mark") >= len(article.quotes) - 2  # identical spans share one mark
     assert f"background:{tint(SIDE_COLOURS['russia'])}" in html
-
-
-def test_summaries_add_up_to_the_quotes_table() -> None:
-    article = load_article()
-    by_side = side_summary(article)
-    by_speaker = speaker_summary(article)
-    assert by_side["quotes"].sum() == by_speaker["quotes"].sum() == len(article.quotes)
-    assert by_side["words"].sum() == article.quotes["words"].sum()
-    assert set(by_speaker["speaker_id"]) == set(article.speakers["speaker_id"])
 
 
 def test_tint_lightens() -> None:

@@ -46,7 +46,7 @@ def test_missed_and_extra_quotes_agree_with_the_scorer() -> None:
 
 
 def test_the_students_folder_is_outside_the_course(monkeypatch, tmp_path: Path) -> None:
-    repo = Path(__file__).resolve().parent.parent
+    repo = Path(__file__).resolve().parents[2]
     monkeypatch.delenv(WORK_ENV_VAR, raising=False)
     assert repo not in my_folder().parents
     monkeypatch.setenv(WORK_ENV_VAR, str(tmp_path))
@@ -110,7 +110,7 @@ def test_lesson_prose_about_the_finders_speakers_matches_its_proposal() -> None:
 
     import nbformat
 
-    lesson = nbformat.read(Path(__file__).resolve().parent.parent / "course" / "08-your-turn.ipynb", 4)
+    lesson = nbformat.read(Path(__file__).resolve().parents[2] / "course" / "08-your-turn.ipynb", 4)
     prose = next(cell.source for cell in lesson.cells if cell.get("id") == "cell-08")
     proposal = practice_proposal()
     speakers = proposal.speakers.set_index("name")

@@ -1,0 +1,45 @@
+"""Tests of crisis_reading.cli.score: `crisis-reading score`, one article in full or every key with --all."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import DATA, REPO
+
+from crisis_reading import DEFAULT_ARTICLE, PRACTICE_ARTICLE
+from crisis_reading.cli.score import main
+
+
+def test_the_command_prints_the_table(capsys):
+    assert main(["aljazeera-2022-01-14-nato-russia-security-demands"]) == 0
+    printed = capsys.readouterr().out
+    assert "speaker_accuracy" in printed and "indirect" in printed
+    assert "Guessed block functions" in printed and "kind agrees" in printed
+
+
+def test_the_command_scores_every_key_with_the_held_out_ones_on_their_own_lines(capsys):
+    heldout = REPO / "tests" / "heldout"
+    assert main(["--all", "--data", str(DATA), "--data", str(heldout)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split()[:3] == ["key", "part", "proposed"]
+    rows = {line.split()[0]: line for line in lines[1:]}
+    assert set(rows) == {DEFAULT_ARTICLE, PRACTICE_ARTICLE, "heldout-2025-06-mirrow-shoal-trawler"}
+    assert "held out" in rows["heldout-2025-06-mirrow-shoal-trawler"]
+    assert "held out" not in rows[DEFAULT_ARTICLE] and "in view" in rows[PRACTICE_ARTICLE]
+    assert lines[1].split()[0] == DEFAULT_ARTICLE or "held out" not in lines[1]  # the keys in view come first
+
+
+def test_the_command_asks_for_one_article_or_all(capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main([])
+    assert stopped.value.code == 2 and "name one article, or give --all" in capsys.readouterr().err
+
+
+def test_the_command_gives_a_one_line_error_for_an_unknown_article(capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(["no-such-article"])
+    err = capsys.readouterr().err
+    assert stopped.value.code == 2 and err.startswith("error: No article folder 'no-such-article'")
+    assert "Traceback" not in err and err.count("\n") == 1
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert capsys.readouterr().out.startswith("usage: crisis-reading score ")
