@@ -19,6 +19,7 @@ _PUBLIC = {
     "load_article": "dataset.article",
     "load_reference": "dataset.reference",
     "list_articles": "dataset.paths",
+    "data_dir": "dataset.paths",
     "Article": "dataset.article",
     "Reference": "dataset.reference",
     "DataError": "dataset.errors",

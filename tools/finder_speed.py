@@ -1,6 +1,6 @@
 """How fast the quote finder reads an article: articles per second, by the clock and by CPU time (a report).
 
-    python -m tools.finder_speed [SLUG] [--data DIR] [--repeat N]
+python -m tools.finder_speed [SLUG] [--data DIR] [--repeat N]
 """
 
 from __future__ import annotations

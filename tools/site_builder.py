@@ -22,7 +22,7 @@ import shutil
 import sys
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -33,6 +33,7 @@ from nbconvert import HTMLExporter
 from nbconvert.preprocessors import ExecutePreprocessor
 
 from crisis_reading.dataset.paths import WORK_ENV_VAR
+from crisis_reading.progress import Progress
 
 REPO = Path(__file__).resolve().parent.parent
 COURSE = REPO / "course"
@@ -286,16 +287,23 @@ def build_site(out: Path, course: Path = COURSE, cwd: Path = REPO, log=print, ru
     if run:
         started = time.perf_counter()
         # Each lesson runs in its own kernel process, so running them side by side uses every core.
-        with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-            list(pool.map(lambda path, notebook: execute_lesson(path, notebook, cwd), paths, notebooks))
+        with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool, Progress(len(paths), "running") as counter:
+            runs = {
+                pool.submit(execute_lesson, path, notebook, cwd): path
+                for path, notebook in zip(paths, notebooks, strict=True)
+            }
+            for run_done in as_completed(runs):
+                run_done.result()  # a lesson that failed stops the build, naming itself
+                counter.step(f"{runs[run_done].name}: ran")
         log(f"ran {len(notebooks)} lessons: {time.perf_counter() - started:.1f} s")
     exporter = HTMLExporter(template_name="lab")
-    for number, (lesson, notebook) in enumerate(zip(lessons, notebooks, strict=True)):
-        started = time.perf_counter()
-        widgets = note_widgets(notebook)
-        (out / lesson.page).write_text(render_lesson(notebook, lessons, number, exporter), encoding="utf-8")
-        extra = f", {widgets} widget(s)" if widgets else ""
-        log(f"{lesson.page}: rendered in {time.perf_counter() - started:.1f} s{extra}")
+    with Progress(len(lessons), "rendering") as counter:
+        for number, (lesson, notebook) in enumerate(zip(lessons, notebooks, strict=True)):
+            started = time.perf_counter()
+            widgets = note_widgets(notebook)
+            (out / lesson.page).write_text(render_lesson(notebook, lessons, number, exporter), encoding="utf-8")
+            extra = f", {widgets} widget(s)" if widgets else ""
+            counter.step(f"{lesson.page}: rendered in {time.perf_counter() - started:.1f} s{extra}")
     (out / "index.html").write_text(index_page(lessons), encoding="utf-8")
     return lessons
 

@@ -24,6 +24,7 @@ from crisis_reading.dataset.paths import data_dir
 from crisis_reading.grading.layout import Job, answer_name, question_ids
 from crisis_reading.grading.sandbox import Limits, read_notebook, run_submission
 from crisis_reading.grading.scoring import CORRECT, NOT_GRADED, Row, job_without_a_run, rows_without_a_run, score
+from crisis_reading.progress import Progress
 from crisis_reading.questions.checks import default_data
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -137,7 +138,10 @@ def grade_jobs(
     workers: int,
     redo: bool = False,
     say: Callable[[str], None] = print,
+    show_progress: bool = False,
 ) -> Outcome:
+    """Grade every job not already graded with the same files, code, data and limits; `say` tells what happens,
+    and each finished job is one line (with show_progress, a bar on a terminal: crisis_reading.progress)."""
     started = time.monotonic()
     results_dir = out / "results"
     results_dir.mkdir(parents=True, exist_ok=True)
@@ -160,6 +164,9 @@ def grade_jobs(
         )
     else:
         say(f"grading {len(jobs)} jobs (no earlier results to resume in {results_dir})")
+    counter = Progress(len(jobs), "grading") if show_progress else None
+    if counter is not None:
+        counter.done = len(finished)
 
     def record(job: Job, identity: dict[str, str], outcome: dict[str, Any], keep: bool) -> None:
         stored = {
@@ -173,7 +180,11 @@ def grade_jobs(
         if keep:  # a grader failure is not kept, so the next run tries that job again
             _write_json(_result_path(results_dir, job), stored)
         line = _summary_line(stored["rows"])
-        say(f"[{len(finished)}/{len(jobs)}] {job.student} {job.exercise}: {line} {outcome['seconds']} s")
+        done = f"{job.student} {job.exercise}: {line} {outcome['seconds']} s"
+        if counter is not None:
+            counter.step(done)
+        else:
+            say(f"[{len(finished)}/{len(jobs)}] {done}")
 
     temp_root = os.environ.get("CRISIS_READING_GRADING_TMP")
     in_kernels: list[tuple[Job, dict[str, str]]] = []
@@ -197,6 +208,8 @@ def grade_jobs(
                         reason = f"the grader failed on this notebook ({type(exc).__name__}: {str(exc)[:150]})"
                         rows = [row.as_dict() for row in rows_without_a_run(job, NOT_GRADED, reason)]
                         record(job, identity, {"rows": rows, "seconds": 0.0}, keep=False)
+    if counter is not None:
+        counter.close()
     results = [finished[job.key] for job in jobs]
     return Outcome(len(pending), len(jobs) - len(pending), results, time.monotonic() - started)
 

@@ -63,7 +63,7 @@ def run_grade(options: argparse.Namespace) -> int:
             "them by that path. For marks that count, grade from a copy of the course without solutions/."
         )
     options.out.mkdir(parents=True, exist_ok=True)
-    outcome = grade_jobs(jobs, options.out, limits, options.workers, redo=options.redo, say=_say)
+    outcome = grade_jobs(jobs, options.out, limits, options.workers, redo=options.redo, say=_say, show_progress=True)
     write_reports(rows_of(outcome.results), options.out)
     write_manifest(options.out, shard, fingerprint(limits), [job.key for job in jobs])
     how = "redone" if options.redo else ("resumed" if outcome.resumed else "graded")
