@@ -117,7 +117,7 @@ def _parties(article: Article) -> list[tuple]:
         officials = own[own["voice_type"] == "official"]
         outside = own[(own["organisation_type"] != "government") & ~own["voice_type"].isin(GROUP_VOICES)]
         groups = own[own["voice_type"].isin(GROUP_VOICES)]
-        label = PARTY_NAMES.get(party, side_label(party))
+        label = PARTY_NAMES.get(party, side_label(party, article))
         rows += [
             (f"{label}: named officials who speak", len(officials), _names(officials)),
             (f"{label}: named voices outside government", len(outside), _names(outside)),
@@ -146,7 +146,7 @@ def _party_frames(article: Article) -> list[tuple]:
     voices = article.voices()
     rows = []
     for party in parties_of(article):
-        label = PARTY_NAMES.get(party, side_label(party))
+        label = PARTY_NAMES.get(party, side_label(party, article))
         own_frames = frames[frames["side"] == party]
         own_voices = voices[voices["side"] == party]
         own_words = own_voices.loc[own_voices["kind"] != "indirect", "words"].sum()

@@ -1,4 +1,9 @@
-"""The names of the sides an article's speakers stand for, in a chart's legend and inside a sentence."""
+"""The names of the sides an article's speakers stand for, in a chart's legend and inside a sentence.
+
+The course's article's sides are named here (the course's own configuration); any other article names its
+sides in its datapackage.json ("sides" in its article block, data/README.md), and a side named nowhere is
+written from its id ("north_valdia" → "North Valdia").
+"""
 
 from __future__ import annotations
 
@@ -10,11 +15,6 @@ SIDE_LABELS = {
     "osce": "OSCE chair",
     "independent": "Independent analyst",
     "unclear": "Unclear / unnamed",
-    "meridia": "Meridia",
-    "carvessa": "Carvessa",
-    "rcsd": "RCSD envoy",
-    "quessany": "Quessany",
-    "savrelia": "Savrelia",
 }
 
 # The same sides inside a sentence ("Most words go to independent analysts").
@@ -26,19 +26,25 @@ SIDE_PHRASES = {
     "osce": "the OSCE chair",
     "independent": "independent analysts",
     "unclear": "unclear or unnamed voices",
-    "meridia": "Meridia’s voices",
-    "carvessa": "Carvessa’s voices",
-    "rcsd": "the RCSD envoy",
-    "quessany": "Quessany’s voices",
-    "savrelia": "Savrelia’s voices",
 }
 
 
-def side_label(side: str) -> str:
+def declared_sides(article) -> dict[str, dict[str, str]]:
+    """What an article's datapackage.json says of its own sides: {side: {"label", "phrase", "colour"}}.
+
+    `article` is an Article, or the article block of a datapackage.json (as the annotation tool holds it).
+    """
+    meta = getattr(article, "meta", article)
+    return dict(meta.get("sides") or {}) if isinstance(meta, dict) else {}
+
+
+def side_label(side: str, article=None) -> str:
     """The side's name for a chart or a legend: "US / NATO" for us_nato, "North Valdia" for north_valdia."""
-    return SIDE_LABELS.get(side, str(side).replace("_", " ").title())
+    declared = declared_sides(article).get(side, {}).get("label")
+    return declared or SIDE_LABELS.get(side) or str(side).replace("_", " ").title()
 
 
-def side_phrase(side: str) -> str:
+def side_phrase(side: str, article=None) -> str:
     """The side inside a sentence: "Most words go to independent analysts"."""
-    return SIDE_PHRASES.get(side, f"{side_label(side)}’s voices")
+    declared = declared_sides(article).get(side, {}).get("phrase")
+    return declared or SIDE_PHRASES.get(side) or f"{side_label(side, article)}’s voices"

@@ -17,7 +17,7 @@ from crisis_reading.annotate.model import ACCEPTED, PENDING, REJECTED, Annotatio
 from crisis_reading.dataset.datapackage import allowed_values
 from crisis_reading.dataset.errors import DataError
 from crisis_reading.dataset.vocabulary import KINDS
-from crisis_reading.views.style import side_colours, tint
+from crisis_reading.views.style import declared_colours, side_colours, tint
 
 STATE_LABELS = {PENDING: "waiting for review", ACCEPTED: "accepted", REJECTED: "rejected"}
 
@@ -217,7 +217,8 @@ class AnnotationWidget(widgets.VBox):
             names_as_written=self.speaker_written.value.strip() or self.speaker_name.value.strip(),
             **self._speaker_fields(),
         )
-        return f"Updated {ident}: side {side_label(self.speaker_side.value)}."
+        side = side_label(self.speaker_side.value, self.annotation.descriptor.get("article"))
+        return f"Updated {ident}: side {side}."
 
     def save(self) -> str:
         return str(self.annotation.save(self.folder.value))
@@ -275,7 +276,8 @@ class AnnotationWidget(widgets.VBox):
         text = annotation.block_text(row["block"])
         start, end = int(row["start"]), int(row["end"])
         speaker = annotation.speakers.set_index("speaker_id").loc[row["speaker_id"]]
-        colour = side_colours(annotation.sides()).get(speaker["side"], "#999999")
+        meta = annotation.descriptor.get("article")
+        colour = side_colours(annotation.sides(), declared_colours(meta)).get(speaker["side"], "#999999")
         state = annotation.status[quote_id]
         return (
             f"<p><b>{quote_id}</b> ({annotation.position + 1} of {len(annotation.proposals())}) · "
@@ -283,7 +285,7 @@ class AnnotationWidget(widgets.VBox):
             f"<p style='max-width:60em;line-height:1.6'>{escape(text[:start])}"
             f"<mark style='background:{tint(colour)};border-bottom:3px solid {colour}'>{escape(text[start:end])}</mark>"
             f"{escape(text[end:])}</p>"
-            f"<p><small>Proposed: {escape(str(speaker['name']))} ({escape(side_label(speaker['side']))}) · "
+            f"<p><small>Proposed: {escape(str(speaker['name']))} ({escape(side_label(speaker['side'], meta))}) · "
             f"{row['kind']} · “{escape(str(row['verb']))}” · {escape(str(row['note'] or ''))}</small></p>"
         )
 

@@ -44,6 +44,41 @@ def check_meta(path: Path, meta: Any) -> None:
         dt.date.fromisoformat(meta["published"])
     except ValueError:
         raise DataError(path, f"'published' is {meta['published']!r}, not a date written YYYY-MM-DD") from None
+    _check_declared_sides(path, meta.get("sides"))
+
+
+SIDE_NAMING = {"label": "a chart's name for it", "phrase": "its name inside a sentence", "colour": "#RRGGBB"}
+COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+
+
+def _check_sides_are_listed(folder: Path, sides: dict[str, Any], speakers: Table) -> None:
+    """A side the article block names must be one its speakers may take (a mistyped id names nothing)."""
+    field_spec = next(f for f in speakers.schema["fields"] if f["name"] == "side")
+    listed = field_spec.get("constraints", {}).get("enum", [])
+    unknown = [side for side in sides if side not in listed]
+    if unknown:
+        raise DataError(
+            folder / "datapackage.json",
+            f"'sides' names {', '.join(map(repr, unknown))}, which the speakers' side list does not have "
+            f"({', '.join(listed)}): correct the id or add it to the list",
+        )
+
+
+def _check_declared_sides(path: Path, sides: Any) -> None:
+    """The article block's optional "sides": how the article's own sides are named and coloured."""
+    if sides is None:
+        return
+    if not isinstance(sides, dict):
+        raise DataError(path, "'sides' in the 'article' object must map each side to its label, phrase and colour")
+    for side, naming in sides.items():
+        if not isinstance(naming, dict) or not set(naming) <= set(SIDE_NAMING):
+            allowed = ", ".join(f"'{key}' ({meaning})" for key, meaning in SIDE_NAMING.items())
+            raise DataError(path, f"side {side!r} in 'sides' may give only {allowed}")
+        for key, value in naming.items():
+            if not isinstance(value, str) or not value.strip():
+                raise DataError(path, f"side {side!r} in 'sides': '{key}' must be a non-empty string")
+        if "colour" in naming and not COLOUR.fullmatch(naming["colour"]):
+            raise DataError(path, f"side {side!r} in 'sides': colour {naming['colour']!r} is not written #RRGGBB")
 
 
 def tables_that_may_be_empty(descriptor: dict[str, Any]) -> tuple[str, ...]:
@@ -65,6 +100,7 @@ def check_article(folder: Path, meta: dict[str, Any], tables: dict[str, Table]) 
     _check_text_file(folder, meta, blocks)
     _check_quotes(tables["quotes"], texts)
     _check_speakers(tables["speakers"], tables["quotes"], BLOCK_SEPARATOR.join(texts.values()))
+    _check_sides_are_listed(folder, meta.get("sides") or {}, tables["speakers"])
     _check_events(tables["events"], texts)
     if "frames" in tables:
         _check_every_quote_framed(tables["frames"], tables["quotes"])

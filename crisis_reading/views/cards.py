@@ -13,12 +13,13 @@ from crisis_reading.dataset.article import Article, article_or_course
 from crisis_reading.views.style import article_side_colours, side_colours, tint
 
 
-def card_html(card: pd.Series, colours: dict[str, str] | None = None) -> str:
-    """One source card as HTML: what the article says, what a check finds, where from."""
+def card_html(card: pd.Series, colours: dict[str, str] | None = None, article: Article | None = None) -> str:
+    """One source card as HTML: what the article says, what a check finds, where from (sides named as `article`
+    names them)."""
     side = card.get("side")
     colours = colours if colours is not None else side_colours([side] if isinstance(side, str) else [])
     colour = colours.get(side, "#999999") if isinstance(side, str) else "#999999"
-    label = side_label(side) if isinstance(side, str) else "not a speaker"
+    label = side_label(side, article) if isinstance(side, str) else "not a speaker"
     finds = card["check_finds"] if isinstance(card["check_finds"], str) else "—"
     source = card["check_source"] if isinstance(card["check_source"], str) else "—"
     return (
@@ -44,4 +45,4 @@ def show_card(article: Article | None = None, subject: str | None = None) -> HTM
     chosen = cards[cards["subject"] == subject]
     if chosen.empty:
         raise ValueError(f"No source card for {subject!r}. The sources are: {', '.join(cards['subject'])}")
-    return HTML(card_html(chosen.iloc[0], article_side_colours(article)))
+    return HTML(card_html(chosen.iloc[0], article_side_colours(article), article))

@@ -36,10 +36,6 @@ KIND_HATCHES = {"direct": "", "partial": "///", "indirect": "..."}
 KIND_MARKERS = {"direct": "o", "partial": "D", "indirect": "^"}
 
 
-def _side_label(side: str) -> str:
-    return side_label(side)
-
-
 def _colours(article: Article) -> dict[str, str]:
     return article_side_colours(article)
 
@@ -48,9 +44,9 @@ def _short(label: str, limit: int = 60) -> str:
     return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
 
 
-def _side_legend(ax, colours, sides, not_a_speaker: bool = False, extra: list | None = None) -> None:
+def _side_legend(ax, article, colours, sides, not_a_speaker: bool = False, extra: list | None = None) -> None:
     """A legend of side colours, for charts whose colours are sides but whose bars are not."""
-    handles = [Patch(color=colour, label=side_label(s)) for s, colour in colours.items() if s in set(sides)]
+    handles = [Patch(color=colour, label=side_label(s, article)) for s, colour in colours.items() if s in set(sides)]
     if not_a_speaker:
         handles.append(Patch(color="#999999", label="not a speaker"))
     ax.legend(
@@ -100,7 +96,7 @@ def share_of_voice_chart(article: Article | None = None, by: str = "side") -> Ch
     article = article_or_course(article)
     summary = side_summary(article, by=by)
     figure, ax = new_chart(8, 0.5 * len(summary) + 1.5)
-    labels = [_side_label(name) if by == "side" else name for name in summary.index]
+    labels = [side_label(name, article) if by == "side" else name for name in summary.index]
     palette = _colours(article)
     colours = [palette[name] if by == "side" else "#777777" for name in summary.index]
     bars = ax.barh(labels, summary["words"], color=colours)
@@ -113,7 +109,7 @@ def share_of_voice_chart(article: Article | None = None, by: str = "side") -> Ch
     ax.set_xlabel("attributed words (quoted or paraphrased)")
     ax.set_xlim(0, summary["words"].max() * 1.35)
     top = summary.index[0]
-    who = side_phrase(top) if by == "side" else f"{top.replace('_', ' ')} voices"
+    who = side_phrase(top, article) if by == "side" else f"{top.replace('_', ' ')} voices"
     title = f"Most attributed words go to {who}: {summary['word_share'].iloc[0]:.0f}%"
     description = (
         f"Bar chart of {summary['words'].sum()} attributed words (words attributed to two voices count for each), "
@@ -163,7 +159,7 @@ def voice_positions_chart(article: Article | None = None) -> Chart:
             linewidths=0.6,
             label=kind,
         )
-    ax.set_yticks(range(len(sides)), [_side_label(s) for s in sides])
+    ax.set_yticks(range(len(sides)), [side_label(s, article) for s in sides])
     ax.invert_yaxis()
     ax.set_xlim(0.5, article.blocks["block"].max() + 0.5)
     ax.set_xlabel("block (1 = headline)")
@@ -179,8 +175,8 @@ def voice_positions_chart(article: Article | None = None) -> Chart:
         frameon=False,
     )
     first, last = (_sharing(voices, voices.iloc[at]) for at in (0, -1))
-    first_sides = _and(list(dict.fromkeys(_side_label(side) for side in first["side"])))
-    last_who = _and([f"{row.name} ({_side_label(row.side)})" for row in last.itertuples()])
+    first_sides = _and(list(dict.fromkeys(side_label(side, article) for side in first["side"])))
+    last_who = _and([f"{row.name} ({side_label(row.side, article)})" for row in last.itertuples()])
     title = (
         f"{first_sides} {'share' if first['side'].nunique() > 1 else 'has'} the first word; "
         f"{last_who} {'share' if len(last) > 1 else 'has'} the last"
@@ -201,7 +197,7 @@ def quote_kinds_chart(article: Article | None = None) -> Chart:
     table = table.reindex(columns=list(KIND_HATCHES), fill_value=0)
     palette = _colours(article)
     figure, ax = new_chart(8, 0.5 * len(table) + 1.8)
-    labels = [_side_label(s) for s in table.index]
+    labels = [side_label(s, article) for s in table.index]
     left = pd.Series(0, index=table.index)
     for kind in table.columns:
         ax.barh(
@@ -233,12 +229,13 @@ def quote_kinds_chart(article: Article | None = None) -> Chart:
         side = indirect_share.idxmax()
         if indirect_share[side] > 0.5:
             title = (
-                f"{_side_label(side)} is quoted mostly in the reporter’s words: "
+                f"{side_label(side, article)} is quoted mostly in the reporter’s words: "
                 f"{enough.loc[side, 'indirect']} of {enough.loc[side].sum()} rows are indirect"
             )
         else:
             title = (
-                f"Every side is quoted mostly in its own words; {_side_label(side)} has the most indirect rows: "
+                f"Every side is quoted mostly in its own words; {side_label(side, article)} has the most "
+                "indirect rows: "
                 f"{enough.loc[side, 'indirect']} of {enough.loc[side].sum()}"
             )
     description = (
@@ -260,7 +257,7 @@ def attribution_verbs_chart(article: Article | None = None) -> Chart:
     for side in table.columns:
         if table[side].sum() == 0:
             continue
-        ax.barh(table.index, table[side], left=left, color=palette[side], label=_side_label(side))
+        ax.barh(table.index, table[side], left=left, color=palette[side], label=side_label(side, article))
         left = left + table[side]
     ax.set_yticks(range(len(table)), [v + ("  ◆" if verb_tone(v) == "judgement" else "") for v in table.index])
     for label in ax.get_yticklabels():
@@ -345,7 +342,7 @@ def timeline_chart(
             [row],
             marker="s",
             s=60,
-            color=SIDE_COLOURS["russia"] if "invasion" in event.event else "#777777",
+            color=SIDE_COLOURS.get(event.side, "#777777") if isinstance(event.side, str) else "#777777",
             zorder=3,
         )
     ax.axvline(article.published, color="black", linewidth=1.5)
@@ -383,10 +380,11 @@ def timeline_chart(
         fontsize=9,
     )
     uncertain = int((shown["certainty"] != "certain").sum())
-    invasion = later[later["event"].str.contains("invasion")]
+    turning = later[later["turning_point"].notna()] if "turning_point" in later else later.iloc[0:0]
     gap = (
-        f"; the invasion came {(invasion['date_start'].iloc[0] - article.published).days} days later"
-        if len(invasion)
+        f"; {turning['turning_point'].iloc[0]} came {(turning['date_start'].iloc[0] - article.published).days} "
+        "days later"
+        if len(turning)
         else ""
     )
     title = f"{len(shown)} events, {uncertain} with an inferred or uncertain date{gap}"
@@ -542,7 +540,7 @@ def frames_matrix_chart(article: Article | None = None) -> Chart:
             if count:
                 ax.scatter(col, row, s=90 * count, color=palette[side_of[name]], edgecolors="black", linewidths=0.5)
     ax.set_xticks(range(len(columns)), columns, rotation=40, ha="right")
-    ax.set_yticks(range(len(table)), [f"{n} ({_side_label(side_of[n])})" for n in table.index], fontsize=9)
+    ax.set_yticks(range(len(table)), [f"{n} ({side_label(side_of[n], article)})" for n in table.index], fontsize=9)
     ax.invert_yaxis()
     ax.grid(color="#eeeeee")
     ax.set_axisbelow(True)
@@ -562,7 +560,7 @@ def frames_matrix_chart(article: Article | None = None) -> Chart:
         )
         for n in (1, 2, 3)
     ]
-    _side_legend(ax, palette, side_of[table.index], extra=sizes)
+    _side_legend(ax, article, palette, side_of[table.index], extra=sizes)
     description = (
         f"Dot matrix of {len(table)} speakers (rows, coloured by side) against {len(columns)} frames (columns); "
         "a dot means the speaker voices that frame, larger for more quote rows."
@@ -595,7 +593,7 @@ def source_checks_chart(article: Article | None = None) -> Chart:
     ax.set_yticks(range(len(cards)), cards["subject"])
     ax.invert_yaxis()
     ax.grid(axis="y", color="#eeeeee")
-    _side_legend(ax, palette, cards["side"].dropna(), not_a_speaker=cards["side"].isna().any())
+    _side_legend(ax, article, palette, cards["side"].dropna(), not_a_speaker=cards["side"].isna().any())
     adds = int((cards["status"] == "adds_context").sum())
     title = f"For {adds} of {len(cards)} sources, a check finds what the article leaves out"
     description = (

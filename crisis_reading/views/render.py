@@ -32,10 +32,10 @@ def article_html(article: Article | None = None) -> str:
     article = article_or_course(article)
     voices = article.voices()
     colours = article_side_colours(article)
-    rows = [*_notice_row(article), _legend(voices, colours)]
+    rows = [*_notice_row(article), _legend(voices, colours, article)]
     for block in article.blocks.itertuples():
         spans = voices[voices["block"] == block.block]
-        body = _highlight(block.text, spans, colours)
+        body = _highlight(block.text, spans, colours, article)
         if block.function == "headline":
             body = f"<strong style='font-size:1.3em'>{body}</strong>"
         elif block.function in ("graphic", "caption", "credit"):
@@ -50,7 +50,7 @@ def show_article(article: Article | None = None) -> HTML:
     return HTML(article_html(article))
 
 
-def _highlight(text: str, spans: pd.DataFrame, colours: dict[str, str]) -> str:
+def _highlight(text: str, spans: pd.DataFrame, colours: dict[str, str], article: Article) -> str:
     """Wrap each quoted stretch of text in a coloured mark; overlaps share one mark."""
     cuts = sorted({0, len(text), *spans["start"], *spans["end"]})
     pieces = []
@@ -71,7 +71,9 @@ def _highlight(text: str, spans: pd.DataFrame, colours: dict[str, str]) -> str:
         if len(sides) > 1:
             stripes = ", ".join(f"{tint(colours[s])} {i * 8}px {(i + 1) * 8}px" for i, s in enumerate(sides))
             background = f"repeating-linear-gradient(135deg, {stripes})"
-        who = "; ".join(f"{r.name} ({side_label(r.side)}, {r.kind}, “{r.verb}”)" for r in covering.itertuples())
+        who = "; ".join(
+            f"{r.name} ({side_label(r.side, article)}, {r.kind}, “{r.verb}”)" for r in covering.itertuples()
+        )
         pieces.append(
             f"<mark title='{escape(who, quote=True)}' style='background:{background};color:inherit;"
             f"border-bottom:3px {KIND_LINES[first['kind']]} {colour};padding:0 1px'>{piece}</mark>"
@@ -79,11 +81,11 @@ def _highlight(text: str, spans: pd.DataFrame, colours: dict[str, str]) -> str:
     return "".join(pieces)
 
 
-def _legend(voices: pd.DataFrame, colours: dict[str, str]) -> str:
+def _legend(voices: pd.DataFrame, colours: dict[str, str], article: Article) -> str:
     present = [side for side in colours if side in set(voices["side"])]
     swatches = " ".join(
         f"<span style='background:{tint(colours[s])};border-bottom:3px solid {colours[s]};"
-        f"padding:0 .3em;margin-right:.4em'>{escape(side_label(s))}</span>"
+        f"padding:0 .3em;margin-right:.4em'>{escape(side_label(s, article))}</span>"
         for s in present
     )
     lines = " ".join(

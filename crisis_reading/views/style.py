@@ -6,6 +6,8 @@ readers with the common forms of colour blindness.
 
 from __future__ import annotations
 
+from crisis_reading.analysis.sides import declared_sides
+
 SIDE_COLOURS = {
     "russia": "#D55E00",  # vermillion
     "us_nato": "#0072B2",  # blue
@@ -14,13 +16,6 @@ SIDE_COLOURS = {
     "osce": "#000000",  # black: one speaker, the chair of the forum
     "independent": "#009E73",  # bluish green
     "unclear": "#999999",  # grey
-    # The fictional practice article's sides (data/practice-2025-03-meridia-border-talks).
-    "meridia": "#E69F00",  # orange
-    "carvessa": "#56B4E9",  # sky blue
-    "rcsd": "#000000",  # black, like the OSCE chair: the mediator
-    # The held-out test article's sides (tests/heldout/); it never shares a chart with the practice article.
-    "quessany": "#E69F00",  # orange
-    "savrelia": "#56B4E9",  # sky blue
 }
 
 # Direct, partial and indirect quotes are told apart by line style as well as
@@ -41,21 +36,29 @@ EXTRA_SIDE_COLOURS = ["#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#8
 OTHER_SIDE_COLOUR = "#777777"
 
 
-def side_colours(sides) -> dict[str, str]:
-    """A colour per side: the course's colour for a side it knows, the next extra colour for any other.
+def side_colours(sides, declared: dict[str, str] | None = None) -> dict[str, str]:
+    """A colour per side: the article's own colour for a side (`declared`), else the course's colour for a side
+    it knows, else the next extra colour.
 
     Pass every side of an article in the same order (its schema's list of sides, as
     `article.speakers["side"].cat.categories` holds it) so each side keeps one colour in every chart.
     """
-    extra = iter(EXTRA_SIDE_COLOURS)
+    declared = declared or {}
+    extra = iter(colour for colour in EXTRA_SIDE_COLOURS if colour not in declared.values())
     colours: dict[str, str] = {}
     for side in map(str, sides):
         if side not in colours:
-            colours[side] = SIDE_COLOURS.get(side) or next(extra, OTHER_SIDE_COLOUR)
+            colours[side] = declared.get(side) or SIDE_COLOURS.get(side) or next(extra, OTHER_SIDE_COLOUR)
     return colours
 
 
+def declared_colours(article) -> dict[str, str]:
+    """The colours an article's datapackage.json gives its own sides (an Article, or its article block)."""
+    return {side: named["colour"] for side, named in declared_sides(article).items() if "colour" in named}
+
+
 def article_side_colours(article) -> dict[str, str]:
-    """Each side of an article with its colour, in the order of the article's list of sides."""
+    """Each side of an article with its colour, in the order of the article's list of sides; the colours its
+    datapackage.json gives its sides come first."""
     sides = article.speakers["side"]
-    return side_colours(sides.cat.categories if hasattr(sides, "cat") else sides.unique())
+    return side_colours(sides.cat.categories if hasattr(sides, "cat") else sides.unique(), declared_colours(article))

@@ -32,7 +32,7 @@ class QuoteBrowser(widgets.VBox):
         self.colours = article_side_colours(article)
         voices = article.voices()
         self.side = widgets.Dropdown(
-            options=[(ANY, ANY)] + [(side_label(s), s) for s in self.colours if s in set(voices["side"])],
+            options=[(ANY, ANY)] + [(side_label(s, article), s) for s in self.colours if s in set(voices["side"])],
             description="Side",
         )
         self.kind = widgets.Dropdown(options=[ANY, "direct", "partial", "indirect"], description="Kind")
@@ -55,16 +55,17 @@ class QuoteBrowser(widgets.VBox):
         words = sum(len(text.split()) for text in rows["text"])
         self.count.value = f"<b>{len(rows)} quote rows, {words} words</b>"
         self.results.value = (
-            "".join(_quote_html(row, self.colours) for row in rows.itertuples()) or "<p><i>No quote matches.</i></p>"
+            "".join(_quote_html(row, self.colours, self.article) for row in rows.itertuples())
+            or "<p><i>No quote matches.</i></p>"
         )
 
 
-def _quote_html(row, colours: dict[str, str]) -> str:
+def _quote_html(row, colours: dict[str, str], article: Article) -> str:
     colour = colours[row.side]
     marks = ("“", "”") if row.kind in ("direct", "partial") else ("", "")
     return (
         f"<div style='border-left:5px solid {colour};background:{tint(colour, 0.15)};padding:.3em .7em;margin:.3em 0'>"
-        f"<small>block {row.block} · {escape(row.name)} ({escape(side_label(row.side))}) · {row.kind} · "
+        f"<small>block {row.block} · {escape(row.name)} ({escape(side_label(row.side, article))}) · {row.kind} · "
         f"“{escape(row.verb)}” · {row.channel.replace('_', ' ')}</small><br>"
         f"{marks[0]}{escape(row.text)}{marks[1]}</div>"
     )
@@ -126,7 +127,7 @@ class SourceCards(widgets.VBox):
     """Choose a source; see what the article says about them beside what a check finds."""
 
     def __init__(self, article: Article | None = None) -> None:
-        article = article_or_course(article)
+        self.article = article = article_or_course(article)
         self.cards = source_cards(article)
         self.colours = article_side_colours(article)
         self.source = widgets.Dropdown(options=list(self.cards["subject"]), description="Source")
@@ -142,7 +143,7 @@ class SourceCards(widgets.VBox):
             )
             return
         row = self.cards[self.cards["subject"] == self.source.value].iloc[0]
-        self.card.value = card_html(row, self.colours)
+        self.card.value = card_html(row, self.colours, self.article)
 
 
 def source_card_browser(article: Article | None = None) -> SourceCards:

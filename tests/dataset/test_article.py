@@ -8,9 +8,10 @@ import pandas as pd
 import pytest
 from conftest import DATA, REPO
 
-from crisis_reading import DEFAULT_ARTICLE, list_articles, load_article
+from crisis_reading import DEFAULT_ARTICLE, PRACTICE_ARTICLE, load_article
+from crisis_reading.analysis.sides import SIDE_LABELS, declared_sides, side_label
 from crisis_reading.dataset.datapackage import read_descriptor
-from crisis_reading.views.style import SIDE_COLOURS
+from crisis_reading.views.style import SIDE_COLOURS, article_side_colours
 
 HELDOUT = REPO / "tests" / "heldout"
 
@@ -104,12 +105,21 @@ def side_vocabulary(slug: str, data: Path = DATA) -> list[str]:
     return side["constraints"]["enum"]
 
 
-def test_every_speaker_side_has_a_colour_and_every_colour_a_side() -> None:
-    # Each article lists its own sides (the practice article's are invented); together they are the palette.
-    # The held-out test article lives in tests/heldout, out of the course's list, but shares the palette.
-    sides = [side for data in (DATA, HELDOUT) for slug in list_articles(data) for side in side_vocabulary(slug, data)]
-    assert set(side_vocabulary(DEFAULT_ARTICLE)) <= set(SIDE_COLOURS)
-    assert set(sides) == set(SIDE_COLOURS)
+def test_the_course_article_s_sides_have_the_course_s_colours_and_names() -> None:
+    # The course's own palette is for its article; every other article names and colours its sides itself.
+    assert set(side_vocabulary(DEFAULT_ARTICLE)) == set(SIDE_COLOURS) == set(SIDE_LABELS)
+
+
+@pytest.mark.parametrize(
+    ("slug", "data"), [(PRACTICE_ARTICLE, DATA), ("heldout-2025-06-mirrow-shoal-trawler", HELDOUT)]
+)
+def test_another_article_names_and_colours_its_own_sides(slug: str, data: Path) -> None:
+    other = load_article(slug, data)
+    own = set(side_vocabulary(slug, data)) - set(SIDE_COLOURS)
+    assert own and own == set(declared_sides(other)), "name every side of its own in the article block's sides"
+    colours = article_side_colours(other)
+    assert len(set(colours.values())) == len(colours), "two sides of one article share a colour"
+    assert all(side_label(side, other) == declared_sides(other)[side]["label"] for side in own)
 
 
 def members_on(reference, organisation: str, day: str) -> set[str]:

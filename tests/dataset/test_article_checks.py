@@ -320,6 +320,26 @@ DAMAGE = [
         edit_descriptor(lambda d: d["article"].update(published="14/01/2022")),
         ["datapackage.json", "'published'", "YYYY-MM-DD"],
     ),
+    (
+        "a side's colour not written #RRGGBB",
+        edit_descriptor(lambda d: d["article"].update(sides={"russia": {"label": "Russia", "colour": "red"}})),
+        ["datapackage.json", "side 'russia'", "'red'", "#RRGGBB"],
+    ),
+    (
+        "a side named with a key the course does not read",
+        edit_descriptor(lambda d: d["article"].update(sides={"russia": {"name": "Russia"}})),
+        ["datapackage.json", "side 'russia'", "'label'", "'phrase'", "'colour'"],
+    ),
+    (
+        "sides not a mapping",
+        edit_descriptor(lambda d: d["article"].update(sides=["russia"])),
+        ["datapackage.json", "'sides'", "label, phrase and colour"],
+    ),
+    (
+        "a side named that no speaker may take",
+        edit_descriptor(lambda d: d["article"].update(sides={"rusia": {"label": "Russia"}})),
+        ["datapackage.json", "'rusia'", "side list does not have", "russia"],
+    ),
 ]
 
 

@@ -11,7 +11,7 @@ import pytest
 from conftest import DATA, REPO
 
 from crisis_reading import list_articles, load_article
-from crisis_reading.views.style import SIDE_COLOURS
+from crisis_reading.views.style import article_side_colours
 
 HELDOUT = REPO / "tests" / "heldout"
 SLUG = "heldout-2025-06-mirrow-shoal-trawler"
@@ -74,7 +74,7 @@ def test_every_kind_of_quote_and_every_side_is_covered(heldout) -> None:
     assert set(heldout.quotes["kind"]) == {"direct", "partial", "indirect"}
     voices = heldout.voices()
     assert voices["side"].notna().all()
-    assert set(voices["side"]) <= set(SIDE_COLOURS)
+    assert set(voices["side"]) <= set(article_side_colours(heldout))
     assert {"quessany", "savrelia", "independent"} <= set(voices["side"])
 
 

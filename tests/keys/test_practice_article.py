@@ -15,7 +15,7 @@ from conftest import DATA
 from crisis_reading import DEFAULT_ARTICLE, PRACTICE_ARTICLE, list_articles, load_article
 from crisis_reading.analysis.framing import ENTMAN_FUNCTIONS
 from crisis_reading.views.render import article_html, show_blocks
-from crisis_reading.views.style import SIDE_COLOURS
+from crisis_reading.views.style import article_side_colours
 
 CURLY_OPEN, CURLY_CLOSE, STRAIGHT = "“", "”", '"'
 PRONOUNS = {"he", "she", "He", "She", "they", "They"}
@@ -105,7 +105,7 @@ def test_two_sides_a_mediator_and_an_independent_analyst(practice) -> None:
     assert len(mediator) == 1 and not set(mediator["side"]) & set(governments)
     analysts = practice.speakers[practice.speakers["voice_type"] == "analyst"]
     assert set(analysts["side"]) == {"independent"}
-    assert set(voices["side"]) <= set(SIDE_COLOURS)
+    assert set(voices["side"]) <= set(article_side_colours(practice))
 
 
 def test_a_quotation_runs_over_several_paragraphs(practice, texts) -> None:

@@ -94,7 +94,10 @@ def test_timeline_marks_the_ambiguous_talks_and_the_invasion(article, reference)
     chart = charts.timeline_chart(article, reference)
     assert any("Biden" in label for label in tick_labels(chart))
     assert any("invasion" in label for label in tick_labels(chart))
-    assert "41 days later" in chart.title
+    assert "the invasion came 41 days later" in chart.title  # the context's turning_point, counted from publication
+    after = [c for c in chart.ax.collections if c.get_paths() and len(c.get_offsets()) == 1 and c.get_sizes()[0] == 60]
+    marked = {hex_of(c.get_facecolor()[0]) for c in after}
+    assert SIDE_COLOURS["russia"] in marked and "#777777" in marked  # the side's act in its colour, the rest grey
     dashed = [line for line in chart.ax.get_lines() if line.get_linestyle() == "--"]
     assert len(dashed) == 1  # the two candidate dates of "last month's" talks
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from crisis_reading.analysis.quoting import kinds_by_side, verb_table
-from crisis_reading.analysis.sides import SIDE_LABELS
+from crisis_reading.analysis.sides import side_label
 from crisis_reading.questions.answer_matching import normal_text
 from crisis_reading.questions.checks import Data, Hint, Question
 
@@ -170,7 +170,7 @@ QUESTIONS = [
         outcome=3,
         wrong_answers=lambda data: [
             _most_indirect(data, "quotes"),
-            SIDE_LABELS[_most_indirect(data, "words")],
+            side_label(_most_indirect(data, "words"), data.article),
         ],
     ),
     Question(
