@@ -28,10 +28,11 @@ from crisis_reading.dataset.article import Article, load_article
 from crisis_reading.dataset.datapackage import allowed_values, field_names, read_descriptor
 from crisis_reading.dataset.errors import DataError
 from crisis_reading.dataset.paths import DEFAULT_ARTICLE, data_dir
+from crisis_reading.dataset.schema import core_tables, file_name
 from crisis_reading.dataset.vocabulary import BLOCK_SEPARATOR, KINDS, REVIEWED, UNREVIEWED, slug
 from crisis_reading.dataset.writer import clean_cell, same_files, write_csv
 
-CORE_FILES = {"blocks": "blocks.csv", "speakers": "speakers.csv", "quotes": "quotes.csv", "events": "events.csv"}
+CORE_FILES = {table: file_name(table) for table in core_tables()}
 PENDING, ACCEPTED, REJECTED = "pending", "accepted", "rejected"
 EDITABLE_QUOTE_FIELDS = (
     "speaker_id",

@@ -12,13 +12,7 @@ from crisis_reading.dataset.article_checks import check_article, check_meta, tab
 from crisis_reading.dataset.cache import once_per_data_folder
 from crisis_reading.dataset.datapackage import read_package, to_frame
 from crisis_reading.dataset.paths import DEFAULT_ARTICLE, data_dir, list_articles
-
-CORE_TABLES = ["blocks", "speakers", "quotes", "events"]
-OPTIONAL_TABLE_COLUMNS = {
-    "frames": ["quote_id", "frame", "note"],
-    "frame_vocabulary": ["frame", "label", "argues", "entman_function"],
-    "source_checks": ["speaker_id", "subject", "article_says", "check_finds", "check_source", "status"],
-}
+from crisis_reading.dataset.schema import columns, core_tables, optional_tables
 
 
 @dataclass
@@ -51,10 +45,9 @@ class Article:
         """An optional table (frames, frame_vocabulary, source_checks); empty when the folder lacks it."""
         if name in self.extra_tables:
             return self.extra_tables[name]
-        columns = OPTIONAL_TABLE_COLUMNS.get(name)
-        if columns is None:
+        if name not in optional_tables():
             raise KeyError(f"No table {name!r}; this article has: {', '.join(self.extra_tables) or 'none extra'}")
-        return pd.DataFrame(columns=columns)
+        return pd.DataFrame(columns=columns(name))
 
     @property
     def frames(self) -> pd.DataFrame:
@@ -104,7 +97,7 @@ def load_article(slug: str = DEFAULT_ARTICLE, data: str | Path | None = None) ->
         check_meta(folder / "datapackage.json", descriptor.get("article"))
         return tables_that_may_be_empty(descriptor)
 
-    descriptor, tables = read_package(folder, CORE_TABLES, meta_first)
+    descriptor, tables = read_package(folder, core_tables(), meta_first)
     meta = dict(descriptor["article"])
     check_article(folder, meta, tables)
     frames = {name: to_frame(table) for name, table in tables.items()}

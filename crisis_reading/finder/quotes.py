@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from crisis_reading.dataset.schema import columns
 from crisis_reading.dataset.vocabulary import join_list
 from crisis_reading.finder.attribution import Attribution, find_attributions
 from crisis_reading.finder.channels import find_channel
@@ -30,14 +31,8 @@ from crisis_reading.finder.speakers import (
     guess_voice_type,
 )
 
-QUOTE_COLUMNS = [
-    "quote_id", "block", "speaker_id", "speaker_as_written", "kind", "verb", "attributed_in_block",
-    "continues_quote", "channel", "channel_words", "channel_block", "start", "end", "text", "note",
-]  # fmt: skip
-SPEAKER_COLUMNS = [
-    "speaker_id", "name", "names_as_written", "role", "organisation", "organisation_type", "country", "side",
-    "voice_type", "interviewed_by_outlet", "side_basis", "note",
-]  # fmt: skip
+QUOTE_COLUMNS = columns("quotes")
+SPEAKER_COLUMNS = columns("speakers")
 NOTE_PREFIX = "Proposed by the finder (unreviewed)"
 
 
