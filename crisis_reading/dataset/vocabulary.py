@@ -37,8 +37,11 @@ BLOCK_SEPARATOR = "\n\n"
 
 
 def split_list(value: str | None) -> list[str]:
-    """The items of a list cell: "Stoltenberg | he" → ["Stoltenberg", "he"]; an empty cell → []."""
-    return [item for item in (value or "").split(LIST_SEPARATOR) if item]
+    """The items of a list cell: "Stoltenberg | he" → ["Stoltenberg", "he"]; an empty cell (None, or pandas'
+    NaN) → []."""
+    if not isinstance(value, str):
+        return []
+    return [item for item in value.split(LIST_SEPARATOR) if item]
 
 
 def join_list(items) -> str:

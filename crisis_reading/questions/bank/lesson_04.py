@@ -8,6 +8,7 @@ import pandas as pd
 
 from crisis_reading.analysis.dates import WEEKDAYS, weekday_on_or_before
 from crisis_reading.analysis.timeline import context_after, dated_events, relative_time_words, timeline_window
+from crisis_reading.dataset.vocabulary import split_list
 from crisis_reading.questions.answer_matching import normal_text
 from crisis_reading.questions.checks import Data, Hint, Question
 
@@ -56,9 +57,9 @@ def _ambiguous_names(data: Data) -> set[str]:
 def _block_16_places(data: Data) -> list[str]:
     """The meetings block 16 names, in calendar order, by the city the article gives."""
     events = data.article.events
-    in_block = events["mentioned_in_blocks"].str.split(" | ", regex=False).apply(lambda blocks: "16" in blocks)
+    in_block = events["mentioned_in_blocks"].map(lambda cell: "16" in split_list(cell))
     meetings = events[in_block & (events["event_type"] == "meeting")].sort_values("date_start")
-    return meetings["place_as_written"].str.split(" | ", regex=False).str[0].tolist()
+    return [split_list(cell)[0] for cell in meetings["place_as_written"]]
 
 
 def _block_16_order_of_telling(data: Data) -> list[str]:

@@ -1,0 +1,20 @@
+"""Tests of crisis_reading.dataset.vocabulary: the conventions every layer shares, written once."""
+
+from __future__ import annotations
+
+import math
+
+from crisis_reading.dataset.vocabulary import join_list, slug, split_list
+
+
+def test_one_slug_for_every_id() -> None:
+    assert slug("Lucía Ferrandel") == "lucia_ferrandel"
+    assert slug("Sean O’Brien") == slug("Sean O'Brien") == "sean_obrien"  # one name, not two words
+    assert slug("2nd Battalion") == "s_2nd_battalion"
+    assert slug("“ ”") == "speaker"
+
+
+def test_a_list_cell_splits_and_joins_by_one_rule() -> None:
+    assert split_list("Stoltenberg | he | the secretary general") == ["Stoltenberg", "he", "the secretary general"]
+    assert split_list("") == split_list(None) == split_list(math.nan) == []
+    assert join_list(["a", "b"]) == "a | b" and split_list(join_list(["a", "b"])) == ["a", "b"]
