@@ -114,6 +114,7 @@ OWN_LOCATION = {
     "crisis_reading/dataset/paths.py": "data/ beside the package, in a clone of the course",
     "crisis_reading/grading/batch.py": "the grader's own code, digested so a resumed run knows it is unchanged",
     "crisis_reading/grading/sandbox.py": "the kernel launcher beside it",
+    "crisis_reading/grading/isolation.py": "the package itself, bound read-only into each kernel's sandbox",
 }
 
 

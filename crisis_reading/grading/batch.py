@@ -22,7 +22,7 @@ from typing import Any
 
 from crisis_reading.dataset.paths import data_dir
 from crisis_reading.grading.layout import Job, answer_name, question_ids
-from crisis_reading.grading.sandbox import Limits, read_notebook, run_submission
+from crisis_reading.grading.sandbox import MAX_NOTEBOOK_BYTES, Limits, read_notebook, read_regular_file, run_submission
 from crisis_reading.grading.scoring import CORRECT, NOT_GRADED, Row, job_without_a_run, rows_without_a_run, score
 from crisis_reading.progress import Progress
 from crisis_reading.questions.checks import default_data
@@ -66,9 +66,9 @@ def submission_digest(job: Job) -> str:
     digest = hashlib.sha256()
     for path in job.paths:
         digest.update(path.name.encode("utf-8") + b"\0")
-        try:
-            digest.update(path.read_bytes())
-        except OSError as exc:
+        try:  # never through a link, never more than a notebook may hold: a link to /dev/zero filled the memory
+            digest.update(read_regular_file(path, MAX_NOTEBOOK_BYTES))
+        except ValueError as exc:
             digest.update(f"unreadable {exc}".encode())
     return digest.hexdigest()
 

@@ -7,8 +7,8 @@ import os
 import sys
 from pathlib import Path
 
-from crisis_reading.dataset.paths import data_dir
 from crisis_reading.grading.batch import default_workers, fingerprint, grade_jobs, rows_of
+from crisis_reading.grading.isolation import sandbox_problem
 from crisis_reading.grading.layout import LayoutError, discover, in_shard, parse_shard
 from crisis_reading.grading.reports import write_reports
 from crisis_reading.grading.sandbox import Limits
@@ -34,6 +34,11 @@ def _parser(prog: str = "crisis-reading") -> argparse.ArgumentParser:
     grade.add_argument("--memory-mb", type=int, default=DEFAULTS.memory_mb, help="address space a kernel may use")
     grade.add_argument("--shard", help="grade only shard i of n (e.g. 2/4): students are split by a hash of the name")
     grade.add_argument("--redo", action="store_true", help="grade everything again instead of resuming")
+    grade.add_argument(
+        "--no-sandbox",
+        action="store_true",
+        help="run kernels without bubblewrap, as your own user (only where bwrap cannot run; not for marks)",
+    )
     combine = commands.add_parser("merge", help="merge the --out folders of every shard into one set of reports")
     combine.add_argument("shards", type=Path, nargs="+")
     combine.add_argument("--out", type=Path, required=True)
@@ -46,8 +51,15 @@ def _say(message: str) -> None:
 
 def run_grade(options: argparse.Namespace) -> int:
     limits = Limits(
-        cell_seconds=options.cell_timeout, notebook_seconds=options.notebook_timeout, memory_mb=options.memory_mb
+        cell_seconds=options.cell_timeout,
+        notebook_seconds=options.notebook_timeout,
+        memory_mb=options.memory_mb,
+        sandbox=not options.no_sandbox,
     )
+    problem = sandbox_problem() if limits.sandbox else None
+    if problem:
+        _say(f"error: kernels cannot be sandboxed here: {problem}. To grade anyway, unsandboxed: --no-sandbox")
+        return 2
     shard = parse_shard(options.shard) if options.shard else None
     exercises = [exercise.zfill(2) for exercise in options.exercise] if options.exercise else None
     jobs = [job for job in discover(options.submissions, exercises) if in_shard(job.student, shard)]
@@ -55,12 +67,10 @@ def run_grade(options: argparse.Namespace) -> int:
     students = len({job.student for job in jobs})
     _say(f"{students} students, {len(jobs)} notebooks to grade{where}; {options.workers} workers")
     _say(f"limits: {limits.describe()}")
-    # Solutions beside the course's data are readable by students' code, which runs as your user.
-    solutions = data_dir().resolve().parent / "solutions"
-    if any(solutions.glob("*.ipynb")):
+    if not limits.sandbox:
         _say(
-            f"warning: {solutions} holds the solutions, and students' code runs as your user, so it could read "
-            "them by that path. For marks that count, grade from a copy of the course without solutions/."
+            "warning: --no-sandbox: students' code runs as your user, with your files and your network; "
+            "do not use these marks where they count"
         )
     options.out.mkdir(parents=True, exist_ok=True)
     outcome = grade_jobs(jobs, options.out, limits, options.workers, redo=options.redo, say=_say, show_progress=True)

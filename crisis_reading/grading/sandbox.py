@@ -15,9 +15,13 @@ once at the end; then the kernel, with every process it started, is killed.
 Everything the student's cells print is thrown away as it arrives, so a cell
 that floods its output costs the grader no memory.
 
-What this does NOT stop: the kernel runs as the same operating-system user as the
-grader, so student code can read or change any file that user can, by absolute
-path (the README's "Grading a class" section says what follows from that).
+The kernel runs inside a bubblewrap sandbox of its own (isolation.py): its own namespaces, its own user
+when the grader is root, a read-only view of only the Python install, the packages, the course's package
+and data, and its job folder as the only place it may write. With sandbox=False (the CLI's --no-sandbox,
+for a machine without bubblewrap) it runs as the grader's own user and can reach whatever that user can.
+
+The grader trusts no file it is handed: a submission is read only when it is a regular file (never through
+a link), its size is checked before a byte is read, and the answers file the kernel leaves is read the same way.
 """
 
 from __future__ import annotations
@@ -31,10 +35,12 @@ import re
 import secrets
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import tempfile
 import time
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,7 +51,9 @@ from jupyter_core.utils import run_sync
 from nbclient import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
-from crisis_reading.grading.answers import AnswerFormatError, collector_cell, read_answers
+from crisis_reading.dataset.paths import data_dir
+from crisis_reading.grading.answers import MAX_FILE_BYTES, AnswerFormatError, collector_cell, read_answers
+from crisis_reading.grading.isolation import MAX_PROCESSES, bwrap_command, give_to, job_user
 
 MAX_NOTEBOOK_BYTES = 20 * 1024 * 1024
 KERNEL_LAUNCHER = Path(__file__).with_name("kernel_launcher.py")
@@ -63,6 +71,7 @@ class Limits:
     memory_mb: int = 2048
     startup_seconds: float = 60
     file_mb: int = 100
+    sandbox: bool = True  # each kernel in its own bubblewrap sandbox (isolation.py)
 
     def describe(self) -> str:
         return (
@@ -85,19 +94,29 @@ class RunResult:
 
 
 class LimitedKernelManager(AsyncKernelManager):
-    """A kernel manager that starts ipykernel through kernel_launcher.py, under resource limits."""
+    """A kernel manager that starts ipykernel through kernel_launcher.py, under resource limits, in its sandbox."""
 
     limits: Limits = Limits()
+    sandbox_prefix: tuple[str, ...] = ()  # the bwrap command, when the kernel is sandboxed
+    processes: int = 0
+    job_uid: int | None = None  # the job's own user, who must read the connection file
+
+    def write_connection_file(self, **kwargs: Any) -> None:
+        super().write_connection_file(**kwargs)
+        if self.job_uid is not None:  # written 0600 for the grader: the kernel's user must read it too
+            os.chown(self.connection_file, self.job_uid, self.job_uid)
 
     def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
         limits = self.limits
         return [
+            *self.sandbox_prefix,
             sys.executable,
             str(KERNEL_LAUNCHER),
             str(limits.memory_mb * 1024 * 1024),
             # CPU time is only a backstop behind the wall-clock limits, which stop a run first.
             str(int(limits.notebook_seconds + limits.startup_seconds + COLLECT_SECONDS)),
             str(limits.file_mb * 1024 * 1024),
+            str(self.processes),
             "-f",
             os.path.realpath(self.connection_file),
             *(extra_arguments or []),
@@ -130,15 +149,48 @@ class QuietClient(NotebookClient):
             self.output_task = None
 
 
+def read_regular_file(path: Path, most_bytes: int, what: str = "notebook") -> bytes:
+    """The bytes of a regular file, read without following a link and only after its size is checked.
+
+    A link (to /dev/zero, or to the course's solutions), a FIFO or a device is refused before anything is
+    read from it, so no file can hang the grader, fill its memory or lend a student someone else's work.
+    Raises ValueError with a reason a teacher can act on.
+    """
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        if os.path.islink(path):
+            raise ValueError(f"{what} could not be read: not a {what} file but a link") from None
+        raise ValueError(f"{what} could not be read ({exc.strerror})") from None
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            kind = "a FIFO" if stat.S_ISFIFO(status.st_mode) else "a device" if stat.S_ISCHR(status.st_mode) else ""
+            raise ValueError(f"{what} could not be read: not a {what} file" + (f" but {kind}" if kind else ""))
+        if status.st_size > most_bytes:
+            raise ValueError(f"{what} could not be read: the file is larger than {most_bytes // 2**20} MB")
+        chunks, left = [], most_bytes + 1
+        while left > 0:
+            chunk = os.read(descriptor, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        content = b"".join(chunks)
+        if len(content) > most_bytes:  # it grew while being read
+            raise ValueError(f"{what} could not be read: the file is larger than {most_bytes // 2**20} MB")
+        return content
+    finally:
+        os.close(descriptor)
+
+
 def read_notebook(path: Path) -> nbformat.NotebookNode:
     """The submission as a notebook; raises ValueError with a reason a teacher can act on."""
-    size = path.stat().st_size
-    if size == 0:
+    raw = read_regular_file(path, MAX_NOTEBOOK_BYTES)
+    if not raw:
         raise ValueError("notebook could not be read: the file is empty")
-    if size > MAX_NOTEBOOK_BYTES:
-        raise ValueError(f"notebook could not be read: the file is larger than {MAX_NOTEBOOK_BYTES // 2**20} MB")
     try:
-        text = path.read_text(encoding="utf-8")
+        text = raw.decode("utf-8")
         json.loads(text)
     except UnicodeDecodeError:
         raise ValueError("notebook could not be read: the file is not text (UTF-8)") from None
@@ -164,7 +216,10 @@ def assigning_cells(notebook: nbformat.NotebookNode, answer_names: list[str]) ->
         if cell.cell_type != "code":
             continue
         for name in answer_names:
-            if name not in found and re.search(rf"^\s*{name}\s*(?::[^=]*)?=(?!=)", cell.source, re.MULTILINE):
+            # [ \t]*, not \s*: a \s* at a line's start also eats the blank lines after it, which made this
+            # quadratic in the blank lines of a cell (60 KB of them took 50 s).
+            pattern = rf"^[ \t]*{name}[ \t]*(?::[^=\n]*)?=(?!=)"
+            if name not in found and re.search(pattern, cell.source, re.MULTILINE):
                 found[name] = index + 1
     return found
 
@@ -210,7 +265,10 @@ def run_submission(path: Path, answer_names: list[str], limits: Limits, temp_roo
     for attempt in range(1, START_ATTEMPTS + 1):
         folder = Path(tempfile.mkdtemp(prefix="crisis-grade-", dir=temp_root))
         try:
-            result = _run_in(folder, path, copy.deepcopy(notebook), answer_names, limits, set(assigned_in.values()))
+            with job_user() if limits.sandbox else nullcontext(None) as uid:
+                result = _run_in(
+                    folder, path, copy.deepcopy(notebook), answer_names, limits, set(assigned_in.values()), uid
+                )
         finally:
             remove_tree(folder)
         # A kernel can fail to start when parallel kernels race for the same free port: try once more.
@@ -228,17 +286,29 @@ def _run_in(
     answer_names: list[str],
     limits: Limits,
     answer_cells: set[int],
+    uid: int | None = None,
 ) -> RunResult:
     work, home, channel = folder / "work", folder / "home", folder / "channel"
     for sub in (work, home, channel):
         sub.mkdir()
-    shutil.copyfile(submission, work / submission.name)
+    # The bytes read and checked, not the path again: a file swapped for a link since then is never followed.
+    (work / submission.name).write_bytes(read_regular_file(submission, MAX_NOTEBOOK_BYTES))
     answers_file = channel / f"answers-{secrets.token_hex(8)}.json"
     result = RunResult()
     notebook.cells.append(nbformat.v4.new_code_cell(collector_cell(answer_names, answers_file)))
 
     manager = LimitedKernelManager(kernel_name="python3")
     manager.limits = limits
+    environment = kernel_environment(home)
+    if limits.sandbox:
+        # ZeroMQ over sockets in the job folder: the kernel has no network, and no other job sees them.
+        manager.transport, manager.ip = "ipc", str(channel / "kernel")
+        manager.connection_file = str(channel / "connection.json")
+        manager.sandbox_prefix = tuple(bwrap_command(folder, data_dir().resolve(), environment, uid))
+        manager.processes = MAX_PROCESSES if uid is not None else 0
+        manager.job_uid = uid
+        manager.kernel_spec.interrupt_mode = "message"  # a signal would reach bwrap, not the kernel
+        give_to(folder, uid)
     client = QuietClient(
         notebook,
         km=manager,
@@ -259,7 +329,7 @@ def _run_in(
     kernel_ready = False
     try:
         quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
-        with client.setup_kernel(cwd=str(work), env=kernel_environment(home), **quiet):
+        with client.setup_kernel(cwd=str(work), env=environment, **quiet):
             kernel_ready = True
             kernel = getattr(manager.provisioner, "process", None)
             kernel_group = _process_group(kernel)
@@ -277,9 +347,24 @@ def _run_in(
         if not result.problem:
             what = "the kernel could not be stopped" if kernel_ready else NOT_STARTED
             result.problem = f"{what} ({type(exc).__name__}: {str(exc)[:120]})"
-    if answers_file.is_file():  # the last answers written: at the end, or after the last answer cell that ran
+    finally:
+        _close(client, manager)
+    if os.path.lexists(answers_file):  # the last answers written: at the end, or after the last answer cell that ran
         _read(answers_file, answer_names, result)
     return result
+
+
+def _close(client: NotebookClient, manager: LimitedKernelManager) -> None:
+    """Close every socket and the ZeroMQ context of one job: left open, each job kept its threads and files
+    (one worker went from 11 to 501 threads and 53 to 1,847 open files over 100 submissions)."""
+    kernel_client = getattr(client, "kc", None)
+    if kernel_client is not None:
+        kernel_client.stop_channels()
+    socket = getattr(manager, "_control_socket", None)
+    if socket is not None and not socket.closed:
+        socket.close(linger=0)
+    if not manager.context.closed:
+        manager.context.destroy(linger=0)
 
 
 def _run_cells(
@@ -347,8 +432,9 @@ def _collect(client: NotebookClient, notebook: nbformat.NotebookNode, result: Ru
 
 def _read(answers_file: Path, answer_names: list[str], result: RunResult) -> None:
     try:
-        result.answers = read_answers(answers_file, answer_names)
-    except AnswerFormatError as exc:
+        raw = read_regular_file(answers_file, MAX_FILE_BYTES, what="answers")
+        result.answers = read_answers(raw, answer_names)
+    except (AnswerFormatError, ValueError) as exc:
         result.problem = (result.problem + "; " if result.problem else "") + f"the answers could not be read ({exc})"
 
 

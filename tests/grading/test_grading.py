@@ -319,10 +319,10 @@ def test_what_reading_the_solutions_can_and_cannot_do(graded) -> None:
     assert by_key[("reads_solutions", "03.1")]["verdict"] == "unanswered"
     # The kernel gets a small environment: a secret in the grader's environment does not reach it.
     assert by_key[("reads_solutions", "03.4")]["verdict"] == "unanswered"
-    # The known limit, documented in the README: the kernel runs as the grader's user, so code that finds the
-    # course's own solutions/ by absolute path can read them. Grade from a copy without solutions/ (the command
-    # warns when they are there); the question bank's public expectations remain computable in any case.
-    assert by_key[("reads_solutions", "03.2")]["verdict"] == "correct"
+    # The course's solutions/ beside the package are not in the sandbox: reading them by the package's path fails.
+    row = by_key[("reads_solutions", "03.2")]
+    assert row["verdict"] == "not run" or "FileNotFoundError" in row["run"], row
+    assert row["verdict"] != "correct"
 
 
 @pytest.mark.parametrize("name", ["realistic", "hostile"])

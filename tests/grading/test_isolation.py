@@ -1,0 +1,232 @@
+"""Tests of crisis_reading.grading.isolation and the grader's distrust of files: what a hostile student tries.
+
+Each attacking notebook answers a question correctly only if its attack worked, so a row that says "correct"
+is a hole in the sandbox. They are graded two at a time, beside a classmate whose kernel is running, with the
+grader's own secret in its environment and a listener on the host's loopback.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import socket
+import threading
+import uuid
+from pathlib import Path
+
+import nbformat
+import pytest
+from test_grading import CORRECT_CELLS, EXERCISE, answer_cell, expected_literal, notebook, put
+
+from crisis_reading.grading.cli import main
+from crisis_reading.grading.isolation import sandbox_problem
+from crisis_reading.grading.sandbox import assigning_cells, read_regular_file
+
+pytestmark = pytest.mark.skipif(
+    sandbox_problem() is not None and not os.environ.get("CI"),
+    reason=f"kernels cannot be sandboxed here: {sandbox_problem()}",
+)
+LIMITS = ["--cell-timeout", "8", "--notebook-timeout", "20", "--memory-mb", "1024", "--workers", "2"]
+SECRET = "a-grader-secret-" + uuid.uuid4().hex
+MARKER = "crisis-outlive-" + uuid.uuid4().hex[:12]
+
+
+def attack(name: str, body: str, succeeded: str) -> str:
+    """A cell that answers `name`'s question correctly exactly when `succeeded` is true after `body` ran."""
+    question = name.replace("answer_", "").replace("_", ".")
+    return f"{body}\n{name} = {expected_literal(question)} if ({succeeded}) else 'the sandbox held'"
+
+
+FIND_CLASSMATES = attack(
+    "answer_03_1",
+    """
+import glob, os
+mine = os.path.dirname(os.getcwd())
+found = glob.glob("/tmp/crisis-grade-*/channel/*")
+for pid in filter(str.isdigit, os.listdir("/proc")):
+    try:
+        found += open(f"/proc/{pid}/cmdline", "rb").read().decode(errors="replace").split("\0")
+    except OSError:
+        pass
+others = [p for p in found if "connection" in p and "crisis-grade-" in p and not p.startswith(mine)]
+""",
+    "others",
+)
+READ_SECRETS = attack(
+    "answer_03_4",
+    """
+import os
+seen = []
+for pid in os.listdir("/proc"):
+    if pid.isdigit():
+        for name in ("environ", "cmdline"):
+            try:
+                seen.append(open(f"/proc/{pid}/{name}", "rb").read())
+            except OSError:
+                pass
+""",
+    f"any({SECRET!r}.encode() in text or b'--out' in text for text in seen) or {SECRET!r} in str(os.environ)",
+)
+PLANT_PTH = attack(
+    "answer_03_3",
+    """
+import site, sys, os
+planted = False
+for folder in {*site.getsitepackages(), sys.prefix, os.path.dirname(os.__file__)}:
+    try:
+        with open(os.path.join(folder, "zz-backdoor.pth"), "w") as handle:
+            handle.write("import os\\n")
+        planted = True
+    except OSError:
+        pass
+""",
+    "planted",
+)
+OUTLIVE = f"""
+import subprocess, os
+subprocess.Popen(["sleep", "300", "{MARKER}"], start_new_session=True)
+subprocess.Popen(["sleep", "301", "{MARKER}"], process_group=0)
+if os.fork() == 0:
+    os.setsid()
+    if os.fork() == 0:
+        os.execvp("sleep", ["sleep", "302", "{MARKER}"])
+    os._exit(0)
+"""
+
+
+def network_attack(port: int) -> str:
+    return attack(
+        "answer_03_5",
+        f"""
+import socket
+reached = False
+for host in ("127.0.0.1", "10.0.2.2", "1.1.1.1"):
+    try:
+        socket.create_connection((host, {port} if host == "127.0.0.1" else 80), timeout=1).close()
+        reached = True
+    except OSError:
+        pass
+""",
+        "reached",
+    )
+
+
+@pytest.fixture(scope="module")
+def listener():
+    """A TCP listener on the host's loopback that records every connection it is offered."""
+    server = socket.create_server(("127.0.0.1", 0))
+    server.settimeout(0.2)
+    reached: list[str] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                connection, _ = server.accept()
+            except OSError:
+                continue
+            reached.append("connected")
+            connection.close()
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield server.getsockname()[1], reached
+    stop.set()
+    thread.join()
+    server.close()
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory, listener):
+    port, reached = listener
+    root = tmp_path_factory.mktemp("isolation")
+    submissions, out = root / "submissions", root / "out"
+    # The classmate sleeps between answers, so its kernel is alive while the attackers look for it.
+    put(submissions, "a_classmate", notebook(*CORRECT_CELLS[:3], "import time\ntime.sleep(6)", *CORRECT_CELLS[3:]))
+    put(submissions, "b_hijacker", notebook("import time\ntime.sleep(1)", FIND_CLASSMATES, READ_SECRETS))
+    put(submissions, "c_planter", notebook(PLANT_PTH, network_attack(port), OUTLIVE, answer_cell("03.6")))
+    put(submissions, "d_kills_parent", notebook(answer_cell("03.1"), "import os\nos.kill(os.getppid(), 9)"))
+    links = submissions / "e_links"
+    links.mkdir()
+    os.symlink("/dev/zero", links / "03-zero.ipynb")
+    fifo = submissions / "f_fifo"
+    fifo.mkdir()
+    os.mkfifo(fifo / "03-pipe.ipynb")
+    solutions = submissions / "g_borrows"
+    solutions.mkdir()
+    repo = Path(__file__).resolve().parents[2]
+    os.symlink(os.path.relpath(repo / "solutions" / "03-how-they-are-quoted.ipynb", solutions), solutions / "03.ipynb")
+    os.environ["GRADER_TEST_SECRET"] = SECRET
+    try:
+        status = main(["grade", str(submissions), "--out", str(out), "--exercise", EXERCISE, *LIMITS])
+    finally:
+        del os.environ["GRADER_TEST_SECRET"]
+    assert status == 0
+    with (out / "gradebook.csv").open(encoding="utf-8", newline="") as handle:
+        rows = {(row["student"], row["question"]): row for row in csv.DictReader(handle)}
+    return rows, reached
+
+
+def verdict(rows, student: str, question: str) -> str:
+    return rows[(student, question)]["verdict"]
+
+
+def test_a_kernel_finds_no_classmate_and_no_secret(hostile) -> None:
+    rows, _ = hostile
+    assert verdict(rows, "b_hijacker", "03.1") == "not yet", rows[("b_hijacker", "03.1")]
+    assert verdict(rows, "b_hijacker", "03.4") == "not yet", rows[("b_hijacker", "03.4")]
+    # The classmate's answers were neither read nor changed: all six correct, and its run went to the end.
+    assert [verdict(rows, "a_classmate", f"03.{n}") for n in range(1, 7)] == ["correct"] * 6
+    assert rows[("a_classmate", "03.1")]["run"] == "ran to the end"
+
+
+def test_nothing_is_planted_and_nothing_is_reached(hostile) -> None:
+    rows, reached = hostile
+    assert verdict(rows, "c_planter", "03.3") == "not yet", rows[("c_planter", "03.3")]
+    assert verdict(rows, "c_planter", "03.5") == "not yet", rows[("c_planter", "03.5")]
+    assert reached == [], "a kernel reached the host's loopback"
+    assert verdict(rows, "c_planter", "03.6") == "correct"  # its run went on to the end after the attempts
+
+
+def test_no_process_of_the_class_outlives_the_run(hostile) -> None:
+    left = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            if MARKER.encode() in Path(f"/proc/{pid}/cmdline").read_bytes():
+                left.append(pid)
+        except OSError:
+            pass
+    assert not left, f"processes a student started are still running: {left}"
+
+
+def test_killing_its_parent_harms_no_one(hostile) -> None:
+    rows, _ = hostile
+    assert verdict(rows, "d_kills_parent", "03.1") == "correct"
+    assert [verdict(rows, "a_classmate", f"03.{n}") for n in range(1, 7)] == ["correct"] * 6
+
+
+@pytest.mark.parametrize(
+    ("student", "what"), [("e_links", "but a link"), ("f_fifo", "but a FIFO"), ("g_borrows", "but a link")]
+)
+def test_a_link_or_a_fifo_is_not_a_notebook(hostile, student: str, what: str) -> None:
+    rows, _ = hostile
+    for number in range(1, 7):
+        row = rows[(student, f"03.{number}")]
+        assert row["verdict"] != "correct" and what in row["run"], row
+
+
+def test_a_file_is_read_only_when_it_is_a_regular_file_of_bounded_size(tmp_path: Path) -> None:
+    big = tmp_path / "big.ipynb"
+    big.write_bytes(b"x" * 2048)
+    with pytest.raises(ValueError, match="larger than"):
+        read_regular_file(big, 1024)
+    os.symlink(big, tmp_path / "link.ipynb")
+    with pytest.raises(ValueError, match="but a link"):
+        read_regular_file(tmp_path / "link.ipynb", 4096)
+    assert read_regular_file(big, 4096) == b"x" * 2048
+
+
+def test_finding_answer_cells_is_linear_in_blank_lines() -> None:
+    # A \\s* at a line's start made this quadratic: 60 KB of blank lines took 50 s, 1 MB would take hours.
+    cells = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("\n" * 1_000_000 + "answer_03_1 = 1")])
+    assert assigning_cells(cells, ["answer_03_1", "answer_03_2"]) == {"answer_03_1": 1}
