@@ -11,7 +11,7 @@ modules behind them can move without a lesson changing. Each is loaded when firs
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 # name → the module that defines it. `charts` and `widgets` are namespaces: charts.share_of_voice_chart(…).
 _PUBLIC = {
@@ -88,6 +88,26 @@ _NAMESPACES = {"charts": "views.charts", "widgets": "views.widgets"}
 _RENAMED = {"score_finder": "score"}
 
 __all__ = sorted([*_PUBLIC, *_NAMESPACES])
+
+if TYPE_CHECKING:  # never run: it shows type checkers, and the import contracts, what the names above import
+    from crisis_reading import analysis, annotate, dataset, finder, questions, views  # noqa: F401
+    from crisis_reading.analysis import (  # noqa: F401  # noqa: F401
+        anatomy,
+        dates,
+        framing,
+        institutions,
+        profiles,
+        quoting,
+        rubric,
+        sources,
+        timeline,
+        voices,
+    )
+    from crisis_reading.annotate import model, widget, workspace  # noqa: F401
+    from crisis_reading.dataset import article, errors, paths, reference  # noqa: F401
+    from crisis_reading.finder import quotes, scoring, text_blocks  # noqa: F401
+    from crisis_reading.questions import checks  # noqa: F401
+    from crisis_reading.views import cards, charts, compare, render, widgets  # noqa: F401
 
 
 def __getattr__(name: str) -> Any:

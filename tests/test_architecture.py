@@ -48,6 +48,10 @@ def test_the_layers_import_only_downward() -> None:
         ("dataset/paths.py", "import crisis_reading.views.charts", "Layers import only downward"),
         ("finder/channels.py", "import crisis_reading.analysis.voices", "independent of each other"),
         ("analysis/voices.py", "import matplotlib.pyplot", "never import a display library"),
+        # the public API is the import most likely to slip into a lower layer: the root shows the contracts its names
+        ("dataset/paths.py", "from crisis_reading import charts", "Layers import only downward"),
+        ("grading/batch.py", "import crisis_reading.cli", "Layers import only downward"),
+        ("progress.py", "import crisis_reading.dataset.paths", "Layers import only downward"),
     ],
 )
 def test_a_wrong_way_import_breaks_a_contract(tmp_path: Path, module: str, wrong_import: str, contract: str) -> None:
@@ -126,3 +130,22 @@ def test_the_package_reaches_no_repository_folder_but_data() -> None:
         if "__file__" in path.read_text(encoding="utf-8")
     )
     assert users == sorted(OWN_LOCATION)
+
+
+# Where the package may import by a name it computes (the contracts cannot see those imports), and why.
+DYNAMIC_IMPORTS = {
+    "crisis_reading/__init__.py": "the public API, loaded when a name is first used (its TYPE_CHECKING block shows it)",
+    "crisis_reading/cli/__init__.py": "the command line's subcommands, one module each, loaded when run",
+    "crisis_reading/questions/checks.py": "every lesson module of the question bank",
+}
+
+
+def test_no_module_hides_an_import_from_the_contracts() -> None:
+    users = set()
+    for path in (REPO / "crisis_reading").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            called = node.func if isinstance(node, ast.Call) else None
+            name = getattr(called, "attr", None) or getattr(called, "id", None)
+            if name in ("import_module", "__import__"):
+                users.add(str(path.relative_to(REPO)))
+    assert users == set(DYNAMIC_IMPORTS), "import by a computed name: say why here, or import it plainly"

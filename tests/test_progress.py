@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import sys
 
 from crisis_reading.progress import Progress, progress
 
@@ -32,3 +33,11 @@ def test_a_terminal_gets_a_bar_and_the_lines() -> None:
 def test_progress_yields_every_item(capsys) -> None:
     assert list(progress(["a", "b"], what="scoring")) == ["a", "b"]
     assert capsys.readouterr().err == "[1/2] a\n[2/2] b\n"
+
+
+def test_a_terminal_without_tqdm_gets_the_plain_lines(monkeypatch) -> None:
+    monkeypatch.setitem(sys.modules, "tqdm", None)  # import tqdm now fails
+    screen = Terminal()
+    with Progress(1, "grading", stream=screen) as counter:
+        counter.step("bob 03: 0/6")
+    assert screen.getvalue() == "[1/1] bob 03: 0/6\n"

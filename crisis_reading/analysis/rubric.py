@@ -31,24 +31,11 @@ ELITE_VOICES = ("official", "analyst", "legislator")
 GROUP_VOICES = ("collective", "anonymous")
 """Voice types that are not one person: "Moscow", "the West", "some EU diplomats", unnamed judgements."""
 
-PARTIES = ("russia", "ukraine")
-"""The two parties to the conflict whose own voices criteria 2 and 4 look at."""
-
-PARTY_NAMES = {"russia": "Russia", "ukraine": "Ukraine"}
-
-"""The speaker id the data gives to judgements the article states without a speaker."""
-
 
 def parties_of(article: Article | None = None) -> tuple[str, ...]:
     """The two parties whose own voices criteria 2 and 4 count: the article's "parties" (its datapackage's
-    article object), else Russia and Ukraine where the article has those sides."""
-    article = article_or_course(article)
-    named = article.meta.get("parties")
-    if named:
-        return tuple(named)
-    sides = article.speakers["side"]
-    known = set(sides.cat.categories) if hasattr(sides, "cat") else set(sides)
-    return PARTIES if set(PARTIES) <= known else ()
+    article object, data/README.md), or none when it names none."""
+    return tuple(article_or_course(article).meta.get("parties") or ())
 
 
 FRAME_CRITERIA = (2, 3, 4, 6)
@@ -117,7 +104,7 @@ def _parties(article: Article) -> list[tuple]:
         officials = own[own["voice_type"] == "official"]
         outside = own[(own["organisation_type"] != "government") & ~own["voice_type"].isin(GROUP_VOICES)]
         groups = own[own["voice_type"].isin(GROUP_VOICES)]
-        label = PARTY_NAMES.get(party, side_label(party, article))
+        label = side_label(party, article)
         rows += [
             (f"{label}: named officials who speak", len(officials), _names(officials)),
             (f"{label}: named voices outside government", len(outside), _names(outside)),
@@ -146,7 +133,7 @@ def _party_frames(article: Article) -> list[tuple]:
     voices = article.voices()
     rows = []
     for party in parties_of(article):
-        label = PARTY_NAMES.get(party, side_label(party, article))
+        label = side_label(party, article)
         own_frames = frames[frames["side"] == party]
         own_voices = voices[voices["side"] == party]
         own_words = own_voices.loc[own_voices["kind"] != "indirect", "words"].sum()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from crisis_reading.dataset.article import Article, article_or_course
+from crisis_reading.dataset.article import SPEAKER_FACTS, Article, article_or_course
 
 
 def speaker_summary(article: Article | None = None) -> pd.DataFrame:
@@ -21,7 +21,7 @@ def speaker_summary(article: Article | None = None) -> pd.DataFrame:
         )
         .reset_index()
     )
-    who = article.speakers[["speaker_id", "name", "side", "voice_type", "interviewed_by_outlet"]]
+    who = article.speakers[list(SPEAKER_FACTS)]
     summary = who.merge(summary, on="speaker_id", how="left", validate="one_to_one")
     return summary.sort_values(["first_block", "speaker_id"], ignore_index=True)
 

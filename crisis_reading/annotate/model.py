@@ -28,8 +28,8 @@ from crisis_reading.dataset.article import Article, load_article
 from crisis_reading.dataset.datapackage import allowed_values, field_names, read_descriptor
 from crisis_reading.dataset.errors import DataError
 from crisis_reading.dataset.paths import DEFAULT_ARTICLE, data_dir
-from crisis_reading.dataset.schema import core_tables, file_name
-from crisis_reading.dataset.vocabulary import BLOCK_SEPARATOR, KINDS, REVIEWED, UNREVIEWED, slug
+from crisis_reading.dataset.schema import columns, core_tables, file_name
+from crisis_reading.dataset.vocabulary import BLOCK_SEPARATOR, IN_REVIEW, KINDS, REVIEWED, UNREVIEWED, slug
 from crisis_reading.dataset.writer import clean_cell, same_files, write_csv
 
 CORE_FILES = {table: file_name(table) for table in core_tables()}
@@ -81,7 +81,7 @@ class Annotation:
         extra_resources: dict[str, Path] | None = None,
     ) -> None:
         self.descriptor = descriptor  # the template: every table's schema, from an existing article folder
-        self.blocks = blocks[["block", "function", "text"]].reset_index(drop=True)
+        self.blocks = blocks[columns("blocks")].reset_index(drop=True)
         self.meta = dict(meta)
         self.quotes = self._rows(quotes, "quotes")
         self.speakers = self._rows(speakers, "speakers")
@@ -370,7 +370,7 @@ class Annotation:
         counts = self.counts()
         if counts[PENDING] == 0:
             return REVIEWED
-        return "in_review" if counts[ACCEPTED] + counts[REJECTED] else "unreviewed"
+        return IN_REVIEW if counts[ACCEPTED] + counts[REJECTED] else UNREVIEWED
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """The tables a save writes: kept quotes numbered q01… in reading order, their speakers."""

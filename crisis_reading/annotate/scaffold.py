@@ -20,14 +20,14 @@ from crisis_reading.annotate.model import Annotation, SaveReport
 from crisis_reading.dataset.article import load_article
 from crisis_reading.dataset.errors import DataError
 from crisis_reading.dataset.paths import DEFAULT_ARTICLE, data_dir
+from crisis_reading.dataset.vocabulary import UNREVIEWED
 from crisis_reading.finder.quotes import find_quotes
-from crisis_reading.finder.text_blocks import blocks_from_text
+from crisis_reading.finder.text_blocks import blocks_from_text, outlet_from_credit
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 SLUG_DATE = re.compile(r"-(\d{4}-\d{2}-\d{2})-")
-CREDIT = re.compile(r"^Source:\s*(.+?)\s*(?:\.\s|\.?$)")  # "Source: Al Jazeera", up to the first full stop
 REVIEW_NOTE = (
-    "Made by crisis_reading.annotate.scaffold: the block functions, quotes and speakers are the finder's guesses, "
+    "Made by the command crisis-reading scaffold: the block functions, quotes and speakers are the finder's guesses, "
     "every side is unclear and there are no events yet. Nothing here has been checked by a person."
 )
 MOST_REFUSED = 20  # proposals the loader may refuse before the scaffold gives up
@@ -36,8 +36,7 @@ MOST_REFUSED = 20  # proposals the loader may refuse before the scaffold gives u
 def meta_for(text_blocks, slug: str, outlet: str | None, published: str | None, **more: str | None) -> dict:
     """The article block of datapackage.json; outlet and date from the credit line and the slug if not given."""
     if outlet is None:
-        credits = [m.group(1) for t in text_blocks["text"] if (m := CREDIT.match(str(t)))]
-        outlet = credits[-1] if credits else None
+        outlet = outlet_from_credit(text_blocks["text"])
     if outlet is None:
         raise ValueError("the text has no credit line (“Source: …”): give the outlet with --outlet")
     if published is None:
@@ -53,7 +52,7 @@ def meta_for(text_blocks, slug: str, outlet: str | None, published: str | None, 
         "headline": str(text_blocks["text"].iloc[0]),
         "outlet": outlet,
         "published": published,
-        "review_status": "unreviewed",
+        "review_status": UNREVIEWED,
         "review_note": REVIEW_NOTE,
     }
     meta.update({key: value for key, value in more.items() if value})
@@ -92,7 +91,7 @@ def scaffold(
     # The template's schema comes from the course's own data/ when the target folder does not hold it.
     own = data if (data / template / "datapackage.json").exists() else data_dir()
     annotation = Annotation.from_finder(blocks, proposed, meta, template=load_article(template, own))
-    annotation.meta["review_status"] = "unreviewed"
+    annotation.meta["review_status"] = UNREVIEWED
     refused: list[str] = []
     while True:
         try:

@@ -35,22 +35,37 @@ def usage() -> str:
     )
 
 
-def _module(name: str):
+# What a subcommand needs beyond the core package, for the one line that says how to get it.
+EXTRAS = {"grade": "grading", "merge": "grading", "site": "site"}
+
+
+def _module(command: str, name: str):
     if name.startswith(DEVELOPER_TOOLS):
         # The developer tools live in the repository, not in the package: found from the current folder.
-        if not (Path.cwd() / "tools" / "__init__.py").exists():
-            raise SystemExit(
-                f"error: this is a developer tool of the course's repository; run it from a clone's top folder "
-                f"(no tools/ folder in {Path.cwd()})"
+        tool = Path.cwd() / (name.replace(".", "/") + ".py")
+        if not tool.is_file():
+            print(
+                f"crisis-reading {command}: a developer tool of the course's repository; run it from a clone's top "
+                f"folder (no {tool.relative_to(Path.cwd())} in {Path.cwd()})",
+                file=sys.stderr,
             )
+            raise SystemExit(2)
         sys.path.insert(0, str(Path.cwd()))
-    return importlib.import_module(name)
+    try:
+        return importlib.import_module(name)
+    except ImportError as error:
+        extra = EXTRAS.get(command)
+        how = f"pip install 'crisis-reading[{extra}]'" if extra else "pip install -r requirements.txt"
+        print(
+            f"crisis-reading {command} needs {error.name or 'a package'} that is not installed: {how}", file=sys.stderr
+        )
+        raise SystemExit(2) from None
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] in ("-h", "--help"):
-        print(usage())
+        print(usage(), file=sys.stdout if argv else sys.stderr)
         return 0 if argv else 2
     command, rest = argv[0], argv[1:]
     if command not in COMMANDS:
@@ -59,4 +74,4 @@ def main(argv: list[str] | None = None) -> int:
     module_name, first, _ = COMMANDS[command]
     # grade and merge share one parser whose subcommand is the first argument
     prog = "crisis-reading" if first else f"crisis-reading {command}"
-    return _module(module_name).main([*first, *rest], prog=prog) or 0
+    return _module(command, module_name).main([*first, *rest], prog=prog) or 0

@@ -1,4 +1,4 @@
-"""crisis-reading exercises: regenerate the student copies in exercises/ and the question index from solutions/.
+"""Regenerate the student copies in exercises/ and the question index from solutions/ (the exercises command).
 
 Run it from the course's top folder (the folders are relative to it) after editing a notebook in solutions/.
 """
@@ -20,6 +20,13 @@ def main(argv: list[str] | None = None, prog: str = "crisis-reading exercises") 
     parser.add_argument("--index", type=Path, default=Path("instructors") / "questions.md")
     parser.add_argument("--check", action="store_true", help="only report whether exercises/ is up to date")
     options = parser.parse_args(argv)
+    if not any(options.solutions.glob("[0-9][0-9]-*.ipynb")):
+        print(
+            f"error: no solution notebooks in {options.solutions.resolve()}: run this from the course's top folder "
+            "(or give --solutions)",
+            file=sys.stderr,
+        )
+        return 2
     try:
         changed = generate(options.solutions, options.exercises, write=not options.check)
     except MarkerError as exc:

@@ -1,4 +1,4 @@
-"""crisis-reading scaffold: start a new article folder from a plain-text file, every row marked unreviewed."""
+"""Start a new article folder from a plain-text file, every row marked unreviewed (the scaffold command)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""crisis-reading score: how well the quote finder agrees with hand-annotated articles.
+"""How well the quote finder agrees with hand-annotated articles (the score command).
 
 One article in full (precision, recall and F1 by kind, exact spans, speaker accuracy, kind and channel on
 matched quotes, the guessed block functions), or with --all one line per article of every data folder given,
@@ -66,7 +66,9 @@ def score_all(folders: list[Path]) -> pd.DataFrame:
             {
                 "key": slug,
                 "part": "held out" if held_out else "written with it in view",
-                **{column: overall[column] for column in ("proposed", "annotated", "precision", "recall", "f1")},
+                "proposed": int(overall["proposed"]),
+                "annotated": int(overall["annotated"]),
+                **{column: overall[column] for column in ("precision", "recall", "f1")},
                 "speaker_accuracy": overall["speaker_accuracy"],
             }
         )
@@ -77,18 +79,22 @@ def score_all(folders: list[Path]) -> pd.DataFrame:
 def main(argv: list[str] | None = None, prog: str = "crisis-reading score") -> int:
     parser = _parser(prog)
     options = parser.parse_args(argv)
-    if options.all == bool(options.slug):
+    if options.all and options.slug:
+        parser.error("give one article or --all, not both")
+    if not options.all and not options.slug:
         parser.error("name one article, or give --all")
     folders = options.data or [data_dir()]
     try:
         if options.all:
             table = score_all(folders)
+            if table.empty:
+                parser.exit(2, f"error: no answer keys (article folders) in {', '.join(map(str, folders))}\n")
             with pd.option_context("display.width", 160, "display.float_format", "{:.3f}".format):
                 print(table.to_string(index=False))
             return 0
         if len(folders) > 1:
             parser.error("one --data folder for one article")
         report_one(load_article(options.slug, folders[0]))
-    except (FileNotFoundError, ValueError) as error:  # a DataError is a ValueError
+    except (OSError, ValueError) as error:  # a DataError is a ValueError; OSError: a --data that is no folder
         parser.exit(2, f"error: {error}\n")
     return 0

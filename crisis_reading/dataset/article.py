@@ -13,6 +13,10 @@ from crisis_reading.dataset.cache import once_per_data_folder
 from crisis_reading.dataset.datapackage import read_package, to_frame
 from crisis_reading.dataset.paths import DEFAULT_ARTICLE, data_dir, list_articles
 from crisis_reading.dataset.schema import columns, core_tables, optional_tables
+from crisis_reading.dataset.vocabulary import REVIEWED
+
+# The facts about a speaker that stand beside each of its quote rows (Article.voices) and in summaries.
+SPEAKER_FACTS = ("speaker_id", "name", "side", "voice_type", "interviewed_by_outlet")
 
 
 @dataclass
@@ -35,7 +39,7 @@ class Article:
     @property
     def review_status(self) -> str:
         """ "reviewed" unless the folder says a person has not finished checking it (a scaffolded article)."""
-        return self.meta.get("review_status", "reviewed")
+        return self.meta.get("review_status", REVIEWED)
 
     @property
     def published(self) -> pd.Timestamp:
@@ -63,7 +67,7 @@ class Article:
 
     def voices(self) -> pd.DataFrame:
         """Every quote row with its speaker's name, side and voice type beside it."""
-        who = self.speakers[["speaker_id", "name", "side", "voice_type", "interviewed_by_outlet"]]
+        who = self.speakers[list(SPEAKER_FACTS)]
         return self.quotes.merge(who, on="speaker_id", how="left", validate="many_to_one")
 
     def __repr__(self) -> str:

@@ -19,9 +19,11 @@ from crisis_reading.dataset.vocabulary import (
     BLOCK_SEPARATOR,
     CLOSING_MARKS,
     DOUBLE_MARKS,
+    IN_REVIEW,
     OPENING_MARKS,
     REVIEW_STATUSES,
     REVIEWED,
+    UNREVIEWED,
     split_list,
 )
 
@@ -45,13 +47,18 @@ def check_meta(path: Path, meta: Any) -> None:
     except ValueError:
         raise DataError(path, f"'published' is {meta['published']!r}, not a date written YYYY-MM-DD") from None
     _check_declared_sides(path, meta.get("sides"))
+    parties = meta.get("parties")
+    if parties is not None and (
+        not isinstance(parties, list) or len(parties) != 2 or not all(isinstance(side, str) for side in parties)
+    ):
+        raise DataError(path, f'\'parties\' is {parties!r}; give the two sides in conflict, e.g. ["russia", "ukraine"]')
 
 
 SIDE_NAMING = {"label": "a chart's name for it", "phrase": "its name inside a sentence", "colour": "#RRGGBB"}
 COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 
 
-def _check_sides_are_listed(folder: Path, sides: dict[str, Any], speakers: Table) -> None:
+def _check_sides_are_listed(folder: Path, sides: dict[str, Any], speakers: Table, key: str = "sides") -> None:
     """A side the article block names must be one its speakers may take (a mistyped id names nothing)."""
     field_spec = next(f for f in speakers.schema["fields"] if f["name"] == "side")
     listed = field_spec.get("constraints", {}).get("enum", [])
@@ -59,7 +66,7 @@ def _check_sides_are_listed(folder: Path, sides: dict[str, Any], speakers: Table
     if unknown:
         raise DataError(
             folder / "datapackage.json",
-            f"'sides' names {', '.join(map(repr, unknown))}, which the speakers' side list does not have "
+            f"'{key}' names {', '.join(map(repr, unknown))}, which the speakers' side list does not have "
             f"({', '.join(listed)}): correct the id or add it to the list",
         )
 
@@ -85,7 +92,7 @@ def tables_that_may_be_empty(descriptor: dict[str, Any]) -> tuple[str, ...]:
     """A reviewed article (the default) has rows in every table; one still under review may lack events."""
     meta = descriptor.get("article")
     status = meta.get("review_status", REVIEWED) if isinstance(meta, dict) else REVIEWED
-    return EMPTY_UNTIL_REVIEWED if status in ("unreviewed", "in_review") else ()
+    return EMPTY_UNTIL_REVIEWED if status in (UNREVIEWED, IN_REVIEW) else ()
 
 
 def appears_as_words(words: str, text: str) -> bool:
@@ -101,6 +108,7 @@ def check_article(folder: Path, meta: dict[str, Any], tables: dict[str, Table]) 
     _check_quotes(tables["quotes"], texts)
     _check_speakers(tables["speakers"], tables["quotes"], BLOCK_SEPARATOR.join(texts.values()))
     _check_sides_are_listed(folder, meta.get("sides") or {}, tables["speakers"])
+    _check_sides_are_listed(folder, dict.fromkeys(meta.get("parties") or ()), tables["speakers"], "parties")
     _check_events(tables["events"], texts)
     if "frames" in tables:
         _check_every_quote_framed(tables["frames"], tables["quotes"])

@@ -4,7 +4,7 @@ The rows follow the hand annotation's conventions (data/README.md, quotes.csv): 
 exactly what stands between the quotation marks, indirect ones the reported clause after the verb; a paragraph
 of pure quotation takes its attribution from the paragraph before (continues_quote), a quotation running over
 paragraphs is one row per paragraph. Plain Python: quote_marks pairs the marks, attribution reads the reporter's
-words, speaker_resolution decides who "he", "Grushko" or "the minister" is.
+words, finder.speakers decides who "he", "Grushko" or "the minister" is.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from crisis_reading.finder.speakers import (
     guess_organisation_type,
     guess_voice_type,
 )
+from crisis_reading.finder.text_blocks import outlet_from_credit
 
 QUOTE_COLUMNS = columns("quotes")
 SPEAKER_COLUMNS = columns("speakers")
@@ -78,21 +79,13 @@ def find_quotes(blocks: pd.DataFrame, outlet: str | None = None) -> FinderResult
     """
     ordered = blocks.sort_values("block")
     texts = [(int(number), str(text)) for number, text in zip(ordered["block"], ordered["text"], strict=True)]
-    outlet = outlet or _outlet_from_credit([text for _, text in texts])
+    outlet = outlet or outlet_from_credit(text for _, text in texts)
     parsed = [_parse_block(number, text) for number, text in texts]
     rows = _rows(parsed)
     registry = SpeakerRegistry()
     _resolve_speakers(parsed, rows, registry)
     _assign_channels(parsed, rows, outlet)
     return FinderResult(_quote_table(rows, parsed, registry), _speaker_table(rows, registry))
-
-
-def _outlet_from_credit(texts: list[str]) -> str | None:
-    for text in reversed(texts[-3:]):
-        found = re.fullmatch(r"\s*Source:\s*(.+?)\s*", text)
-        if found:
-            return found.group(1)
-    return None
 
 
 def _parse_block(number: int, text: str) -> _Block:

@@ -22,9 +22,10 @@ import re
 
 import pandas as pd
 
+from crisis_reading.dataset.schema import columns
 from crisis_reading.finder.quote_marks import opens_with_quotation, quote_spans
 
-BLOCK_COLUMNS = ["block", "function", "text"]
+BLOCK_COLUMNS = columns("blocks")
 CAPTION = re.compile(r"\[[^\[\]]{3,120}\]\s*$|\((?:Photo|Picture|Image)[^()]*\)\s*$", re.IGNORECASE)
 CREDIT = re.compile(
     r"^\s*(?:Source|Sources|Reporting by|Additional reporting|Editing by|Written by|By|With reporting by)\b[:\s]",
@@ -65,6 +66,19 @@ def is_quote_paragraph(text: str) -> bool:
 def is_graphic(text: str) -> bool:
     """Rule "graphic": a short title line (at most eight words) with no sentence punctuation at its end."""
     return len(text.split()) <= 8 and not ENDS_LIKE_A_SENTENCE.search(text) and not CAPTION.search(text)
+
+
+# "Source: Al Jazeera", up to the first full stop: a credit line may carry a notice after it.
+OUTLET_CREDIT = re.compile(r"^\s*Sources?:\s*(.+?)\s*(?:\.\s|\.?$)")
+
+
+def outlet_from_credit(texts) -> str | None:
+    """Rule "outlet from the credit": the outlet a "Source: …" line names, in the last blocks of an article."""
+    for text in reversed(list(texts)[-3:]):
+        found = OUTLET_CREDIT.match(str(text))
+        if found:
+            return found.group(1)
+    return None
 
 
 def _is_credit(text: str) -> bool:

@@ -6,5 +6,6 @@
 Modules: layout (which notebook is whose), sandbox (one notebook in a limited
 kernel), answers (answer values as tagged JSON), scoring (judged with the
 question bank), batch (worker processes, resume), shards (split and merge),
-reports (gradebook, feedback, summary), cli, bench.
+reports (gradebook, feedback, summary), isolation (the bubblewrap sandbox),
+cli (the grade and merge commands). The benchmark is tools/grading_bench.py.
 """

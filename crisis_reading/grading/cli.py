@@ -20,7 +20,13 @@ DEFAULTS = Limits()
 def _parser(prog: str = "crisis-reading") -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=prog, description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    grade = commands.add_parser("grade", help="grade a folder of submissions (see the README, 'Grading a class')")
+    grade = commands.add_parser(
+        "grade",
+        help="grade a folder of submissions (see the README, 'Grading a class')",
+        description="Grade every student's exercise notebooks, each in a fresh kernel in its own sandbox; write "
+        "the gradebook, feedback and a summary to --out. A second run on the same folder resumes.",
+        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+    )
     grade.add_argument("submissions", type=Path, help="a folder per student, or one notebook per student")
     grade.add_argument("--out", type=Path, required=True, help="where the gradebook, feedback and summary go")
     grade.add_argument(
@@ -39,9 +45,14 @@ def _parser(prog: str = "crisis-reading") -> argparse.ArgumentParser:
         action="store_true",
         help="run kernels without bubblewrap, as your own user (only where bwrap cannot run; not for marks)",
     )
-    combine = commands.add_parser("merge", help="merge the --out folders of every shard into one set of reports")
-    combine.add_argument("shards", type=Path, nargs="+")
-    combine.add_argument("--out", type=Path, required=True)
+    combine = commands.add_parser(
+        "merge",
+        help="merge the --out folders of every shard into one set of reports",
+        description="Merge the output folders of grading shards (grade --shard i/n) into one gradebook, feedback "
+        "and summary; refuses a set with a shard missing or twice, or graded with other code, data or limits.",
+    )
+    combine.add_argument("shards", type=Path, nargs="+", help="the --out folder of every shard")
+    combine.add_argument("--out", type=Path, required=True, help="where the merged gradebook, feedback and summary go")
     return parser
 
 

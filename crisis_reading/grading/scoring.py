@@ -1,7 +1,7 @@
 """Score a submission's answers in the grader's own process, with the question bank's expectations.
 
 Nothing the student's kernel says about correctness is used: it only handed back
-values (answers.py). Each value is judged by exercise_checks.judge, the same code
+values (answers.py). Each value is judged by questions.checks.judge, the same code
 and the same expected values the notebook's own check() cells use, computed from
 the data this process loaded. Every question of the exercise gets exactly one row,
 whatever happened to the notebook.

@@ -37,7 +37,7 @@ def render_index(questions: dict[str, Question] | None = None) -> str:
     lines = [
         "# Exercise questions: index for instructors",
         "",
-        "Generated from `crisis_reading/question_bank/` by `make exercises`; do not edit by hand.",
+        "Generated from `crisis_reading/questions/bank/` by `make exercises`; do not edit by hand.",
         "",
         f"{len(ordered)} checked questions: "
         + ", ".join(f"{count} {kind.replace('_', ' ')}" for kind, count in sorted(kinds.items()))

@@ -340,6 +340,16 @@ DAMAGE = [
         edit_descriptor(lambda d: d["article"].update(sides={"rusia": {"label": "Russia"}})),
         ["datapackage.json", "'rusia'", "side list does not have", "russia"],
     ),
+    (
+        "parties not two sides",
+        edit_descriptor(lambda d: d["article"].update(parties=["russia"])),
+        ["datapackage.json", "'parties'", "two sides in conflict"],
+    ),
+    (
+        "a party no speaker may take",
+        edit_descriptor(lambda d: d["article"].update(parties=["russia", "ukrane"])),
+        ["datapackage.json", "'parties' names 'ukrane'", "side list does not have"],
+    ),
 ]
 
 
