@@ -57,9 +57,10 @@ GRADE_ARGS ?=
 grade: $(STAMP)
 	MPLBACKEND=Agg $(BIN)/crisis-reading grade "$(SUBMISSIONS)" --out "$(OUT)" $(GRADE_ARGS)
 
-# Score the quote finder against every answer key: the course's data/ and the held-out keys, each on its own line.
+# Score the quote finder against every answer key: data/, the corpus of conventions, the held-out keys apart.
 score: $(STAMP)
-	$(BIN)/crisis-reading score --all --data data --data tests/heldout
+	$(BIN)/crisis-reading score --all --data data --data tests/heldout --data tests/finder_corpus/development \
+	  --data tests/finder_corpus/heldout
 
 # After changing a pin in requirements.txt: re-pin everything it pulls in.
 constraints: $(STAMP)

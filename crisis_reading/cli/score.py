@@ -2,7 +2,7 @@
 
 One article in full (precision, recall and F1 by kind, exact spans, speaker accuracy, kind and channel on
 matched quotes, the guessed block functions), or with --all one line per article of every data folder given,
-a folder of held-out keys on lines of their own.
+the keys of a held-out folder (its name holds "heldout") apart, then each part's keys pooled by kind.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import pandas as pd
 from crisis_reading.dataset.article import Article, load_article
 from crisis_reading.dataset.paths import DEFAULT_ARTICLE, data_dir, list_articles
 from crisis_reading.finder.quotes import find_quotes
-from crisis_reading.finder.scoring import agreement_on_matches, score
+from crisis_reading.finder.scoring import agreement_on_matches, pooled, score, traps_proposed
 from crisis_reading.finder.text_blocks import blocks_from_text, function_agreement
 from crisis_reading.progress import progress
 
@@ -53,27 +53,35 @@ def report_one(article: Article) -> None:
             print(f"  block {row.block}: guessed {row.function_guessed}, key {row.function_key}")
 
 
-def score_all(folders: list[Path]) -> pd.DataFrame:
-    """One row per article of every folder: its key, proposed, annotated, all-kind P/R/F1 and speaker accuracy."""
+def score_all(folders: list[Path]) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
+    """One row per article of every folder (proposed, annotated, all-kind P/R/F1, exact F1, speaker accuracy,
+    traps proposed), and per part (development, held out) the score table of all its keys pooled."""
     keys = [(folder, slug) for folder in folders for slug in list_articles(folder)]
-    rows = []
+    rows, tables = [], {}
     for folder, slug in progress(keys, what="scoring", label=lambda key: key[1]):
         article = load_article(slug, folder)
         result = find_quotes(article.blocks, outlet=article.meta.get("outlet"))
-        overall = score(result, article.quotes, article.speakers).loc["all"]
-        held_out = HELD_OUT in folder.name or HELD_OUT in slug
+        table = score(result, article.quotes, article.speakers)
+        overall = table.loc["all"]
+        part = "held out" if HELD_OUT in folder.name or HELD_OUT in slug else "development"
+        tables.setdefault(part, []).append(table)
+        traps_file = article.folder / "traps.csv"
+        traps = pd.read_csv(traps_file) if traps_file.exists() else None
         rows.append(
             {
                 "key": slug,
-                "part": "held out" if held_out else "written with it in view",
+                "part": part,
                 "proposed": int(overall["proposed"]),
                 "annotated": int(overall["annotated"]),
-                **{column: overall[column] for column in ("precision", "recall", "f1")},
+                **{column: overall[column] for column in ("precision", "recall", "f1", "exact_f1")},
                 "speaker_accuracy": overall["speaker_accuracy"],
+                "traps": f"{traps_proposed(result.quotes, traps)}/{len(traps)}" if traps is not None else "",
             }
         )
     table = pd.DataFrame(rows)
-    return table.sort_values(["part", "key"], ascending=[False, True], ignore_index=True) if rows else table
+    if rows:
+        table = table.sort_values(["part", "key"], ascending=[True, True], ignore_index=True)
+    return table, {part: pooled(part_tables) for part, part_tables in tables.items()}
 
 
 def main(argv: list[str] | None = None, prog: str = "crisis-reading score") -> int:
@@ -86,11 +94,19 @@ def main(argv: list[str] | None = None, prog: str = "crisis-reading score") -> i
     folders = options.data or [data_dir()]
     try:
         if options.all:
-            table = score_all(folders)
+            table, parts = score_all(folders)
             if table.empty:
                 parser.exit(2, f"error: no answer keys (article folders) in {', '.join(map(str, folders))}\n")
-            with pd.option_context("display.width", 160, "display.float_format", "{:.3f}".format):
+            with pd.option_context("display.width", 200, "display.float_format", "{:.3f}".format):
                 print(table.to_string(index=False))
+                for part, pooled_table in parts.items():
+                    keys = int((table["part"] == part).sum())
+                    traps = [cell for cell in table.loc[table["part"] == part, "traps"] if cell]
+                    caught = sum(int(cell.split("/")[0]) for cell in traps)
+                    offered = sum(int(cell.split("/")[1]) for cell in traps)
+                    trap_line = f"; traps proposed as quotes: {caught} of {offered}" if traps else ""
+                    print(f"\n{part}: {keys} keys pooled (each quote counts once){trap_line}")
+                    print(pooled_table.to_string())
             return 0
         if len(folders) > 1:
             parser.error("one --data folder for one article")

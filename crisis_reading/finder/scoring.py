@@ -194,3 +194,34 @@ def extra_quotes(proposed, key_quotes: pd.DataFrame, key_speakers: pd.DataFrame 
     used = {p for p, _ in pairs}
     extra = quotes[[index not in used for index in quotes.index]]
     return extra[["quote_id", "block", "speaker_as_written", "kind", "verb", "text"]].reset_index(drop=True)
+
+
+def traps_proposed(proposed_quotes: pd.DataFrame, traps: pd.DataFrame) -> int:
+    """How many traps (quoted terms that nobody is said to have said: a key's traps.csv) the finder proposed
+    as quotes: a proposal in the trap's block that covers at least half of its span."""
+    hits = 0
+    for trap in traps.to_dict("records"):
+        start, end = int(trap["start"]), int(trap["end"])
+        same_block = proposed_quotes[proposed_quotes["block"] == int(trap["block"])]
+        overlaps = (same_block["end"].clip(upper=end) - same_block["start"].clip(lower=start)).clip(lower=0)
+        hits += bool((overlaps * 2 >= end - start).any()) if len(same_block) else 0
+    return hits
+
+
+def pooled(tables: list[pd.DataFrame]) -> pd.DataFrame:
+    """Several keys' score tables as one, counts added up (each quote counts once, whatever its article)."""
+    rows = {}
+    for kind in [*KINDS, "all"]:
+        parts = [table.loc[kind] for table in tables]
+        proposed, annotated, matched = (sum(int(part[column]) for part in parts) for column in SCORE_COLUMNS[:3])
+        exact = sum(round(part["exact_precision"] * part["proposed"]) for part in parts if part["proposed"])
+        right = sum(round(part["speaker_accuracy"] * part["matched"]) for part in parts if part["matched"])
+        precision, recall = _ratio(matched, proposed), _ratio(matched, annotated)
+        exact_precision, exact_recall = _ratio(exact, proposed), _ratio(exact, annotated)
+        rows[kind] = [
+            proposed, annotated, matched, precision, recall, _f1(precision, recall),
+            exact_precision, exact_recall, _f1(exact_precision, exact_recall), _ratio(right, matched),
+        ]  # fmt: skip
+    table = pd.DataFrame.from_dict(rows, orient="index", columns=SCORE_COLUMNS)
+    table.index.name = "kind"
+    return table

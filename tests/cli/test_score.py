@@ -18,16 +18,23 @@ def test_the_command_prints_the_table(capsys):
 
 def test_the_command_scores_every_key_with_the_held_out_ones_on_their_own_lines(capsys):
     heldout = REPO / "tests" / "heldout"
-    assert main(["--all", "--data", str(DATA), "--data", str(heldout)]) == 0
-    lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split()[:3] == ["key", "part", "proposed"]
+    corpus = REPO / "tests" / "finder_corpus" / "development"
+    assert main(["--all", "--data", str(DATA), "--data", str(heldout), "--data", str(corpus)]) == 0
+    printed = capsys.readouterr().out
+    table, pooled = printed.split("\n\n", 1)
+    lines = table.splitlines()
+    assert lines[0].split() == [
+        "key", "part", "proposed", "annotated", "precision", "recall", "f1", "exact_f1", "speaker_accuracy", "traps"
+    ]  # fmt: skip
     rows = {line.split()[0]: line for line in lines[1:]}
-    assert set(rows) == {DEFAULT_ARTICLE, PRACTICE_ARTICLE, "heldout-2025-06-mirrow-shoal-trawler"}
+    assert {DEFAULT_ARTICLE, PRACTICE_ARTICLE, "heldout-2025-06-mirrow-shoal-trawler"} <= set(rows)
     assert "held out" in rows["heldout-2025-06-mirrow-shoal-trawler"]
-    assert "held out" not in rows[DEFAULT_ARTICLE] and "in view" in rows[PRACTICE_ARTICLE]
+    assert "development" in rows[DEFAULT_ARTICLE] and "development" in rows[PRACTICE_ARTICLE]
     parts = ["held out" in line for line in lines[1:]]
-    assert parts == sorted(parts), "the keys written in view come first, the held-out ones on lines of their own"
-    assert rows[DEFAULT_ARTICLE].split()[-6:-4] == ["39", "39"]  # proposed and annotated, as counts
+    assert parts == sorted(parts), "the development keys come first, the held-out ones on lines of their own"
+    assert rows[DEFAULT_ARTICLE].split()[2:4] == ["39", "39"]  # proposed and annotated, as counts
+    assert rows["corpus-a01-uswire-transit-strike"].split()[-1].count("/") == 1  # traps proposed / listed
+    assert "development: " in pooled and "held out: 1 keys pooled" in pooled and "traps proposed as quotes" in pooled
 
 
 def test_the_command_asks_for_one_article_or_all(capsys):

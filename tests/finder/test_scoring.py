@@ -11,7 +11,15 @@ import pytest
 from crisis_reading import DEFAULT_ARTICLE, load_article
 from crisis_reading.dataset.paths import PRACTICE_ARTICLE
 from crisis_reading.finder.quotes import FinderResult, find_quotes
-from crisis_reading.finder.scoring import agreement_on_matches, matched_pairs, score, speaker_judge, speaker_map
+from crisis_reading.finder.scoring import (
+    agreement_on_matches,
+    matched_pairs,
+    pooled,
+    score,
+    speaker_judge,
+    speaker_map,
+    traps_proposed,
+)
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 KEY_SPEAKERS = pd.DataFrame(
@@ -135,3 +143,20 @@ def test_the_finder_keeps_its_accuracy_on_the_annotated_articles(slug):
     table = score(find_quotes(article.blocks, outlet=article.meta["outlet"]), article.quotes, article.speakers)
     assert table.loc["direct", "f1"] >= 0.95 and table.loc["partial", "f1"] >= 0.95
     assert table.loc["all", "f1"] >= 0.9 and table.loc["all", "speaker_accuracy"] >= 0.9
+
+
+def test_a_trap_counts_when_a_proposal_covers_half_of_it():
+    traps = pd.DataFrame({"block": [1, 1, 2], "start": [0, 20, 5], "end": [10, 30, 15]})
+    found = proposed((1, "x", "partial", 4, 12), (1, "x", "partial", 27, 40), (3, "x", "partial", 5, 15))
+    # the first trap is covered for 6 of 10 characters, the second for 3 of 10, the third not at all (other block)
+    assert traps_proposed(found, traps) == 1
+    assert traps_proposed(found.iloc[0:0], traps) == 0
+
+
+def test_pooled_counts_add_up_across_keys():
+    one = score(proposed((1, "maria_okafor", "direct", 0, 10)), KEY_QUOTES, KEY_SPEAKERS, PROPOSED_SPEAKERS)
+    both = pooled([one, one])
+    assert both.loc["all", "proposed"] == 2 * one.loc["all", "proposed"]
+    assert both.loc["all", "annotated"] == 2 * one.loc["all", "annotated"]
+    assert both.loc["all", "recall"] == pytest.approx(one.loc["all", "recall"])
+    assert both.loc["all", "speaker_accuracy"] == pytest.approx(one.loc["all", "speaker_accuracy"])
