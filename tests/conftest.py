@@ -24,6 +24,8 @@ CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 _WORK = tempfile.mkdtemp(prefix="crisis-reading-work-")
 os.environ["CRISIS_READING_WORK"] = _WORK
 atexit.register(shutil.rmtree, _WORK, ignore_errors=True)
+# The grader signs its results with a key in the home folder: under test, one in the same temporary folder.
+os.environ["CRISIS_READING_GRADER_KEY_FILE"] = os.path.join(_WORK, "grader.key")
 
 
 @pytest.fixture(scope="session")

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from crisis_reading.dataset.paths import data_dir
+from crisis_reading.grading.integrity import signed, verified
 from crisis_reading.grading.layout import Job, answer_name, question_ids
 from crisis_reading.grading.sandbox import MAX_NOTEBOOK_BYTES, Limits, read_notebook, read_regular_file, run_submission
 from crisis_reading.grading.scoring import CORRECT, NOT_GRADED, Row, job_without_a_run, rows_without_a_run, score
@@ -29,6 +30,7 @@ from crisis_reading.questions.checks import default_data
 
 PACKAGE = Path(__file__).resolve().parent.parent
 RESULT_VERSION = 1
+MAX_RESULT_BYTES = 16 * 1024 * 1024
 
 
 @dataclass
@@ -110,11 +112,17 @@ def _result_path(results: Path, job: Job) -> Path:
     return results / f"{job.key}.json"
 
 
+class Forged(Exception):
+    """A stored result that is unsigned, or was changed since the grader signed it."""
+
+
 def _reusable(path: Path, expected: dict[str, str]) -> dict[str, Any] | None:
     try:
-        stored = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        stored = json.loads(read_regular_file(path, MAX_RESULT_BYTES, what="result").decode("utf-8"))
+    except (ValueError, UnicodeDecodeError):
         return None
+    if not verified(stored):
+        raise Forged(path.name)
     if not isinstance(stored, dict) or any(stored.get(key) != value for key, value in expected.items()):
         return None
     return stored if isinstance(stored.get("rows"), list) else None
@@ -148,13 +156,24 @@ def grade_jobs(
     grader = fingerprint(limits)
     finished: dict[str, dict[str, Any]] = {}
     pending: list[tuple[Job, dict[str, str]]] = []
+    refused = []
     for job in jobs:
         identity = {"key": job.key, "fingerprint": grader, "submission": submission_digest(job)}
-        stored = None if redo else _reusable(_result_path(results_dir, job), identity)
+        path = _result_path(results_dir, job)
+        try:
+            stored = None if redo or not os.path.lexists(path) else _reusable(path, identity)
+        except Forged:
+            stored = None
+            refused.append(job)
         if stored is not None:
             finished[job.key] = stored
         else:
             pending.append((job, identity))
+    if refused:
+        say(
+            f"refused {len(refused)} earlier result(s) in {results_dir} that are unsigned or were changed after "
+            f"grading (e.g. {refused[0].student} {refused[0].exercise}): graded again"
+        )
     if redo:
         say(f"redoing all {len(jobs)} jobs (--redo): earlier results in {results_dir} are replaced")
     elif finished:
@@ -178,7 +197,7 @@ def grade_jobs(
         }
         finished[job.key] = stored
         if keep:  # a grader failure is not kept, so the next run tries that job again
-            _write_json(_result_path(results_dir, job), stored)
+            _write_json(_result_path(results_dir, job), signed(stored))
         line = _summary_line(stored["rows"])
         done = f"{job.student} {job.exercise}: {line} {outcome['seconds']} s"
         if counter is not None:

@@ -9,10 +9,10 @@ from pathlib import Path
 
 from crisis_reading.grading.batch import default_workers, fingerprint, grade_jobs, rows_of
 from crisis_reading.grading.isolation import sandbox_problem
-from crisis_reading.grading.layout import LayoutError, discover, in_shard, parse_shard
+from crisis_reading.grading.layout import LayoutError, discover, in_shard, parse_shard, passed_over
 from crisis_reading.grading.reports import write_reports
 from crisis_reading.grading.sandbox import Limits
-from crisis_reading.grading.shards import MergeError, merge, write_manifest
+from crisis_reading.grading.shards import MergeError, class_identity, merge, write_manifest
 
 DEFAULTS = Limits()
 
@@ -73,7 +73,10 @@ def run_grade(options: argparse.Namespace) -> int:
         return 2
     shard = parse_shard(options.shard) if options.shard else None
     exercises = [exercise.zfill(2) for exercise in options.exercise] if options.exercise else None
-    jobs = [job for job in discover(options.submissions, exercises) if in_shard(job.student, shard)]
+    every_job = discover(options.submissions, exercises)
+    for line in passed_over(options.submissions):
+        _say(line)
+    jobs = [job for job in every_job if in_shard(job.student, shard)]
     where = f" (shard {shard[0]}/{shard[1]})" if shard else ""
     students = len({job.student for job in jobs})
     _say(f"{students} students, {len(jobs)} notebooks to grade{where}; {options.workers} workers")
@@ -86,7 +89,7 @@ def run_grade(options: argparse.Namespace) -> int:
     options.out.mkdir(parents=True, exist_ok=True)
     outcome = grade_jobs(jobs, options.out, limits, options.workers, redo=options.redo, say=_say, show_progress=True)
     write_reports(rows_of(outcome.results), options.out)
-    write_manifest(options.out, shard, fingerprint(limits), [job.key for job in jobs])
+    write_manifest(options.out, shard, fingerprint(limits), [job.key for job in jobs], class_identity(every_job))
     how = "redone" if options.redo else ("resumed" if outcome.resumed else "graded")
     _say(
         f"{how}: {outcome.graded} graded now, {outcome.resumed} reused, in {outcome.seconds:.1f} s; "

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,7 +39,7 @@ class Job:
     @property
     def key(self) -> str:
         """A file-name-safe key, unique per student and exercise."""
-        digest = hashlib.sha256(self.student.encode("utf-8")).hexdigest()[:10]
+        digest = hashlib.sha256(self.student.encode("utf-8")).hexdigest()  # in full: no two students share one
         return f"{safe_name(self.student)}-{digest}--{self.exercise}"
 
 
@@ -73,6 +74,30 @@ def _visible(path: Path) -> bool:
     return not path.name.startswith((".", "_"))
 
 
+def student_name(name: str) -> str:
+    """A student's name as the gradebook writes it: Unicode NFC, so one name typed two ways is one student."""
+    return unicodedata.normalize("NFC", name)
+
+
+def passed_over(folder: Path) -> list[str]:
+    """What discover() leaves out of a folder of submissions, each with why, for the command to say."""
+    said = []
+    for entry in sorted(folder.iterdir()):
+        if not _visible(entry):
+            said.append(f"{entry.name}: skipped (a name starting with . or _ is hidden)")
+        elif entry.is_symlink() and entry.is_dir():
+            said.append(f"{entry.name}: skipped (a link to a folder, not a student's own folder)")
+    names: dict[str, list[str]] = {}
+    for entry in filter(_visible, folder.iterdir()):
+        names.setdefault(student_name(entry.stem if entry.suffix == ".ipynb" else entry.name), []).append(entry.name)
+    said += [
+        f"{', '.join(sorted(map(repr, spellings)))}: one student, written in two Unicode forms; graded together"
+        for spellings in names.values()
+        if len(spellings) > 1
+    ]
+    return said
+
+
 def discover(folder: Path, exercises: list[str] | None = None) -> list[Job]:
     """Every (student, exercise) job in the folder, sorted by student then exercise."""
     if not folder.is_dir():
@@ -83,8 +108,10 @@ def discover(folder: Path, exercises: list[str] | None = None) -> list[Job]:
             raise LayoutError(f"--exercise {exercise}: there is no such exercise (known: {', '.join(known)})")
     handed_in: dict[str, dict[str, list[Path]]] = {}
     for entry in sorted(filter(_visible, folder.iterdir())):
-        if entry.is_dir():
-            notebooks = handed_in.setdefault(entry.name, {})
+        # One student, one name: "José" typed with a combining accent is the same student as "José".
+        student = student_name(entry.stem if entry.suffix == ".ipynb" and not entry.is_dir() else entry.name)
+        if entry.is_dir() and not entry.is_symlink():
+            notebooks = handed_in.setdefault(student, {})
             for path in sorted(filter(_visible, entry.rglob("*.ipynb"))):
                 if any(part.startswith((".", "_")) for part in path.relative_to(entry).parts):
                     continue
@@ -98,7 +125,7 @@ def discover(folder: Path, exercises: list[str] | None = None) -> list[Job]:
                     "exercise must be given with exactly one --exercise NN (or put it in a folder named after "
                     "the student)"
                 )
-            handed_in.setdefault(entry.stem, {}).setdefault(exercises[0], []).append(entry)
+            handed_in.setdefault(student, {}).setdefault(exercises[0], []).append(entry)
     graded = sorted(exercises) if exercises else sorted({e for notebooks in handed_in.values() for e in notebooks})
     return [
         Job(student, exercise, tuple(handed_in[student].get(exercise, [])))

@@ -33,36 +33,54 @@ def sorted_rows(rows: list[Row]) -> list[Row]:
     return sorted(rows, key=lambda row: (row.student, question_order(row.question)))
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: object) -> object:
+    """A cell a spreadsheet shows as text: one that begins like a formula (=HYPERLINK(…), +, -, @) gets a ' first."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def markdown_text(text: object) -> str:
+    """Student-controlled text (a name, an error) as one line of plain Markdown: no line breaks to forge a
+    "✅ correct" line with, no emphasis, links, HTML or headings."""
+    flat = " ".join(str(text).split())
+    return "".join("\\" + char if char in "\\`*_{}[]()<>#+-.!|~" else char for char in flat)
+
+
 def write_gradebook(rows: list[Row], path: Path) -> None:
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(GRADEBOOK_COLUMNS)
         for row in sorted_rows(rows):
-            writer.writerow([getattr(row, column) for column in GRADEBOOK_COLUMNS])
+            writer.writerow([spreadsheet_cell(getattr(row, column)) for column in GRADEBOOK_COLUMNS])
 
 
 def feedback_file_name(student: str) -> str:
-    digest = hashlib.sha256(student.encode("utf-8")).hexdigest()[:6]
+    """A file name per student: readable, and unique by the full hash of the name."""
+    digest = hashlib.sha256(student.encode("utf-8")).hexdigest()
     return f"{safe_name(student)}-{digest}.md"
 
 
 def feedback_page(student: str, rows: list[Row]) -> str:
     questions = all_questions()
     points = sum(row.points for row in rows)
-    lines = [f"# Feedback for {student}", "", f"{points} of {len(rows)} questions correct.", ""]
+    lines = [f"# Feedback for {markdown_text(student)}", "", f"{points} of {len(rows)} questions correct.", ""]
     by_notebook: dict[str, list[Row]] = defaultdict(list)
     for row in sorted_rows(rows):
         by_notebook[row.question.split(".")[0]].append(row)
     for exercise, notebook_rows in by_notebook.items():
         first = notebook_rows[0]
-        lines += [f"## Exercise {exercise} ({first.notebook})", ""]
+        lines += [f"## Exercise {exercise} ({markdown_text(first.notebook)})", ""]
         if first.run not in ("ran to the end",) and first.run:
-            lines += [f"How the notebook ran: {first.run}.", ""]
+            lines += [f"How the notebook ran: {markdown_text(first.run)}.", ""]
         for row in notebook_rows:
             question = questions.get(row.question)
             mark = MARKS.get(row.verdict, "⚠️")
             lines.append(f"- **{row.question}** {question.asks if question else ''}")
-            lines.append(f"  {mark} {row.verdict}: {row.message}")
+            lines.append(f"  {mark} {row.verdict}: {markdown_text(row.message)}")
         lines.append("")
     return "\n".join(lines)
 

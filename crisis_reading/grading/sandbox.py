@@ -245,7 +245,8 @@ def kernel_environment(home: Path) -> dict[str, str]:
 
 def error_text(reply: dict[str, Any], limits: Limits) -> str:
     content = reply.get("content", {})
-    name, value = str(content.get("ename", "Error"))[:80], str(content.get("evalue", ""))
+    # A student's own exception may carry line breaks in its name, to forge lines in the feedback: one line each.
+    name, value = " ".join(str(content.get("ename", "Error")).split())[:80], str(content.get("evalue", ""))
     value = " ".join(value.split())
     if name == "MemoryError":
         return f"MemoryError: ran out of memory (limit {limits.memory_mb} MB)"

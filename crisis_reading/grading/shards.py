@@ -9,17 +9,33 @@ whole class.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
+
+from crisis_reading.grading.integrity import KEY_ENV_VAR, verified
 
 
 class MergeError(ValueError):
     pass
 
 
-def write_manifest(out: Path, shard: tuple[int, int] | None, grader: str, keys: list[str]) -> None:
+def class_identity(jobs) -> dict[str, Any]:
+    """What makes shards one class: the exercises graded and the whole class's list of students (as a hash, so a
+    shard's folder does not list the students it did not grade)."""
+    students = sorted({job.student for job in jobs})
+    return {
+        "exercises": sorted({job.exercise for job in jobs}),
+        "class": hashlib.sha256("\n".join(students).encode("utf-8")).hexdigest(),
+    }
+
+
+def write_manifest(
+    out: Path, shard: tuple[int, int] | None, grader: str, keys: list[str], identity: dict[str, Any] | None = None
+) -> None:
     manifest = {"shard": f"{shard[0]}/{shard[1]}" if shard else None, "fingerprint": grader, "jobs": keys}
+    manifest |= identity or {}
     (out / "run.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
 
 
@@ -33,7 +49,13 @@ def read_shard(folder: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         path = folder / "results" / f"{key}.json"
         if not path.is_file():
             raise MergeError(f"{folder}: the result {path.name} is missing; grade this shard again to finish it")
-        results.append(json.loads(path.read_text(encoding="utf-8")))
+        result = json.loads(path.read_text(encoding="utf-8"))
+        if not verified(result):
+            raise MergeError(
+                f"{folder}: the result {path.name} is unsigned or was changed after grading (or was graded with "
+                f"another grader key: give every machine the same key file in {KEY_ENV_VAR})"
+            )
+        results.append(result)
     return manifest, results
 
 
@@ -42,7 +64,7 @@ def merge(folders: list[Path]) -> list[dict[str, Any]]:
     if not folders:
         raise MergeError("give the --out folders of the shards to merge")
     seen: dict[int, Path] = {}
-    counts, fingerprints, results = set(), set(), []
+    counts, fingerprints, classes, exercises, results = set(), set(), set(), set(), []
     for folder in folders:
         manifest, shard_results = read_shard(folder)
         if not manifest.get("shard"):
@@ -53,11 +75,17 @@ def merge(folders: list[Path]) -> list[dict[str, Any]]:
         seen[index] = folder
         counts.add(count)
         fingerprints.add(manifest["fingerprint"])
+        classes.add(manifest.get("class"))
+        exercises.add(tuple(manifest.get("exercises") or ()))
         results += shard_results
     if len(counts) != 1:
         raise MergeError(f"the shards were cut in different numbers of pieces: {sorted(counts)}")
     if len(fingerprints) != 1:
         raise MergeError("the shards were graded with different code, data or limits; grade them again alike")
+    if len(exercises) != 1:
+        raise MergeError(f"the shards graded different exercises: {sorted(map(list, exercises))}; grade them alike")
+    if len(classes) != 1:
+        raise MergeError("the shards were cut from different folders of submissions (their lists of students differ)")
     (count,) = counts
     missing = sorted(set(range(1, count + 1)) - set(seen))
     if missing:

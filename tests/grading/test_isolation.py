@@ -82,6 +82,19 @@ for folder in {*site.getsitepackages(), sys.prefix, os.path.dirname(os.__file__)
 """,
     "planted",
 )
+FORK_BOMB = attack(
+    "answer_03_1",
+    """
+import subprocess
+children = []
+try:
+    for _ in range(600):
+        children.append(subprocess.Popen(["sleep", "30"]))
+except OSError:
+    pass
+""",
+    "len(children) >= 600",
+)
 OUTLIVE = f"""
 import subprocess, os
 subprocess.Popen(["sleep", "300", "{MARKER}"], start_new_session=True)
@@ -146,6 +159,7 @@ def hostile(tmp_path_factory, listener):
     put(submissions, "b_hijacker", notebook("import time\ntime.sleep(1)", FIND_CLASSMATES, READ_SECRETS))
     put(submissions, "c_planter", notebook(PLANT_PTH, network_attack(port), OUTLIVE, answer_cell("03.6")))
     put(submissions, "d_kills_parent", notebook(answer_cell("03.1"), "import os\nos.kill(os.getppid(), 9)"))
+    put(submissions, "h_forks", notebook(FORK_BOMB, answer_cell("03.6")))
     links = submissions / "e_links"
     links.mkdir()
     os.symlink("/dev/zero", links / "03-zero.ipynb")
@@ -230,3 +244,10 @@ def test_finding_answer_cells_is_linear_in_blank_lines() -> None:
     # A \\s* at a line's start made this quadratic: 60 KB of blank lines took 50 s, 1 MB would take hours.
     cells = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("\n" * 1_000_000 + "answer_03_1 = 1")])
     assert assigning_cells(cells, ["answer_03_1", "answer_03_2"]) == {"answer_03_1": 1}
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="a user of its own per kernel, and so a process limit, needs root")
+def test_a_fork_bomb_stops_at_the_process_limit(hostile) -> None:
+    rows, _ = hostile
+    assert verdict(rows, "h_forks", "03.1") == "not yet", rows[("h_forks", "03.1")]
+    assert verdict(rows, "h_forks", "03.6") == "correct"  # the run went on after the bomb
