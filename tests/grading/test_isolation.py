@@ -251,3 +251,27 @@ def test_a_fork_bomb_stops_at_the_process_limit(hostile) -> None:
     rows, _ = hostile
     assert verdict(rows, "h_forks", "03.1") == "not yet", rows[("h_forks", "03.1")]
     assert verdict(rows, "h_forks", "03.6") == "correct"  # the run went on after the bomb
+
+
+def open_files_and_threads() -> tuple[int, int]:
+    threads = next(line for line in Path("/proc/self/status").read_text().splitlines() if line.startswith("Threads:"))
+    return len(os.listdir("/proc/self/fd")), int(threads.split()[1])
+
+
+def test_grading_many_notebooks_leaks_no_files_and_no_threads(tmp_path: Path) -> None:
+    """One process grades notebook after notebook, as a worker does: its open files and threads stay flat (they
+    grew by 18 files and 5 threads a notebook when connections were left open: 78 -> 300 files over 12)."""
+    from crisis_reading.grading.layout import answer_name, question_ids
+    from crisis_reading.grading.sandbox import Limits, run_submission
+
+    submission = tmp_path / "03-small.ipynb"
+    nbformat.write(notebook(CORRECT_CELLS[0]), submission)
+    names = [answer_name(question) for question in question_ids(EXERCISE)]
+    limits = Limits(cell_seconds=20, notebook_seconds=40, sandbox=sandbox_problem() is None)
+    for _ in range(3):  # let the first jobs open what stays open for good (the import of pandas, a logger)
+        run_submission(submission, names, limits)
+    before = open_files_and_threads()
+    for _ in range(12):
+        assert run_submission(submission, names, limits).problem == ""
+    after = open_files_and_threads()
+    assert after[0] <= before[0] + 2 and after[1] <= before[1] + 2, f"open files, threads: {before} -> {after}"
