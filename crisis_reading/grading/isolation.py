@@ -86,12 +86,13 @@ def bwrap_command(job_folder: Path, data: Path, environment: dict[str, str], uid
     readable = [Path(path) for path in SYSTEM_PATHS if os.path.lexists(path)] + _readable_roots() + [data]
     # bwrap makes the folders above a bound path itself, private (0700) when it runs as root: made here instead,
     # open to the job's user, or it could not reach the Python install under /root or the course's folder.
+    # The private /tmp first: a course cloned under /tmp (as a CI run may be) is then bound into it, not hidden.
+    command += ["--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--tmpfs", "/tmp"]
     above = {parent for path in [*readable, job_folder] for parent in path.parents if parent != Path("/")}
     for folder in sorted(above - {Path("/tmp")}, key=lambda path: len(path.parts)):
         command += ["--perms", "0755", "--dir", str(folder)]
     for path in readable:
         command += ["--ro-bind", str(path), str(path)]
-    command += ["--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--tmpfs", "/tmp"]
     command += ["--bind", str(job_folder), str(job_folder), "--chdir", str(job_folder / "work")]
     command += ["--clearenv"]
     for key, value in environment.items():

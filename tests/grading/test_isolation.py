@@ -275,3 +275,17 @@ def test_grading_many_notebooks_leaks_no_files_and_no_threads(tmp_path: Path) ->
         assert run_submission(submission, names, limits).problem == ""
     after = open_files_and_threads()
     assert after[0] <= before[0] + 2 and after[1] <= before[1] + 2, f"open files, threads: {before} -> {after}"
+
+
+def test_a_course_cloned_under_tmp_is_bound_into_the_private_tmp(tmp_path: Path) -> None:
+    """The private /tmp comes first: a course (or its data) under /tmp is bound inside it, not hidden by it (a CI
+    clone under /tmp had every kernel die at start)."""
+    from crisis_reading.grading.isolation import bwrap_command
+
+    data = Path("/tmp") / "some-clone" / "data"
+    command = bwrap_command(tmp_path / "job", data, {}, None)
+    tmpfs = command.index("--tmpfs")
+    assert command[tmpfs + 1] == "/tmp"
+    binds = [i for i, part in enumerate(command) if part in ("--ro-bind", "--bind", "--dir")]
+    under_tmp = [i for i in binds if command[i + 1].startswith("/tmp/")]
+    assert under_tmp and min(under_tmp) > tmpfs
