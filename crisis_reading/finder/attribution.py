@@ -87,7 +87,10 @@ def reported_clause(masked: str, verb: str, verb_end: int, sentence_end: int) ->
         first_word = re.match(r"^\s*([\w’'-]+)", rest)
         prepositions = ("on", "in", "at", "during", "after", "before", "to", "with", "by", "as", "from", "of")
         infinitive = first_word and first_word.group(1) == "to" and verb.lower() in OBJECT_VERBS  # refused to …
-        if head in TELL_VERBS or not first_word or first_word.group(1).lower() in prepositions:
+        # Rule "told without that": "told reporters the bridge would reopen" reports a clause when what follows
+        # the listener reads as one (it has a finite verb); "told reporters on Monday." does not.
+        told_bare = head in TELL_VERBS and bool(first_word) and first_word.group(1).lower() not in prepositions
+        if (head in TELL_VERBS and not told_bare) or not first_word or first_word.group(1).lower() in prepositions:
             if verb.lower() not in PHRASE_VERBS and not infinitive:
                 return None
         start = position + len(rest) - len(rest.lstrip())
@@ -125,7 +128,7 @@ complains complained complaining assert asserts asserted deny denies denied deny
 bemoaning lament laments lamented lamenting
 """.split()
 )
-NEEDS_TO = {"called on", "calls on", "call on", "calling on", "urge", "urges", "urged"}
+NEEDS_TO = {"called on", "calls on", "call on", "calling on", "urge", "urges", "urged", "order", "orders", "ordered"}
 VERB_LIKE = re.compile(
     r"(?<![\w’'-])(?:is|are|was|were|be|been|being|has|have|had|will|would|can|cannot|could|should|shall|may|might"
     r"|must|do|does|did)(?![\w’'-])|n[’']t(?![\w’'-])|(?<![\w’'-])\w{3,}ed(?![\w’'-])"
@@ -208,6 +211,37 @@ NOMINAL = re.compile(
 )
 
 
+# "the ministry’s assertion that …", "his vow that …": the possessor of a reporting noun said the that-clause.
+POSSESSIVE_NOMINAL = re.compile(
+    r"(?<![\w’'-])(?P<who>his|her|their|its|(?:(?:the|a)\s+)?(?:[\w-]+\s+){0,3}[\w-]+[’']s)\s+(?:own\s+)?"
+    r"(?P<noun>claims?|assertions?|vows?|warnings?|insistence|promises?|pledges?|denials?|allegations?|accusations?"
+    r"|assurances?|argument)\s+that\s"
+)
+
+
+def possessive_attributions(masked: str, block: str, sentence: tuple[int, int], index: int) -> list[Attribution]:
+    """Rule "possessive noun attribution": "rejected the diplomat’s claim that Marendt had left the talks"
+    attributes the that-clause to the diplomat; "his vow that …" to the person "his" stands for."""
+    found = []
+    for match in POSSESSIVE_NOMINAL.finditer(masked, sentence[0], sentence[1]):
+        clause = reported_clause(masked, "said", match.end() - 1 - len("that"), sentence[1])
+        if clause is None:
+            continue
+        who_start, who_end = match.span("who")
+        who = masked[who_start:who_end]
+        if who.lower() in ("his", "her", "their", "its"):
+            mention = Mention(who, who_start, "pronoun")
+        else:
+            mention = read_mention(masked, who_start, who_end - 2, anchor="end")  # without the ’s
+        if mention is None or mention.kind == "none":
+            continue
+        noun_start, noun_end = match.span("noun")
+        found.append(
+            Attribution(block[noun_start:noun_end], noun_start, noun_end, index, mention, clause=clause, nominal=True)
+        )
+    return found
+
+
 def nominal_attributions(masked: str, block: str, sentence: tuple[int, int], index: int) -> list[Attribution]:
     """Rule "noun attribution": "allegations from Kyiv and Western powers that it is planning an invasion"
     attributes the that-clause to each voice named after the noun: one attribution per speaker."""
@@ -238,6 +272,7 @@ def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) ->
     found: list[Attribution] = []
     for index, sentence in enumerate(bounds):
         found += nominal_attributions(masked, block, sentence, index)
+        found += possessive_attributions(masked, block, sentence, index)
         previous = None
         for verb_start, verb_end, passive in reporting_verbs(masked, sentence[0], sentence[1]):
             verb = block[verb_start:verb_end]

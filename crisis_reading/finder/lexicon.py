@@ -26,6 +26,7 @@ bemoaning lament laments lamented lamenting maintain maintains maintained mainta
 countered write writes wrote tweet tweets tweeted believe believes believed agree agrees agreed allege alleges
 alleged alleging deny denies denied denying promise promises promised promising pledge pledges pledged pledging
 vow vows vowed vowing threaten threatens threatened threatening ask asks asked
+rule rules ruled ruling question questions questioned questioning
 """.split()
 TELL_VERBS = "tell tells told telling assure assures assured assuring inform informs informed informing".split()
 OBJECT_VERBS = """
@@ -34,11 +35,13 @@ blame blames blamed blaming accuse accuses accused accusing reject rejects rejec
 refusing demand demands demanded demanding want wants wanted urge urges urged urging welcome welcomes welcomed
 praise praises praised dismiss dismisses dismissed slam slams slammed slamming defend defends defended defending
 estimate estimates estimated
+order orders ordered ordering cite cites cited citing cheer cheers cheered cheering dispute disputes disputed
+disputing denounce denounces denounced denouncing
 """.split()
 PHRASE_VERBS = [
     "called on", "calls on", "call on", "calling on", "called for", "calls for", "call for", "calling for",
     "spoke of", "speaks of", "spoke about", "pointed out", "points out", "pointing out", "warned of", "warns of",
-    "warned against",
+    "warned against", "voiced concern", "voices concern", "voicing concern", "lashed out", "lashes out",
 ]  # fmt: skip
 ACCORDING_TO = "according to"
 PASSIVE_JUDGEMENTS = (
@@ -50,11 +53,12 @@ VERB_WORDS = sorted(set(CLAUSE_VERBS + TELL_VERBS + OBJECT_VERBS), key=len, reve
 SINGLE_VERBS = set(VERB_WORDS)
 _PHRASES = {*PHRASE_VERBS, ACCORDING_TO}
 _PASSIVE_WORDS = set(PASSIVE_JUDGEMENTS)
+_PASSIVE_OF = {"accused", "suspected", "convicted"}  # "he is accused of …": attributed to no one, or to "by" X
 _ASCII_WORD = re.compile(r"[A-Za-z]+")
 _PHRASE_SECONDS: dict[str, list[str]] = {}
 for _phrase in _PHRASES:
     _PHRASE_SECONDS.setdefault(_phrase.split()[0], []).append(_phrase.split()[1])
-CANDIDATES = {w.lower() for w in SINGLE_VERBS} | _PASSIVE_WORDS | set(_PHRASE_SECONDS)
+CANDIDATES = {w.lower() for w in SINGLE_VERBS} | _PASSIVE_WORDS | _PASSIVE_OF | set(_PHRASE_SECONDS)
 CANDIDATES_AS_WRITTEN = CANDIDATES | {w.capitalize() for w in CANDIDATES}  # spares a lower() per word
 _WORD_JOINERS = "’'-"
 
@@ -75,12 +79,23 @@ def reporting_verbs(text: str, start: int = 0, end: int | None = None) -> list[t
         if lowered in _PASSIVE_WORDS and followed_by(text, w_end, "as", end):
             found.append((w_start, w_end + 3, True))
             continue
+        if lowered in _PASSIVE_OF and followed_by(text, w_end, "of", end) and _after_an_auxiliary(text, w_start):
+            found.append((w_start, w_end + 3, True))  # Rule "passive accusation": "he is accused of …"
+            continue
         second = next((w for w in _PHRASE_SECONDS.get(lowered, ()) if followed_by(text, w_end, w, end)), None)
         if second and (word.islower() or lowered == "according"):
             found.append((w_start, w_end + 1 + len(second), False))
         elif word in SINGLE_VERBS:
             found.append((w_start, w_end, False))
     return found
+
+
+_AUXILIARY_BEFORE = re.compile(r"(?:\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+|also\s+|not\s+)?)$")
+
+
+def _after_an_auxiliary(text: str, position: int) -> bool:
+    """True when a form of "be" (and perhaps an adverb) stands just before position: a passive verb."""
+    return bool(_AUXILIARY_BEFORE.search(text, max(0, position - 40), position))
 
 
 def followed_by(text: str, position: int, word: str, end: int) -> bool:
@@ -98,6 +113,7 @@ instead until amid among under over which who whom whose where asked addressing 
 SUBJECT_TRAILERS = """
 also instead has have had would will could can may might must should then now again later earlier previously
 repeatedly reportedly publicly privately recently already once further too first last even not only later
+long always never often strongly firmly flatly openly sharply angrily jointly formally initially quickly swiftly
 """.split()
 AUXILIARIES = {"been", "was", "were", "is", "are", "be", "being", "has", "have", "had"}
 TITLE_WORDS = set(

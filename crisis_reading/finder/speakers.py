@@ -20,7 +20,7 @@ from functools import cached_property
 
 from crisis_reading.dataset.vocabulary import UNATTRIBUTED, slug
 
-PRONOUN_GENDER = {"he": "he", "him": "he", "she": "she", "her": "she"}
+PRONOUN_GENDER = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she"}
 COLLECTIVE_PRONOUNS = {"it", "they"}
 ANALYST_WORDS = (
     "analyst",

@@ -610,3 +610,57 @@ def test_odd_texts_never_break_the_finder_and_offsets_always_slice_the_block(par
     for row in result.quotes.itertuples():
         assert paragraphs[row.block - 1][row.start : row.end] == row.text
         assert row.speaker_id in set(result.speakers["speaker_id"])
+
+
+# --- conventions of real reporting without quotation marks (the corpus's development part) ----------------------
+
+
+def test_told_without_that_reports_the_clause_after_the_listener():
+    result = find("Union leader Mara Quist told reporters the drivers would stay out until Friday.")
+    (row,) = result.quotes.to_dict("records")
+    assert (row["kind"], row["verb"], row["speaker_as_written"]) == ("indirect", "told", "Mara Quist")
+    assert row["text"].endswith("the drivers would stay out until Friday")
+    assert rows("Union leader Mara Quist told reporters on Monday.") == []  # a listener, but nothing told
+
+
+def test_a_passive_accusation_without_an_agent_is_unattributed():
+    result = find("The port authority is accused of hiding the inspectors’ report from the council.")
+    (row,) = result.quotes.to_dict("records")
+    assert (row["kind"], row["verb"], row["text"]) == (
+        "indirect",
+        "accused of",
+        "hiding the inspectors’ report from the council",
+    )
+    assert row["speaker_id"] == "unattributed"
+
+
+def test_a_possessive_reporting_noun_names_its_speaker():
+    result = find("Officials rejected the envoy’s claim that the border talks had collapsed.")
+    claims = [row for row in result.quotes.to_dict("records") if row["verb"] == "claim"]
+    assert [(row["speaker_as_written"], row["text"]) for row in claims] == [
+        ("the envoy", "the border talks had collapsed")
+    ]
+
+
+def test_an_adverb_between_subject_and_verb_keeps_the_subject():
+    (row,) = rows("Mayor Ilse Braun has long insisted that the bridge is safe.")
+    assert (row["speaker_as_written"], row["verb"], row["text"]) == (
+        "Ilse Braun",
+        "insisted",
+        "the bridge is safe",
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "said"),
+    [
+        ("The High Court of Orsk ruled that the closure was unlawful.", "ruled", "the closure was unlawful"),
+        ("Jon Ferris voiced concern that the dispute could spread.", "voiced concern", "the dispute could spread"),
+        ("Judge Mira Olsen ordered the ministers to decide again.", "ordered", "the ministers to decide"),
+        ("Growers cheered the new tariffs on Tuesday.", "cheered", "the new tariffs"),
+        ("Councillor Ana Ruiz lashed out at her own party.", "lashed out", "at her own party"),
+    ],
+)
+def test_more_reporting_verbs_of_the_lexicon(sentence: str, verb: str, said: str):
+    found = [row for row in rows(sentence) if row["verb"] == verb]
+    assert found and found[0]["text"].startswith(said), rows(sentence)
