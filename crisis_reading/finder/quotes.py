@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from crisis_reading.dataset.schema import columns
-from crisis_reading.dataset.vocabulary import join_list
+from crisis_reading.dataset.vocabulary import UNATTRIBUTED, join_list
 from crisis_reading.finder.attribution import Attribution, find_attributions
 from crisis_reading.finder.channels import find_channel
 from crisis_reading.finder.lexicon import reporting_verbs
@@ -24,7 +24,6 @@ from crisis_reading.finder.mentions import sentence_subject
 from crisis_reading.finder.quote_marks import QuoteSpan, mask_quotations, opens_with_quotation, quote_spans, with_quoted
 from crisis_reading.finder.sentences import sentence_bounds, sentence_of
 from crisis_reading.finder.speakers import (
-    UNATTRIBUTED_ID,
     Mention,
     SpeakerRegistry,
     guess_organisation_type,
@@ -344,7 +343,7 @@ def _assign_channels(parsed: list[_Block], rows: list[_Row], outlet: str | None)
         attribution = row.attribution
         home = by_number[row.attributed_in_block]
         channel = None
-        if attribution.speaker_id != UNATTRIBUTED_ID:
+        if attribution.speaker_id != UNATTRIBUTED:
             own = sentence_of(home.bounds, attribution.verb_start)
             for index in range(own, -1, -1):
                 found = find_channel(home.masked, home.bounds[index], outlet)
@@ -373,7 +372,7 @@ def _quote_table(rows: list[_Row], parsed: list[_Block], registry: SpeakerRegist
             {
                 "quote_id": row.quote_id,
                 "block": row.block,
-                "speaker_id": attribution.speaker_id or UNATTRIBUTED_ID,
+                "speaker_id": attribution.speaker_id or UNATTRIBUTED,
                 "speaker_as_written": as_written,
                 "kind": row.kind,
                 "verb": attribution.verb,

@@ -22,9 +22,8 @@ import math
 
 import pandas as pd
 
-from crisis_reading.dataset.vocabulary import split_list
+from crisis_reading.dataset.vocabulary import UNATTRIBUTED, split_list
 from crisis_reading.finder.quotes import FinderResult
-from crisis_reading.finder.speakers import UNATTRIBUTED_ID
 
 KINDS = ["direct", "partial", "indirect"]
 SCORE_COLUMNS = [
@@ -53,8 +52,8 @@ def speaker_map(proposed_speakers: pd.DataFrame, key_speakers: pd.DataFrame) -> 
     for _, row in proposed_speakers.iterrows():
         proposed_id = str(row["speaker_id"])
         names = _names(row)
-        if proposed_id == UNATTRIBUTED_ID and UNATTRIBUTED_ID in key_names:
-            mapping[proposed_id] = UNATTRIBUTED_ID
+        if proposed_id == UNATTRIBUTED and UNATTRIBUTED in key_names:
+            mapping[proposed_id] = UNATTRIBUTED
             continue
         by_name = [key_id for key_id, known in key_names.items() if names & known]
         if len(by_name) == 1:

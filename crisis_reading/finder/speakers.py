@@ -50,7 +50,6 @@ INTERGOVERNMENTAL_WORDS = (
     "african union",
 )
 NAME_SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
-UNATTRIBUTED_ID = UNATTRIBUTED
 UNATTRIBUTED_NAME = "(no speaker named)"
 
 
@@ -113,9 +112,9 @@ class SpeakerRegistry:
                 self._touch(by_surname[found.group()])
 
     def unattributed(self) -> Speaker:
-        if UNATTRIBUTED_ID not in self.speakers:
-            self.speakers[UNATTRIBUTED_ID] = Speaker(UNATTRIBUTED_ID, UNATTRIBUTED_NAME, person=False)
-        return self.speakers[UNATTRIBUTED_ID]
+        if UNATTRIBUTED not in self.speakers:
+            self.speakers[UNATTRIBUTED] = Speaker(UNATTRIBUTED, UNATTRIBUTED_NAME, person=False)
+        return self.speakers[UNATTRIBUTED]
 
     def _touch(self, speaker_id: str) -> None:
         if speaker_id in self.recent:
@@ -142,7 +141,7 @@ class SpeakerRegistry:
             if lowered in PRONOUN_GENDER:
                 wanted = PRONOUN_GENDER[lowered]
                 return self._most_recent(lambda s: s.person and s.pronoun in (None, wanted))
-            return self._most_recent(lambda s: not s.person and s.speaker_id != UNATTRIBUTED_ID)
+            return self._most_recent(lambda s: not s.person and s.speaker_id != UNATTRIBUTED)
         if mention.kind == "role":
             head = lowered.split()[-1]
             return self._most_recent(lambda s: head in s.role.lower() or head in s.name.lower().split())
@@ -164,7 +163,7 @@ def guess_voice_type(speaker: Speaker) -> str:
     role = f" {speaker.role.lower()} "
     if not speaker.person:
         head = speaker.name.lower().split()[-1] if speaker.name.split() else ""
-        return "anonymous" if head in ANONYMOUS_HEADS or speaker.speaker_id == UNATTRIBUTED_ID else "collective"
+        return "anonymous" if head in ANONYMOUS_HEADS or speaker.speaker_id == UNATTRIBUTED else "collective"
     if any(word in role for word in ANALYST_WORDS):
         return "analyst"
     if any(word in role for word in LEGISLATOR_WORDS):
