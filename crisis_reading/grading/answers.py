@@ -24,6 +24,11 @@ MAX_NODES = 50_000  # values in all of one notebook's answers together
 MAX_CHARACTERS = 1_000_000  # characters of text in them
 MAX_DEPTH = 8
 MAX_DIGITS = 400
+# Items the grader rebuilds for one answer, counted in its JSON before anything is built: the kernel's own cap
+# (MAX_NODES values) plus a range index as long as them. A range index is three numbers in the JSON however long
+# it is: pd.RangeIndex(10**8), 20 bytes there, grew past 2.6 GB in 7 s once the check turned it into a list.
+MAX_REBUILT_ITEMS = 2 * MAX_NODES
+MAX_ITEM_BYTES = 16  # a rebuilt column's fixed width for each value: no fixed-width text ("<U100000000")
 
 # Runs inside the student's kernel, so it imports nothing of the course's (a student may
 # have patched the package) and reads numpy or pandas only if the notebook imported them.
@@ -33,7 +38,8 @@ def _grader_collect(names, path, max_nodes, max_characters, max_depth):
     np, pd = sys.modules.get("numpy"), sys.modules.get("pandas")
 
     class TooBig(Exception):
-        pass
+        def __init__(self, items=None):
+            self.items = items
 
     left = {"nodes": max_nodes, "characters": max_characters}
 
@@ -46,7 +52,7 @@ def _grader_collect(names, path, max_nodes, max_characters, max_depth):
 
     def room(count):
         if count > left["nodes"]:
-            raise TooBig
+            raise TooBig(count)
 
     def sequence(values, depth):
         room(len(values))
@@ -56,6 +62,7 @@ def _grader_collect(names, path, max_nodes, max_characters, max_depth):
         if isinstance(value, pd.RangeIndex):
             return {"t": "range_index", "start": value.start, "stop": value.stop, "step": value.step,
                     "name": encode(value.name, depth + 1)}
+        room(len(value))  # counted before .tolist() builds a Python object per value
         return {"t": "index", "v": sequence(value.tolist(), depth), "dtype": text(value.dtype),
                 "name": encode(value.name, depth + 1)}
 
@@ -91,11 +98,13 @@ def _grader_collect(names, path, max_nodes, max_characters, max_depth):
                         "data": [sequence(value.iloc[:, i].tolist(), depth) for i in range(value.shape[1])],
                         "dtypes": [text(dtype) for dtype in value.dtypes]}
             if isinstance(value, pd.Series):
+                room(len(value))
                 return {"t": "series", "v": sequence(value.tolist(), depth), "dtype": text(value.dtype),
                         "index": index(value.index, depth), "name": encode(value.name, depth + 1)}
             if isinstance(value, pd.Index):
                 return index(value, depth)
             if isinstance(value, pd.api.extensions.ExtensionArray):
+                room(len(value))
                 return {"t": "array", "v": sequence(value.tolist(), depth), "dtype": text(value.dtype)}
         if np is not None and isinstance(value, np.ndarray):
             room(value.size)
@@ -105,8 +114,10 @@ def _grader_collect(names, path, max_nodes, max_characters, max_depth):
         if isinstance(value, datetime.date):
             return {"t": "date", "v": text(value.isoformat())}
         if isinstance(value, (list, tuple)):
+            room(len(value))
             return {"t": "tuple" if isinstance(value, tuple) else "list", "v": sequence(list(value), depth)}
         if isinstance(value, (set, frozenset)):
+            room(len(value))
             items = sequence(list(value), depth)
             return {"t": "set", "v": sorted(items, key=lambda item: json.dumps(item, sort_keys=True))}
         if isinstance(value, dict):
@@ -123,9 +134,9 @@ def _grader_collect(names, path, max_nodes, max_characters, max_depth):
         spent = dict(left)
         try:
             answers[name] = encode(namespace[name])
-        except TooBig:
+        except TooBig as exc:
             left.update(spent)
-            answers[name] = {"t": "too_big"}
+            answers[name] = {"t": "too_big"} if exc.items is None else {"t": "too_big", "items": exc.items}
         except Exception as exc:
             left.update(spent)
             answers[name] = {"t": "unreadable", "why": type(exc).__name__[:60]}
@@ -152,7 +163,10 @@ class Missing:
 
 
 class TooBig:
-    """The answer was larger than the caps allow."""
+    """The answer was larger than the caps allow; `items`, when known, is how many items it has."""
+
+    def __init__(self, items: int | None = None) -> None:
+        self.items = items
 
 
 class Unreadable:
@@ -179,10 +193,50 @@ def read_answers(content: bytes | Path, names: list[str]) -> dict[str, Any]:
     for name in names:
         node = raw.get(name, {"t": "missing"})
         try:
+            items = rebuilt_items(node)
+            if items > MAX_REBUILT_ITEMS:  # refused before a single item is built
+                answers[name] = TooBig(items)
+                continue
             answers[name] = rebuild(node)
         except (AnswerFormatError, ValueError, TypeError, OverflowError, RecursionError) as exc:
             answers[name] = Unreadable(f"{type(exc).__name__}: {exc}"[:200])
     return answers
+
+
+def _range_length(node: dict) -> int:
+    """How many values a serialised range index stands for (0 when it is malformed: rebuild refuses it)."""
+    start, stop, step = (node.get(key) for key in ("start", "stop", "step"))
+    if not all(isinstance(n, int) and not isinstance(n, bool) for n in (start, stop, step)) or step == 0:
+        return 0
+    return max(0, (stop - start + step - 1) // step if step > 0 else (start - stop - step - 1) // -step)
+
+
+def rebuilt_items(node: Any) -> int:
+    """How many items rebuilding `node` would make (every value of every list, column and index), from the JSON
+    alone: nothing is built, so an answer too large to rebuild is refused before it costs any memory."""
+    items, stack = 0, [(node, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if not isinstance(node, dict) or depth > MAX_DEPTH + 2:  # rebuild refuses these
+            continue
+        tag = node.get("t")
+        if tag == "range_index":
+            items += _range_length(node)
+            continue
+        children = []
+        for key in ("v", "columns"):
+            if isinstance(node.get(key), list):
+                children += node[key]
+        if tag == "frame" and isinstance(node.get("data"), list):
+            children += [value for column in node["data"] if isinstance(column, list) for value in column]
+        if tag == "dict":
+            children = [part for pair in children if isinstance(pair, list) for part in pair]
+            items += len(children) // 2
+        else:
+            items += len(children)
+        stack += [(child, depth + 1) for child in children]
+        stack += [(node[key], depth + 1) for key in ("index", "name") if key in node]
+    return items
 
 
 def _node(node: Any, depth: int) -> tuple[str, dict]:
@@ -207,11 +261,19 @@ def _values(node: dict, depth: int) -> list[Any]:
 
 
 def _dtype(name: Any) -> Any:
-    """A pandas dtype from its name, or None (let pandas infer) for a name it does not know."""
+    """A pandas dtype from its name, or None (let pandas infer) for a name it does not know, or for a fixed width
+    per value larger than MAX_ITEM_BYTES: "<U100000000" or "S100000000" allocated 400 MB or 100 MB for each value,
+    whatever the JSON held (a 700-byte answers file built 2 GB)."""
     try:
-        return pd.api.types.pandas_dtype(_text(name))
+        dtype = pd.api.types.pandas_dtype(_text(name))
     except (TypeError, ValueError, AnswerFormatError):
         return None
+    for numpy_dtype in (dtype, getattr(dtype, "subtype", None), getattr(dtype, "numpy_dtype", None)):
+        if isinstance(numpy_dtype, np.dtype) and (
+            numpy_dtype.kind in "SUV" or numpy_dtype.itemsize > MAX_ITEM_BYTES or numpy_dtype.shape
+        ):
+            return None
+    return dtype
 
 
 def _with_dtype(build, values: list[Any], dtype_name: Any):
@@ -247,7 +309,8 @@ def rebuild(node: Any, depth: int = 0) -> Any:
     if tag == "missing":
         return Missing()
     if tag == "too_big":
-        return TooBig()
+        items = node.get("items")
+        return TooBig(items if isinstance(items, int) and not isinstance(items, bool) and items >= 0 else None)
     if tag == "unreadable":
         return Unreadable(str(node.get("why", ""))[:60])
     if tag == "bool":
@@ -339,6 +402,12 @@ def _column_values(column: Any, depth: int) -> list[Any]:
 def describe_unusable(value: Any) -> str | None:
     """Why an answer cannot be judged at all (None when it can)."""
     if isinstance(value, TooBig):
+        if value.items is not None and value.items > MAX_NODES:
+            count = f"{value.items:,}" if value.items < 10**15 else "more than 10^15"
+            return (
+                f"your answer has {count} items; answers this large are not graded — check that you kept only "
+                "what the question asks for"
+            )
         return f"the answer is too large to grade (more than {MAX_NODES} values or {MAX_CHARACTERS} characters)"
     if isinstance(value, Unreadable):
         return f"the answer could not be read ({value.why})"

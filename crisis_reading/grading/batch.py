@@ -4,6 +4,12 @@ Each finished job is written at once to OUT/results/<key>.json. A later run on t
 same folder reuses a result only when the submission's bytes, the grader's code,
 the course data and the limits are all unchanged (a fingerprint of them is stored
 with it), and says how many it reused; --redo grades everything again.
+
+A worker process that dies (the out-of-memory killer, a signal) breaks the whole pool, and every job in it
+with it. Each job leaves a claim while it runs (its worker's process id), so the grader knows which job the
+dead worker held: that one is marked "not graded", saying so, and every other unfinished job is graded again
+in a fresh pool. When the dead worker cannot be told apart (several died, or none by a cause of its own), each
+job that was running is graded again alone, and only one that kills its worker there too is marked.
 """
 
 from __future__ import annotations
@@ -12,10 +18,14 @@ import hashlib
 import json
 import multiprocessing
 import os
+import shutil
+import signal
+import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-from dataclasses import asdict, dataclass
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -23,7 +33,15 @@ from typing import Any
 from crisis_reading.dataset.paths import data_dir
 from crisis_reading.grading.integrity import signed, verified
 from crisis_reading.grading.layout import Job, answer_name, question_ids
-from crisis_reading.grading.sandbox import MAX_NOTEBOOK_BYTES, Limits, read_notebook, read_regular_file, run_submission
+from crisis_reading.grading.sandbox import (
+    JOB_FOLDER_PREFIX,
+    MAX_NOTEBOOK_BYTES,
+    Limits,
+    read_notebook,
+    read_regular_file,
+    remove_tree,
+    run_submission,
+)
 from crisis_reading.grading.scoring import CORRECT, NOT_GRADED, Row, job_without_a_run, rows_without_a_run, score
 from crisis_reading.progress import Progress
 from crisis_reading.questions.checks import default_data
@@ -31,6 +49,8 @@ from crisis_reading.questions.checks import default_data
 PACKAGE = Path(__file__).resolve().parent.parent
 RESULT_VERSION = 1
 MAX_RESULT_BYTES = 16 * 1024 * 1024
+IDLE_BREAKS = 3  # pools that break while no job is running in them before the jobs left are failed
+NOTHING_GRADED = "nothing of it was graded; it is graded again on the next run"
 
 
 @dataclass
@@ -84,6 +104,165 @@ def grade_job(job: Job, limits: Limits, temp_root: str | None) -> dict[str, Any]
         run = run_submission(job.paths[0], names, limits, Path(temp_root) if temp_root else None)
         rows = score(job, run, default_data())
     return {"rows": [row.as_dict() for row in rows], "seconds": round(time.monotonic() - started, 2)}
+
+
+Work = Callable[[Job, Limits, str | None], dict[str, Any]]
+
+
+def grade_claimed(work: Work, job: Job, limits: Limits, temp_root: str | None, claims: str) -> dict[str, Any]:
+    """`work` (grade_job) for one job in a pool worker, with a claim left while it runs (this worker's process id),
+    so that if the worker dies the grader knows which job it held."""
+    claim = Path(claims) / job.key
+    claim.write_text(str(os.getpid()), encoding="utf-8")
+    try:
+        return work(job, limits, temp_root)
+    finally:
+        claim.unlink(missing_ok=True)
+
+
+@dataclass
+class Broken:
+    """What a broken pool left: the jobs it did not finish, the ones among them that were running (job key ->
+    its worker's process id), and how each worker ended (process id -> exit code, negative for a signal; None
+    when the executor does not say)."""
+
+    unfinished: list[tuple[Job, dict[str, str]]] = field(default_factory=list)
+    running: dict[str, int] = field(default_factory=dict)
+    exits: dict[int, int | None] | None = None
+
+    def culprit(self) -> tuple[str, int] | None:
+        """The job whose worker died of a cause of its own, and its exit code, when exactly one did: the pool ends
+        every other worker with SIGTERM once one has died."""
+        if self.exits is None:
+            return None
+        died = [(pid, code) for pid, code in self.exits.items() if code != -signal.SIGTERM]
+        if len(died) != 1 or died[0][1] is None:
+            return None
+        held = [key for key, pid in self.running.items() if pid == died[0][0]]
+        return (held[0], died[0][1]) if len(held) == 1 else None
+
+
+def how_it_ended(code: int | None) -> str:
+    if code is None:
+        return "how is not known"
+    if code < 0:
+        try:
+            return f"signal {-code}, {signal.Signals(-code).name}"
+        except ValueError:
+            return f"signal {-code}"
+    return f"exit code {code}"
+
+
+def run_pool(
+    batch: list[tuple[Job, dict[str, str]]],
+    workers: int,
+    work: Work,
+    limits: Limits,
+    temp_root: str | None,
+    record: Callable[[Job, dict[str, str], dict[str, Any], bool], None],
+) -> Broken | None:
+    """Grade `batch` in one pool of `workers` processes, recording each result; None when the pool held, else
+    what its break left (every claim read, every dead worker's job folder removed)."""
+    claims = Path(tempfile.mkdtemp(prefix="crisis-grade-claims-"))
+    broken = Broken()
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=worker_context()) as pool:
+            # The executor's own table of its processes (process id -> Process), kept to read their exit codes.
+            processes = getattr(pool, "_processes", None)
+            futures = {}
+            for job, identity in batch:
+                try:
+                    futures[pool.submit(grade_claimed, work, job, limits, temp_root, str(claims))] = (job, identity)
+                except BrokenProcessPool:
+                    broken.unfinished.append((job, identity))
+            remaining = set(futures)
+            while remaining:
+                done, remaining = wait(remaining, return_when=FIRST_COMPLETED)
+                for future in done:
+                    job, identity = futures[future]
+                    try:
+                        record(job, identity, future.result(), True)
+                    except BrokenProcessPool:
+                        broken.unfinished.append((job, identity))
+                    except Exception as exc:  # a bug in the grader fails this job only
+                        reason = f"the grader failed on this notebook ({type(exc).__name__}: {str(exc)[:150]})"
+                        rows = [row.as_dict() for row in rows_without_a_run(job, NOT_GRADED, reason)]
+                        record(job, identity, {"rows": rows, "seconds": 0.0}, False)
+        if isinstance(processes, dict):
+            broken.exits = {pid: process.exitcode for pid, process in processes.items()}
+        for claim in claims.iterdir():  # left by the jobs whose worker died under them
+            try:
+                broken.running[claim.name] = int(claim.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                continue
+    finally:
+        shutil.rmtree(claims, ignore_errors=True)
+    if not broken.unfinished:
+        return None
+    for pid in broken.exits or {}:  # the job folders of the workers that died (their kernels died with them)
+        for folder in Path(temp_root or tempfile.gettempdir()).glob(f"{JOB_FOLDER_PREFIX}{pid}-*"):
+            remove_tree(folder)
+    unfinished = {job.key for job, _ in broken.unfinished}
+    broken.running = {key: pid for key, pid in broken.running.items() if key in unfinished}
+    return broken
+
+
+def grade_in_pools(
+    jobs: list[tuple[Job, dict[str, str]]],
+    workers: int,
+    work: Work,
+    limits: Limits,
+    temp_root: str | None,
+    record: Callable[[Job, dict[str, str], dict[str, Any], bool], None],
+    say: Callable[[str], None],
+) -> None:
+    """Grade every job in pools of workers, starting a fresh pool whenever a worker dies (module docstring)."""
+
+    def fail(job: Job, identity: dict[str, str], what: str) -> None:
+        reason = f"{what}; {NOTHING_GRADED}"
+        rows = [row.as_dict() for row in rows_without_a_run(job, NOT_GRADED, reason)]
+        record(job, identity, {"rows": rows, "seconds": 0.0}, False)
+
+    queue, alone, idle_breaks = list(jobs), [], 0
+    while queue or alone:
+        if not queue:  # a suspect, graded alone: if its worker dies now, it was this job
+            job, identity = alone.pop(0)
+            broken = run_pool([(job, identity)], 1, work, limits, temp_root, record)
+            if broken is not None:
+                how = how_it_ended(next(iter(broken.exits.values()), None) if broken.exits else None)
+                fail(job, identity, f"the grader's worker for this submission died ({how}), again when graded alone")
+                say(f"a grader worker died again ({how}) grading {job.student} {job.exercise} alone")
+            continue
+        broken = run_pool(queue, max(1, min(workers, len(queue))), work, limits, temp_root, record)
+        queue = []
+        if broken is None:
+            continue
+        found = broken.culprit()
+        if found is not None:
+            key, code = found
+            for job, identity in broken.unfinished:
+                if job.key == key:
+                    fail(job, identity, f"the grader's worker for this submission died ({how_it_ended(code)})")
+                    say(f"a grader worker died ({how_it_ended(code)}) grading {job.student} {job.exercise}")
+                else:
+                    queue.append((job, identity))
+        elif broken.running:
+            suspects = [(job, identity) for job, identity in broken.unfinished if job.key in broken.running]
+            alone += suspects
+            queue = [(job, identity) for job, identity in broken.unfinished if job.key not in broken.running]
+            say(
+                f"a grader worker died, and which of the {len(suspects)} notebooks then running it held cannot be "
+                "told: each is graded again alone"
+            )
+        else:
+            idle_breaks += 1
+            if idle_breaks > IDLE_BREAKS:
+                for job, identity in broken.unfinished:
+                    fail(job, identity, "the grader's workers kept dying before this submission started")
+                continue
+            queue = broken.unfinished
+        if queue:
+            say(f"grading the other {len(queue)} unfinished notebooks again in a fresh pool of workers")
 
 
 def needs_a_kernel(job: Job) -> bool:
@@ -147,9 +326,11 @@ def grade_jobs(
     redo: bool = False,
     say: Callable[[str], None] = print,
     show_progress: bool = False,
+    work: Work = grade_job,
 ) -> Outcome:
     """Grade every job not already graded with the same files, code, data and limits; `say` tells what happens,
-    and each finished job is one line (with show_progress, a bar on a terminal: crisis_reading.progress)."""
+    and each finished job is one line (with show_progress, a bar on a terminal: crisis_reading.progress).
+    `work` grades one job in a worker process (a module-level function: it is sent there by name)."""
     started = time.monotonic()
     results_dir = out / "results"
     results_dir.mkdir(parents=True, exist_ok=True)
@@ -213,20 +394,7 @@ def grade_jobs(
             if (job, identity) not in in_kernels:
                 record(job, identity, grade_job(job, limits, temp_root), keep=True)
     if in_kernels:
-        workers = max(1, min(workers, len(in_kernels)))
-        with ProcessPoolExecutor(max_workers=workers, mp_context=worker_context()) as pool:
-            futures = {pool.submit(grade_job, job, limits, temp_root): (job, identity) for job, identity in in_kernels}
-            remaining = set(futures)
-            while remaining:
-                done, remaining = wait(remaining, return_when=FIRST_COMPLETED)
-                for future in done:
-                    job, identity = futures[future]
-                    try:
-                        record(job, identity, future.result(), keep=True)
-                    except Exception as exc:  # a crashed worker must not lose the other jobs
-                        reason = f"the grader failed on this notebook ({type(exc).__name__}: {str(exc)[:150]})"
-                        rows = [row.as_dict() for row in rows_without_a_run(job, NOT_GRADED, reason)]
-                        record(job, identity, {"rows": rows, "seconds": 0.0}, keep=False)
+        grade_in_pools(in_kernels, workers, work, limits, temp_root, record, say)
     if counter is not None:
         counter.close()
     results = [finished[job.key] for job in jobs]

@@ -60,6 +60,8 @@ KERNEL_LAUNCHER = Path(__file__).with_name("kernel_launcher.py")
 NOT_STARTED = "the kernel could not be started"
 START_ATTEMPTS = 2
 COLLECT_SECONDS = 15  # the collecting cell's own time limit, on top of the notebook's
+# A job's folder is JOB_FOLDER_PREFIX + the grading process's id: if that process dies, its folders can be found.
+JOB_FOLDER_PREFIX = "crisis-grade-"
 
 
 @dataclass(frozen=True)
@@ -264,7 +266,7 @@ def run_submission(path: Path, answer_names: list[str], limits: Limits, temp_roo
         return RunResult(readable=False, problem=str(exc), seconds=time.monotonic() - started)
     assigned_in = assigning_cells(notebook, answer_names)
     for attempt in range(1, START_ATTEMPTS + 1):
-        folder = Path(tempfile.mkdtemp(prefix="crisis-grade-", dir=temp_root))
+        folder = Path(tempfile.mkdtemp(prefix=f"{JOB_FOLDER_PREFIX}{os.getpid()}-", dir=temp_root))
         try:
             with job_user() if limits.sandbox else nullcontext(None) as uid:
                 result = _run_in(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -97,25 +98,60 @@ def default_data(data: str) -> Data:
     return Data(article=course_article(), reference=course_reference())
 
 
+LESSON_ID = re.compile(r"\d\d")
+
+
+@cache
+def lesson_questions(lesson: str) -> dict[str, Question]:
+    """The questions of one lesson ("03"), by id, from its own module of the bank (lesson_03) only.
+
+    A check imports nothing of the other lessons' banks (lesson 08's brings in the quote finder and the
+    annotation model), so the first check() of a notebook costs only its own lesson. {} for no such lesson.
+    """
+    from crisis_reading.questions import bank as question_bank
+
+    if not LESSON_ID.fullmatch(lesson):
+        return {}
+    name = f"{question_bank.__name__}.lesson_{lesson}"
+    try:
+        module = importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name != name:  # the lesson's module exists but something it imports does not: a real error
+            raise
+        return {}
+    questions: dict[str, Question] = {}
+    for question in getattr(module, "QUESTIONS", []):
+        if question.id.split(".")[0] != lesson:
+            raise ValueError(f"question {question.id} is in the bank of lesson {lesson}: its id must start {lesson}.")
+        if question.id in questions:
+            raise ValueError(f"question id {question.id} is defined twice")
+        questions[question.id] = question
+    return questions
+
+
+def find_question(question_id: str) -> Question | None:
+    """One question by id ("03.2"), importing only its lesson's module of the bank."""
+    return lesson_questions(str(question_id).split(".")[0]).get(question_id)
+
+
 @cache
 def all_questions() -> dict[str, Question]:
-    """Every question in crisis_reading.questions.bank, by id."""
+    """Every question in crisis_reading.questions.bank, by id (for grading and the index: it imports every lesson)."""
     from crisis_reading.questions import bank as question_bank
 
     questions: dict[str, Question] = {}
     for module_info in pkgutil.iter_modules(question_bank.__path__):
-        module = importlib.import_module(f"{question_bank.__name__}.{module_info.name}")
-        for question in getattr(module, "QUESTIONS", []):
-            if question.id in questions:
-                raise ValueError(f"question id {question.id} is defined twice")
-            questions[question.id] = question
+        lesson = module_info.name.removeprefix("lesson_")
+        if module_info.name == lesson or not LESSON_ID.fullmatch(lesson):
+            raise ValueError(f"{module_info.name} in the question bank is not named lesson_NN")
+        questions.update(lesson_questions(lesson))
     return questions
 
 
 def verdict(question_id: str, answer: Any, data: Data | None = None) -> Verdict:
     """Judge an answer without displaying anything (used by check() and by grading)."""
     try:
-        question = all_questions().get(question_id)
+        question = find_question(question_id)
         if question is None:
             return Verdict(question_id, False, f"there is no question {question_id!r}: check the number in the cell")
         return judge(question, answer, data or default_data())

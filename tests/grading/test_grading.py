@@ -11,7 +11,11 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
+import resource
+import tracemalloc
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,9 +26,10 @@ from conftest import REPO
 from crisis_reading.grading import answers as answer_values
 from crisis_reading.grading.batch import grade_jobs
 from crisis_reading.grading.cli import main
-from crisis_reading.grading.layout import LayoutError, discover, in_shard, parse_shard
+from crisis_reading.grading.layout import Job, LayoutError, discover, in_shard, parse_shard
 from crisis_reading.grading.reports import summary_chart
-from crisis_reading.grading.sandbox import Limits, kernel_environment
+from crisis_reading.grading.sandbox import Limits, RunResult, kernel_environment, run_submission
+from crisis_reading.grading.scoring import Row, score
 from crisis_reading.grading.shards import MergeError, merge
 from crisis_reading.questions.answer_matching import plain
 from crisis_reading.questions.checks import Data, Hint, Question, all_questions, default_data, judge
@@ -532,6 +537,100 @@ def test_a_deeply_nested_or_oversized_file_is_refused(tmp_path: Path) -> None:
         handle.truncate(answer_values.MAX_FILE_BYTES + 1)
     with pytest.raises(answer_values.AnswerFormatError, match="larger"):
         answer_values.read_answers(path, ["answer_03_1"])
+
+
+@contextmanager
+def address_space_to_spare(megabytes: int):
+    """At most `megabytes` more address space for this process while the block runs: code that builds a huge value
+    gets a MemoryError instead of taking the machine's memory (the soft limit only, so it is raised again after)."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    in_use = int(re.search(r"VmSize:\s+(\d+) kB", Path("/proc/self/status").read_text()).group(1)) * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (in_use + megabytes * 2**20, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+def graded_rows(answers: dict) -> dict[str, Row]:
+    """Score answers as the grader does, for a student who handed in exercise 03, within 300 MB and 200 MB of
+    Python allocations: a rebuilt answer of 10**8 items (4 GB as a list) would stop it."""
+    job = Job("big", EXERCISE, (Path("03-how.ipynb"),))
+    tracemalloc.start()
+    try:
+        with address_space_to_spare(300):
+            rows = score(job, RunResult(answers=answers), default_data())
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 200 * 2**20, f"scoring took {peak / 2**20:.0f} MB"
+    return {row.question: row for row in rows}
+
+
+TOO_LARGE = "items; answers this large are not graded — check that you kept only what the question asks for"
+
+
+def test_an_answer_too_large_to_rebuild_is_refused_before_it_is_built(tmp_path: Path) -> None:
+    import numpy as np
+    import pandas as pd
+
+    namespace = {
+        "answer_03_1": pd.RangeIndex(10**8),  # 20 bytes of JSON, 10**8 values once the check lists them
+        "answer_03_2": eval(expected_literal("03.2")),
+        "answer_03_3": pd.DataFrame(index=pd.RangeIndex(10**8)),  # a table of no columns and 10**8 rows
+        "answer_03_4": pd.Series(np.zeros(10**7, dtype=np.int8)),  # refused in the kernel, before .tolist()
+        "answer_03_5": list(range(answer_values.MAX_NODES + 1)),
+        "answer_03_6": eval(expected_literal("03.6")),
+    }
+    got = collect_in_process(namespace, tmp_path, list(namespace))
+    rows = graded_rows(got)
+    for question, count in (("03.1", "100,000,000"), ("03.3", "100,000,000"), ("03.4", "10,000,000")):
+        assert rows[question].verdict == "not graded"
+        assert rows[question].message == f"your answer has {count} {TOO_LARGE}"
+    assert rows["03.5"].message == f"your answer has 50,001 {TOO_LARGE}"
+    assert rows["03.2"].verdict == rows["03.6"].verdict == "correct"  # the student's other answers are graded
+
+
+@pytest.mark.parametrize(
+    "forged",
+    [
+        {"t": "range_index", "start": 0, "stop": 10**12, "step": 1, "name": {"t": "none"}},
+        {"t": "range_index", "start": 10**9, "stop": 0, "step": -3, "name": {"t": "none"}},
+        {"t": "series", "v": [], "index": {"t": "range_index", "start": 0, "stop": 10**9, "step": 1}},
+        {"t": "tuple", "v": [{"t": "range_index", "start": 0, "stop": 10**9, "step": 1, "name": {"t": "none"}}]},
+        # a fixed width per value, whatever the JSON holds: 400 MB for one letter, 2 GB for twenty
+        {"t": "array", "v": [{"t": "str", "v": "a"}], "dtype": "<U100000000"},
+        {"t": "index", "v": [{"t": "str", "v": "a"}] * 20, "dtype": "S100000000", "name": {"t": "none"}},
+        {"t": "array", "v": [{"t": "int", "v": "1"}] * 20, "dtype": "(10000000,)i8"},
+    ],
+)
+def test_a_forged_answer_cannot_make_the_grader_build_a_huge_value(tmp_path: Path, forged) -> None:
+    path = tmp_path / "answers.json"
+    correct = {"t": "str", "v": expected_literal("03.1").strip("'\"")}
+    path.write_text(json.dumps({"answer_03_1": correct, "answer_03_2": forged}), encoding="utf-8")
+    tracemalloc.start()
+    try:
+        with address_space_to_spare(300):
+            got = answer_values.read_answers(path, ["answer_03_1", "answer_03_2"])
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 50 * 2**20, f"rebuilding took {peak / 2**20:.0f} MB"
+    rows = graded_rows(got)
+    assert rows["03.1"].verdict == "correct"
+    if forged.get("t") in ("range_index", "series", "tuple"):
+        assert rows["03.2"].verdict == "not graded" and rows["03.2"].message.endswith(TOO_LARGE)
+
+
+def test_a_huge_range_index_in_a_submission_costs_only_its_own_question(tmp_path: Path) -> None:
+    path = tmp_path / "03-how.ipynb"
+    nbformat.write(notebook("import pandas as pd\nanswer_03_1 = pd.RangeIndex(10**8)", *CORRECT_CELLS[1:]), path)
+    names = [f"answer_{qid.replace('.', '_')}" for qid in QUESTIONS]
+    run = run_submission(path, names, Limits(cell_seconds=20, notebook_seconds=60, memory_mb=1024))
+    assert not run.problem and not run.cell_errors
+    rows = graded_rows(run.answers)
+    assert rows["03.1"].verdict == "not graded" and rows["03.1"].message == f"your answer has 100,000,000 {TOO_LARGE}"
+    assert [rows[qid].verdict for qid in QUESTIONS[1:]] == ["correct"] * 5
 
 
 def test_hints_that_use_data_get_the_graders_data() -> None:

@@ -234,3 +234,48 @@ def test_every_per_cent_question_accepts_a_whole_per_cent_and_no_more() -> None:
     assert {q.tolerance for q in per_cent} == {0.5}, {q.id: q.tolerance for q in per_cent}
     expected = all_questions()["08.4"].expected(None)
     assert verdict("08.4", round(expected)) and not verdict("08.4", expected + 0.6)
+
+
+FIRST_CHECK = r"""
+import json, sys
+import nbformat
+notebook = nbformat.read(sys.argv[1], as_version=4)
+setup = next(cell.source for cell in notebook.cells if cell.cell_type == "code")
+namespace = {"__name__": "__main__", "display": lambda *args, **kwargs: None}
+exec(setup, namespace)  # the exercise's own first cell, as a student runs it
+before = set(sys.modules)
+result = namespace["check"](sys.argv[2], "not the answer")
+print(json.dumps({"new": sorted(set(sys.modules) - before), "message": result.message,
+                  "matplotlib": "matplotlib" in sys.modules}))
+"""
+
+
+@pytest.mark.parametrize("exercise", sorted(EXERCISES.glob("*.ipynb")), ids=lambda p: p.name[:2])
+def test_a_check_imports_only_its_own_lessons_questions(exercise: Path) -> None:
+    """The first check() of a notebook, in a fresh process after the exercise's setup cell: it imports only its own
+    lesson's module of the bank (lesson 08's brings in the quote finder and the annotation model) and never
+    matplotlib; lesson 03 draws no chart, so matplotlib is not loaded there at all."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    lesson = exercise.name[:2]
+    environment = {**os.environ, "MPLBACKEND": "Agg"}
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_CHECK, str(exercise), f"{lesson}.1"],
+        capture_output=True,
+        text=True,
+        cwd=EXERCISES,
+        env=environment,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    report = json.loads(done.stdout.splitlines()[-1])
+    banks = [name for name in report["new"] if name.startswith("crisis_reading.questions.bank.")]
+    assert banks == [f"crisis_reading.questions.bank.lesson_{lesson}"], banks
+    assert not [name for name in report["new"] if name.split(".")[0] == "matplotlib"]
+    assert "there is no question" not in report["message"] and "could not read" not in report["message"]
+    if lesson == "03":
+        assert not report["matplotlib"], "lesson 03 draws no chart, yet matplotlib was imported"
