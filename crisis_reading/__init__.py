@@ -25,6 +25,7 @@ _PUBLIC = {
     "DataError": "dataset.errors",
     "DEFAULT_ARTICLE": "dataset.paths",
     "PRACTICE_ARTICLE": "dataset.paths",
+    "CAPSTONE_ARTICLE": "dataset.paths",
     # lesson 00–02: the article, its parts, who speaks
     "show_article": "views.render",
     "show_blocks": "views.render",
@@ -73,12 +74,16 @@ _PUBLIC = {
     "score_finder": "finder.scoring",
     "missed_quotes": "finder.scoring",
     "extra_quotes": "finder.scoring",
+    "corrections_needed": "finder.scoring",
     "compare_profiles": "analysis.profiles",
     "compare": "views.compare",
     "Annotation": "annotate.model",
-    "open_annotation": "annotate.model",
+    "open_annotation": "annotate.draft",
+    "start_over": "annotate.draft",
     "annotation_widget": "annotate.widget",
     "my_folder": "annotate.workspace",
+    "finder_scorecard": "annotate.workspace",
+    "start_my_article": "annotate.own_article",
     "save_and_load": "annotate.workspace",
     # the exercises
     "check": "questions.checks",
@@ -103,7 +108,7 @@ if TYPE_CHECKING:  # never run: it shows type checkers, and the import contracts
         timeline,
         voices,
     )
-    from crisis_reading.annotate import model, widget, workspace  # noqa: F401
+    from crisis_reading.annotate import draft, model, own_article, widget, workspace  # noqa: F401
     from crisis_reading.dataset import article, errors, paths, reference  # noqa: F401
     from crisis_reading.finder import quotes, scoring, text_blocks  # noqa: F401
     from crisis_reading.questions import checks  # noqa: F401

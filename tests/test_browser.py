@@ -33,6 +33,7 @@ import pytest
 from conftest import CHROMIUM, REPO
 from site_checks import SITE_CHECKS, Page, load_pages
 
+from crisis_reading import load_article, my_folder
 from tools.site_builder import build_site, lesson_notebooks
 
 SCREENSHOTS = REPO / "browser-screenshots"
@@ -301,14 +302,38 @@ def try_source_cards(page) -> None:
 
 
 def try_annotation_widget(page) -> None:
-    """Click Accept on the first proposal: one more quote must count as accepted, one fewer as waiting."""
+    """As a student would: accept the first proposal, add an event in the Events tab, save; the saved folder loads."""
     widget = page.locator(NOTEBOOK + " .jp-OutputArea-output .widget-vbox").first  # the outermost box
     progress = widget.locator(".widget-html").first
+    message = widget.locator(".widget-html").last
     before = progress.inner_text()
     accepted = int(re.search(r"(\d+) accepted", before).group(1))
     widget.get_by_role("button", name="Accept", exact=True).click()
     after = wait_for_change(page, progress, before)
     assert f"{accepted + 1} accepted" in after, after
+
+    widget.get_by_role("tab", name="Events").click()
+    events = widget.locator(".widget-tab-contents").locator("> .widget-vbox:visible").last
+    events.get_by_label("Block", exact=True).select_option(label="23")
+    events.get_by_label("Time words in this block").select_option(label="earlier this month")
+    events.get_by_label("Event type").select_option(label="military")
+    events.get_by_label("What happened").fill("Estravia closes two of the dam's outlet gates")
+    events.get_by_label("What happened").press("Tab")  # a Text widget sends its value on change
+    before = message.inner_text()
+    events.get_by_role("button", name="Propose the date from the time words").click()
+    assert "The calendar reads 'earlier this month'" in wait_for_change(page, message, before)
+    before = message.inner_text()
+    events.get_by_role("button", name="Add as a new event").click()
+    assert "Added the event" in wait_for_change(page, message, before)
+
+    widget.get_by_role("tab", name="Save").click()
+    before = message.inner_text()
+    widget.get_by_role("button", name="Save", exact=True).click()
+    assert "Saved" in wait_for_change(page, message, before)
+    folder = my_folder()
+    saved = load_article(folder.name, folder.parent)
+    assert "earlier this month" in set(saved.events["time_words"])
+    assert saved.quotes["note"].str.contains("accepted by a person").sum() >= 1
 
 
 INTERACTIONS = {

@@ -13,27 +13,14 @@ calendar allows and the rule says so.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import pandas as pd
 
 from crisis_reading.analysis.timeline import relative_time_words
 from crisis_reading.dataset.article import Article, article_or_course
+from crisis_reading.dataset.vocabulary import MONTHS, WEEKDAYS
 
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 # Month names only with a capital: "may" is also a verb.
 _MONTH = re.compile(r"\b(" + "|".join(MONTHS) + r")\b")
@@ -113,6 +100,105 @@ def calendar_span(words: str, published: str | pd.Timestamp) -> tuple[pd.Timesta
     return start, end, rule
 
 
+@dataclass(frozen=True)
+class DateReading:
+    """What the calendar proposes for an event's time words: a span, candidate days, a certainty, the rule."""
+
+    start: pd.Timestamp
+    end: pd.Timestamp
+    candidates: tuple[pd.Timestamp, ...]
+    certainty: str | None
+    rule: str
+
+    @property
+    def placed(self) -> bool:
+        return not pd.isna(self.start)
+
+
+_NEXT_WEEKDAY = re.compile(r"\b(next|this coming|coming)\s+(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+_LAST_WEEKDAY = re.compile(r"\blast\s+(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+_AGO = re.compile(
+    r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(day|week|month|year)s?\s+ago\b", re.IGNORECASE
+)
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_NUMBERS.update({"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10})
+
+
+def date_reading(words: str, published: str | pd.Timestamp) -> DateReading:
+    """The date the calendar proposes for `words`, with how sure it can be, counted from `published`.
+
+    It adds to `calendar_span` the readings a person reviewing an article needs: the future ("next
+    week", "tomorrow", "next Thursday"), "earlier this month", "N days/years ago", and "last Tuesday",
+    which English uses both for this week's Tuesday and the one before, so both are kept as
+    candidates. One day is `certain`; a span is `vague` (the words give no day); a future weekday is
+    `likely`. A person still checks it: the calendar cannot know that "on Monday" in "will reopen on
+    Monday" is the Monday to come.
+    """
+    day = pd.Timestamp(published).normalize()
+    one_day = pd.Timedelta(days=1)
+    if match := _LAST_WEEKDAY.search(words):
+        latest = weekday_on_or_before(day - one_day, match.group(1))
+        earlier = latest - pd.Timedelta(days=7)
+        return DateReading(
+            earlier,
+            latest,
+            (earlier, latest),
+            "ambiguous",
+            f"“last {match.group(1).capitalize()}” is read both as the latest one before the publication day "
+            f"({latest:%d %B}) and as the one a week before ({earlier:%d %B}); both are kept",
+        )
+    if match := _NEXT_WEEKDAY.search(words):
+        wanted = WEEKDAYS.index(match.group(2).capitalize())
+        date = day + pd.Timedelta(days=(wanted - day.day_of_week - 1) % 7 + 1)
+        return DateReading(
+            date,
+            date,
+            (),
+            "likely",
+            f"the first {date.day_name()} after the publication day; some read it a week later",
+        )
+    lowered = words.lower()
+    if re.search(r"\btomorrow\b", lowered):
+        return DateReading(day + one_day, day + one_day, (), "certain", "the day after publication")
+    if re.search(r"\bnext week\b", lowered):
+        monday = day + pd.Timedelta(days=7 - day.day_of_week)
+        return _span(monday, monday + pd.Timedelta(days=6), "the Monday to Sunday after the publication week")
+    if re.search(r"\bnext month\b", lowered):
+        month = day.to_period("M") + 1
+        return _span(month.start_time, month.end_time.normalize(), f"the month after publication: {month:%B %Y}")
+    if re.search(r"\bearlier this month\b", lowered):
+        return _span(day.replace(day=1), day - one_day, "from the first of the month to the day before publication")
+    if re.search(r"\b(later this|this) month\b", lowered):
+        month_end = day.to_period("M").end_time.normalize()
+        if "later" in lowered:
+            return _span(day + one_day, month_end, "from the day after publication to the end of the month")
+        return _span(day.replace(day=1), month_end, "the month of publication")
+    if match := _AGO.search(words):
+        count = int(match.group(1)) if match.group(1).isdigit() else _NUMBERS[match.group(1).lower()]
+        unit = match.group(2).lower()
+        if unit == "day":
+            date = day - pd.Timedelta(days=count)
+            return DateReading(date, date, (), "likely", f"{count} day(s) before publication, if counted exactly")
+        offset = {"week": pd.DateOffset(weeks=count), "month": pd.DateOffset(months=count)}.get(
+            unit, pd.DateOffset(years=count)
+        )
+        centre = day - offset
+        half = {"week": pd.Timedelta(days=3), "month": pd.Timedelta(days=15)}.get(unit, pd.Timedelta(days=182))
+        return _span(
+            centre - half, centre + half, f"about {count} {unit}(s) before publication, give or take half a {unit}"
+        )
+    start, end, rule = calendar_span(words, day)
+    if re.search(r"\bsince\b", lowered) and not pd.isna(start):
+        return _span(start, day, f"{rule}; “since” runs on to the publication day")
+    if pd.isna(start):
+        return DateReading(pd.NaT, pd.NaT, (), None, rule)
+    return DateReading(start, end, (), "certain" if start == end else "vague", rule)
+
+
+def _span(start: pd.Timestamp, end: pd.Timestamp, rule: str) -> DateReading:
+    return DateReading(start, end, (), "vague", rule)
+
+
 def calendar_readings(article: Article | None = None) -> pd.DataFrame:
     """Each event the article dates with its own words: what the calendar alone allows, beside the data's date.
 
@@ -122,12 +208,12 @@ def calendar_readings(article: Article | None = None) -> pd.DataFrame:
     """
     article = article_or_course(article)
     events = relative_time_words(article)
-    spans = [calendar_span(words, article.published) for words in events["time_words"]]
+    readings = [date_reading(words, article.published) for words in events["time_words"]]
     table = events[["description", "time_words"]].copy()
     unit = events["date_start"].dtype
-    table["calendar_start"] = pd.to_datetime([span[0] for span in spans]).astype(unit)
-    table["calendar_end"] = pd.to_datetime([span[1] for span in spans]).astype(unit)
-    table["rule"] = [span[2] for span in spans]
+    table["calendar_start"] = pd.to_datetime([reading.start for reading in readings]).astype(unit)
+    table["calendar_end"] = pd.to_datetime([reading.end for reading in readings]).astype(unit)
+    table["rule"] = [reading.rule for reading in readings]
     table["date_start"] = events["date_start"]
     table["date_end"] = events["date_end"]
     table["certainty"] = events["certainty"]

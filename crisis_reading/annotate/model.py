@@ -14,24 +14,39 @@ it was; a good save keeps the version it replaces in a hidden `.<name>.previous`
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import json
 import re
 import shutil
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pandas as pd
 
+from crisis_reading.analysis.dates import DateReading, date_reading
 from crisis_reading.dataset.article import Article, load_article
 from crisis_reading.dataset.datapackage import allowed_values, field_names, read_descriptor
 from crisis_reading.dataset.errors import DataError
 from crisis_reading.dataset.paths import DEFAULT_ARTICLE, data_dir
 from crisis_reading.dataset.schema import columns, core_tables, file_name
-from crisis_reading.dataset.vocabulary import BLOCK_SEPARATOR, IN_REVIEW, KINDS, REVIEWED, UNREVIEWED, slug
-from crisis_reading.dataset.writer import clean_cell, same_files, write_csv
+from crisis_reading.dataset.vocabulary import (
+    BLOCK_SEPARATOR,
+    IN_REVIEW,
+    KINDS,
+    REVIEWED,
+    UNREVIEWED,
+    join_list,
+    slug,
+    split_list,
+)
+from crisis_reading.dataset.writer import clean_cell, same_files, write_csv, write_json_atomically
+from crisis_reading.finder.events import find_events
 
+T = TypeVar("T")
 CORE_FILES = {table: file_name(table) for table in core_tables()}
 PENDING, ACCEPTED, REJECTED = "pending", "accepted", "rejected"
 EDITABLE_QUOTE_FIELDS = (
@@ -47,6 +62,55 @@ EDITABLE_QUOTE_FIELDS = (
 )
 
 
+DATE_COLUMNS = ("date_start", "date_end")
+EDITABLE_EVENT_FIELDS = (
+    "description",
+    "event_type",
+    "place_as_written",
+    "block",
+    "time_words",
+    "mentioned_in_blocks",
+    "date_start",
+    "date_end",
+    "date_candidates",
+    "resolved_by",
+    "resolution_source",
+    "certainty",
+    "note",
+)
+
+
+def _count(number: int, thing: str) -> str:
+    return f"{number} {thing}{'' if number == 1 else 's'}"
+
+
+def _unreviewed(note: Any) -> bool:
+    return UNREVIEWED in str(note or "").lower()
+
+
+def _iso_date(value: Any) -> str | None:
+    value = clean_cell(value)
+    if value is None:
+        return None
+    try:
+        return pd.Timestamp(value).strftime("%Y-%m-%d")
+    except (ValueError, TypeError):
+        raise ValueError(f"{value!r} is not a date: write it YYYY-MM-DD, e.g. 2025-03-14") from None
+
+
+def records_change(method: Callable[..., T]) -> Callable[..., T]:
+    """A decision the person made: once it is made, write the draft (nothing a student did is lost)."""
+
+    @functools.wraps(method)
+    def changed(self: Annotation, *args: Any, **kwargs: Any) -> T:
+        result = method(self, *args, **kwargs)
+        if self.draft is not None:
+            write_json_atomically(self.draft, self.to_state())
+        return result
+
+    return changed
+
+
 @dataclass(frozen=True)
 class SaveReport:
     """What a save wrote."""
@@ -57,11 +121,13 @@ class SaveReport:
     still_to_review: int
     review_status: str
     previous: Path | None
+    events: int = 0
 
     def __str__(self) -> str:
         kept = f"; the version before is kept in {self.previous}" if self.previous else ""
         return (
-            f"Saved {self.quotes} quotes and {self.speakers} speakers to {self.folder} "
+            f"Saved {_count(self.quotes, 'quote')}, {_count(self.speakers, 'speaker')} and "
+            f"{_count(self.events, 'event')} to {self.folder} "
             f"({self.still_to_review} still to review, review_status {self.review_status!r}){kept}."
         )
 
@@ -79,6 +145,7 @@ class Annotation:
         events: pd.DataFrame | None = None,
         status: dict[str, str] | None = None,
         extra_resources: dict[str, Path] | None = None,
+        event_status: dict[str, str] | None = None,
     ) -> None:
         self.descriptor = descriptor  # the template: every table's schema, from an existing article folder
         self.blocks = blocks[columns("blocks")].reset_index(drop=True)
@@ -86,11 +153,18 @@ class Annotation:
         self.quotes = self._rows(quotes, "quotes")
         self.speakers = self._rows(speakers, "speakers")
         self.events = self._rows(events if events is not None else pd.DataFrame(), "events")
+        for column in DATE_COLUMNS:  # dates as the CSV writes them, so a draft and a save hold the same text
+            self.events[column] = [_iso_date(value) for value in self.events[column]]
         self.status = {qid: (status or {}).get(qid, PENDING) for qid in self.quotes["quote_id"]}
+        self.event_status = {
+            eid: (event_status or {}).get(eid, PENDING if _unreviewed(note) else ACCEPTED)
+            for eid, note in zip(self.events["event_id"], self.events["note"], strict=True)
+        }
         self.extra_resources = dict(extra_resources or {})  # name -> file, carried over unchanged
         self.added_speakers: set[str] = set()  # saved even before a quote is attributed to them
         self.position = 0
         self.proposal: Any = None  # the finder's result this annotation started from, if it did
+        self.draft: Path | None = None  # where every change is written at once (crisis_reading.annotate.draft)
 
     # ----- starting points -------------------------------------------------------------------------------------
     @classmethod
@@ -110,7 +184,8 @@ class Annotation:
         """
         folder = template.folder if template is not None else data_dir() / DEFAULT_ARTICLE
         descriptor = read_descriptor(folder)
-        meta = {**meta, "text_file": "article.txt"}
+        # What the new article is to the finder is not the key's to say: an annotation is no answer key yet.
+        meta = {**{key: value for key, value in meta.items() if key != "finder_key"}, "text_file": "article.txt"}
         quotes = proposed.quotes.copy()
         # Every proposal says it is unreviewed, so a saved folder shows which rows a person has checked.
         quotes["note"] = [
@@ -119,6 +194,8 @@ class Annotation:
             else f"Proposed by the finder ({UNREVIEWED}). {note or ''}".strip()
             for note in quotes["note"]
         ]
+        if events is None:
+            events = proposed_events(blocks, meta.get("published"), descriptor)
         annotation = cls(blocks, meta, quotes, proposed.speakers, descriptor, events)
         annotation.proposal = proposed
         return annotation
@@ -132,7 +209,8 @@ class Annotation:
             proposed = find_quotes(self.blocks, outlet=self.meta.get("outlet"))
         quotes = proposed.quotes.copy()
         quotes["note"] = [f"Proposed by the finder ({UNREVIEWED}). {note or ''}".strip() for note in quotes["note"]]
-        fresh = Annotation(self.blocks, self.meta, quotes, proposed.speakers, self.descriptor, self.events)
+        events = proposed_events(self.blocks, self.meta.get("published"), self.descriptor)
+        fresh = Annotation(self.blocks, self.meta, quotes, proposed.speakers, self.descriptor, events)
         fresh.proposal = proposed
         return fresh
 
@@ -168,6 +246,62 @@ class Annotation:
             extra,
         )
 
+    # ----- the draft: everything decided so far, as plain JSON --------------------------------------------------
+    STATE_VERSION = 1
+
+    def to_state(self) -> dict[str, Any]:
+        """Everything needed to reopen the tool exactly where the person is (crisis_reading.annotate.draft)."""
+
+        def records(table: pd.DataFrame) -> list[dict[str, Any]]:
+            return [{c: clean_cell(v) for c, v in row.items()} for row in table.to_dict("records")]
+
+        return {
+            "version": self.STATE_VERSION,
+            "written": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+            "descriptor": self.descriptor,
+            "meta": self.meta,
+            "blocks": records(self.blocks),
+            "quotes": records(self.quotes),
+            "speakers": records(self.speakers),
+            "events": records(self.events),
+            "status": self.status,
+            "event_status": self.event_status,
+            "added_speakers": sorted(self.added_speakers),
+            "extra_resources": {name: str(path) for name, path in self.extra_resources.items()},
+            "position": self.position,
+        }
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> Annotation:
+        """The annotation a draft holds; a ValueError if it is not one this version of the tool wrote."""
+        if not isinstance(state, dict) or state.get("version") != cls.STATE_VERSION:
+            raise ValueError("it was not written by this version of the annotation tool")
+        try:
+            annotation = cls(
+                pd.DataFrame(state["blocks"]),
+                state["meta"],
+                pd.DataFrame(state["quotes"], columns=field_names(state["descriptor"], "quotes")),
+                pd.DataFrame(state["speakers"], columns=field_names(state["descriptor"], "speakers")),
+                state["descriptor"],
+                pd.DataFrame(state["events"], columns=field_names(state["descriptor"], "events")),
+                state["status"],
+                {name: Path(path) for name, path in state["extra_resources"].items()},
+                state["event_status"],
+            )
+            annotation.added_speakers = set(state["added_speakers"])
+            annotation.position = int(state["position"])
+        except (KeyError, TypeError, ValueError) as error:
+            raise ValueError(f"it is incomplete or damaged ({type(error).__name__}: {error})") from None
+        if set(annotation.status) != set(annotation.quotes["quote_id"]):
+            raise ValueError("its list of decisions does not match its quotes")
+        return annotation
+
+    def replace_with(self, other: Annotation) -> None:
+        """Become `other` (Start over), keeping this object, which the notebook's cells hold, and its draft."""
+        draft = self.draft
+        self.__dict__.update(other.__dict__)
+        self.draft = draft
+
     # ----- reading ---------------------------------------------------------------------------------------------
     def _rows(self, table: pd.DataFrame, name: str) -> pd.DataFrame:
         columns = field_names(self.descriptor, name)
@@ -199,14 +333,22 @@ class Annotation:
         return self.speakers["speaker_id"].tolist()
 
     # ----- deciding --------------------------------------------------------------------------------------------
+    @records_change
+    def move(self, step: int) -> None:
+        """Step to another proposal (kept in the draft, so the tool reopens where the person was)."""
+        self.position = min(max(self.position + step, 0), max(len(self.quotes) - 1, 0))
+
+    @records_change
     def accept(self, quote_id: str) -> None:
         self.quote(quote_id)
         self.status[quote_id] = ACCEPTED
 
+    @records_change
     def reject(self, quote_id: str) -> None:
         self.quote(quote_id)
         self.status[quote_id] = REJECTED
 
+    @records_change
     def fix(self, quote_id: str, **changes: Any) -> None:
         """Correct a quote's speaker, kind, verb (or channel, attribution block…) and accept it."""
         self.quote(quote_id)
@@ -227,6 +369,7 @@ class Annotation:
             self.quotes.at[index, "note"] = f"Reviewed: corrected {', '.join(changed)}."
         self.status[quote_id] = ACCEPTED
 
+    @records_change
     def split(self, quote_id: str, between: str) -> str:
         """Cut a quote in two where `between` stands in it (those words go to neither part).
 
@@ -252,6 +395,7 @@ class Annotation:
         self.status[new_id] = PENDING
         return new_id
 
+    @records_change
     def add_quote(
         self,
         block: int,
@@ -296,6 +440,7 @@ class Annotation:
         self.status[new_id] = ACCEPTED
         return new_id
 
+    @records_change
     def add_speaker(
         self,
         name: str,
@@ -336,6 +481,7 @@ class Annotation:
         self.added_speakers.add(ident)
         return ident
 
+    @records_change
     def edit_speaker(self, speaker_id: str, **changes: Any) -> None:
         """Change a speaker's side, organisation, voice type…; the finder leaves every side "unclear"."""
         if speaker_id not in self.speaker_ids():
@@ -353,6 +499,128 @@ class Annotation:
             self.speakers.at[index, "side_basis"] = f"Set by a person reviewing the article: {changes['side']}."
         self.speakers.at[index, "note"] = "Reviewed by a person."
 
+    # ----- events ----------------------------------------------------------------------------------------------
+    def event(self, event_id: str) -> dict[str, Any]:
+        rows = self.events[self.events["event_id"] == event_id]
+        if rows.empty:
+            known = ", ".join(self.events["event_id"]) or "none yet"
+            raise KeyError(f"No event {event_id!r}; the events are: {known}")
+        return rows.iloc[0].to_dict()
+
+    def event_ids(self) -> list[str]:
+        """Every event id in reading order (the block whose words date it)."""
+        ordered = self.events.assign(_b=self.events["block"].astype(int))
+        return ordered.sort_values("_b", kind="stable")["event_id"].tolist()
+
+    def event_counts(self) -> dict[str, int]:
+        values = list(self.event_status.values())
+        return {state: values.count(state) for state in (PENDING, ACCEPTED, REJECTED)}
+
+    def propose_date(self, time_words: str) -> DateReading:
+        """What the calendar reads in `time_words`, counted from the publication date (lesson 04's rules)."""
+        return date_reading(time_words, self.meta["published"])
+
+    @records_change
+    def add_event(
+        self, block: int, event_type: str, description: str, time_words: str | None = None, **more: Any
+    ) -> str:
+        """Add an event; with `time_words` and no dates, the dates are the calendar's proposal. Returns its id."""
+        row = dict.fromkeys(self.events.columns)
+        row.update(block=int(block), mentioned_in_blocks=str(int(block)), note="Added by a person.")
+        changes = {"event_type": event_type, "description": description, "time_words": time_words, **more}
+        if time_words and not more.get("date_start"):
+            changes.update(self._dates_from(time_words))
+        checked = self._checked_event({**row, **{k: clean_cell(v) for k, v in changes.items()}})
+        checked["event_id"] = self._new_event_id(description)
+        self.events = pd.concat([self.events, pd.DataFrame([checked], dtype=object)], ignore_index=True)
+        self.event_status[checked["event_id"]] = ACCEPTED
+        return checked["event_id"]
+
+    @records_change
+    def edit_event(self, event_id: str, **changes: Any) -> None:
+        """Correct an event's words, type or dates and mark it reviewed."""
+        row = self.event(event_id)
+        unknown = set(changes) - set(EDITABLE_EVENT_FIELDS)
+        if unknown:
+            raise ValueError(
+                f"cannot change {', '.join(sorted(unknown))}; change one of: {', '.join(EDITABLE_EVENT_FIELDS)}"
+            )
+        updated = {**row, **{column: clean_cell(value) for column, value in changes.items()}}
+        if _unreviewed(updated["note"]):
+            updated["note"] = str(updated["note"]).replace(f"({UNREVIEWED})", "(reviewed by a person)")
+            if _unreviewed(updated["note"]):
+                updated["note"] = "Reviewed by a person."
+        checked = self._checked_event(updated)
+        index = self.events.index[self.events["event_id"] == event_id][0]
+        for column, value in checked.items():
+            self.events.at[index, column] = value
+        self.event_status[event_id] = ACCEPTED
+
+    def accept_event(self, event_id: str) -> None:
+        self.edit_event(event_id)
+
+    @records_change
+    def delete_event(self, event_id: str) -> None:
+        """Take an event out: a proposal that is no event, or one added by mistake."""
+        self.event(event_id)
+        self.events = self.events[self.events["event_id"] != event_id].reset_index(drop=True)
+        del self.event_status[event_id]
+
+    def _dates_from(self, time_words: str) -> dict[str, Any]:
+        reading = self.propose_date(time_words)
+        if not reading.placed:
+            raise ValueError(
+                f"The calendar cannot place {time_words!r} ({reading.rule}): type the first and last day it may "
+                "fall on (YYYY-MM-DD), say how you know (resolved by, source) and how sure you are (certainty)"
+            )
+        return {
+            "date_start": reading.start,
+            "date_end": reading.end,
+            "date_candidates": join_list([f"{day:%Y-%m-%d}" for day in reading.candidates]) or None,
+            "certainty": reading.certainty,
+            "resolved_by": "publication_date",
+            "resolution_source": f"published {pd.Timestamp(self.meta['published']):%A %d %B %Y}: {reading.rule}",
+        }
+
+    def _checked_event(self, row: dict[str, Any]) -> dict[str, Any]:
+        """The event row as it will be saved, or a ValueError saying what to fix, in the tool's words."""
+        block = int(row["block"])
+        if block not in set(self.blocks["block"].astype(int)):
+            raise ValueError(f"There is no block {block}")
+        if not row.get("description"):
+            raise ValueError("Describe the event in your own words (what happened)")
+        for column in ("event_type", "resolved_by", "certainty"):
+            allowed = allowed_values(self.descriptor, "events", column)
+            if row.get(column) is None:
+                raise ValueError(f"Choose the {column.replace('_', ' ')}: one of {', '.join(allowed)}")
+            if allowed and row[column] not in allowed:
+                raise ValueError(f"{column} {row[column]!r} is not allowed; use one of: {', '.join(allowed)}")
+        if row.get("time_words") and row["time_words"] not in self.block_text(block):
+            raise ValueError(f"{row['time_words']!r} does not stand in block {block}: copy the words exactly")
+        for column in DATE_COLUMNS:
+            row[column] = _iso_date(row.get(column))
+            if row[column] is None:
+                raise ValueError(f"Give the {column.replace('_', ' ')} (YYYY-MM-DD), or propose it from the time words")
+        if row["date_end"] < row["date_start"]:
+            raise ValueError(f"The event ends ({row['date_end']}) before it starts ({row['date_start']})")
+        candidates = [_iso_date(day) for day in split_list(row.get("date_candidates"))]
+        row["date_candidates"] = join_list(candidates) or None
+        if (row["certainty"] == "ambiguous") != (len(candidates) >= 2):
+            raise ValueError(
+                "An ambiguous date keeps two or more candidate dates (separated by |); any other certainty keeps none"
+            )
+        if not row.get("resolution_source"):
+            raise ValueError("Say how you know the date (resolution source): the rule, or the source you checked")
+        row["mentioned_in_blocks"] = row.get("mentioned_in_blocks") or str(block)
+        return row
+
+    def _new_event_id(self, description: str) -> str:
+        base = slug(" ".join(str(description).split()[:4])) or "event"
+        ident, number = base, 2
+        while ident in set(self.events["event_id"]):
+            ident, number = f"{base}_{number}", number + 1
+        return ident
+
     def _check_allowed(self, column: str, value: str) -> None:
         allowed = allowed_values(self.descriptor, "speakers", column)
         if allowed and value not in allowed:
@@ -366,11 +634,18 @@ class Annotation:
         return f"n{number:02d}"
 
     # ----- saving ----------------------------------------------------------------------------------------------
+    def waiting(self) -> int:
+        """Quotes and events still waiting for review."""
+        return self.counts()[PENDING] + self.event_counts()[PENDING]
+
+    def decided(self) -> int:
+        """Quotes and events a person has accepted, corrected or rejected."""
+        return len(self.status) + len(self.event_status) - self.waiting()
+
     def review_status(self) -> str:
-        counts = self.counts()
-        if counts[PENDING] == 0:
+        if self.waiting() == 0:
             return REVIEWED
-        return IN_REVIEW if counts[ACCEPTED] + counts[REJECTED] else UNREVIEWED
+        return IN_REVIEW if self.decided() else UNREVIEWED
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """The tables a save writes: kept quotes numbered q01… in reading order, their speakers."""
@@ -395,16 +670,22 @@ class Annotation:
         speakers = self.speakers[self.speakers["speaker_id"].isin(used)].copy()
         interviewed = set(kept.loc[kept["channel"] == "outlet_interview", "speaker_id"])
         speakers["interviewed_by_outlet"] = speakers["speaker_id"].isin(interviewed)
-        return {"blocks": self.blocks, "speakers": speakers, "quotes": kept, "events": self.events}
+        events = self.events[[self.event_status[e] != REJECTED for e in self.events["event_id"]]]
+        return {"blocks": self.blocks, "speakers": speakers, "quotes": kept, "events": events}
 
     def _explained(self, error: DataError) -> str:
         """The loader's problem, with what it means for a person using this tool when the loader cannot know."""
         name = error.file.name
-        if name == CORE_FILES["events"] and self.events.empty and self.review_status() == REVIEWED:
+        if name in (CORE_FILES["quotes"], CORE_FILES["speakers"]) and self.tables()["quotes"].empty:
             return (
-                f"{error.problem}. Every quote is reviewed, so the article would be saved as reviewed, and a reviewed "
-                "article needs its events (lesson 04): add rows to events.csv (data/README.md says how), or leave "
-                "one proposal waiting for review to save it as in review"
+                f"{error.problem}: there are no quotes yet. Add one the finder missed ('Add a missed quote', with its "
+                "speaker from the Speakers tab); a text with no quotes at all has no voices to save or chart"
+            )
+        if name == CORE_FILES["events"] and self.tables()["events"].empty and self.review_status() == REVIEWED:
+            return (
+                f"{error.problem}. Everything is reviewed, so the article would be saved as reviewed, and a reviewed "
+                "article needs its events (lesson 04): add at least one in the Events tab (the meetings, calls and "
+                "statements the article dates), or leave one proposal waiting for review to save it as in review"
             )
         speaker = self.speaker_at_saved_row(error)
         if speaker is not None and error.column == "speaker_id" and speaker in self.added_speakers:
@@ -518,9 +799,10 @@ class Annotation:
             target,
             len(tables["quotes"]),
             len(tables["speakers"]),
-            self.counts()[PENDING],
+            self.waiting(),
             self.review_status(),
             previous,
+            len(tables["events"]),
         )
 
     def _validated_copy(self, target: Path) -> Path:
@@ -545,23 +827,29 @@ class Annotation:
         return temporary
 
 
-def open_annotation(folder: str | Path, start: Any, blocks: pd.DataFrame | None = None) -> Annotation:
-    """Go on with the saved folder if there is one, else start afresh with `start()`.
+def proposed_events(blocks: pd.DataFrame, published: Any, descriptor: dict[str, Any]) -> pd.DataFrame:
+    """The finder's proposed events, dated by the calendar from `published` where it can: all unreviewed.
 
-    Running a notebook again then never throws away corrections saved before. A saved folder
-    that no longer loads, or whose text differs from `blocks` (the article was edited since),
-    is left where it is, and work starts afresh: the next save keeps it as `.<name>.previous`.
+    A proposal the calendar cannot date is left out: an event row needs its dates, and the person
+    adds it in the Events tab with dates they give.
     """
-    folder = Path(folder)
-    if not (folder / "datapackage.json").exists():
-        return start()
-    try:
-        saved = Annotation.from_folder(folder)
-    except DataError as error:
-        print(f"Your saved annotation in {folder} no longer loads ({error}).")
-    else:
-        if blocks is None or saved.blocks["text"].tolist() == blocks["text"].astype(str).tolist():
-            return saved
-        print(f"The article's text has changed since you saved {folder}.")
-    print("Starting again from the finder's proposals; your next save keeps the old folder beside it as a backup.")
-    return start()
+    found = find_events(blocks)
+    if published is None or found.empty:
+        return found.iloc[0:0]
+    allowed = set(allowed_values(descriptor, "events", "event_type"))
+    rows = []
+    for row in found.to_dict("records"):
+        reading = date_reading(row["time_words"], published)
+        if not reading.placed or (allowed and row["event_type"] not in allowed):
+            continue
+        row.update(
+            date_start=f"{reading.start:%Y-%m-%d}",
+            date_end=f"{reading.end:%Y-%m-%d}",
+            date_candidates=join_list([f"{day:%Y-%m-%d}" for day in reading.candidates]) or None,
+            certainty=reading.certainty,
+            resolved_by="publication_date",
+            resolution_source=f"published {pd.Timestamp(published):%A %d %B %Y}: {reading.rule}",
+            note=f"Proposed by the finder ({UNREVIEWED}). {row['note']}",
+        )
+        rows.append(row)
+    return pd.DataFrame(rows)

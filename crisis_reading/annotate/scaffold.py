@@ -28,7 +28,8 @@ SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 SLUG_DATE = re.compile(r"-(\d{4}-\d{2}-\d{2})-")
 REVIEW_NOTE = (
     "Made by the command crisis-reading scaffold: the block functions, quotes and speakers are the finder's guesses, "
-    "every side is unclear and there are no events yet. Nothing here has been checked by a person."
+    "every side is unclear, and the events and their dates are the finder's and the calendar's proposals. "
+    "Nothing here has been checked by a person."
 )
 MOST_REFUSED = 20  # proposals the loader may refuse before the scaffold gives up
 

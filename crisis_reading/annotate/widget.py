@@ -7,16 +7,19 @@ stopping the notebook. Every control is an attribute, so a test can set a value 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
 import ipywidgets as widgets
 
 from crisis_reading.analysis.sides import side_label
+from crisis_reading.annotate.draft import start_over
 from crisis_reading.annotate.model import ACCEPTED, PENDING, REJECTED, Annotation
 from crisis_reading.dataset.datapackage import allowed_values
 from crisis_reading.dataset.errors import DataError
 from crisis_reading.dataset.vocabulary import KINDS
+from crisis_reading.finder.events import TIME_PHRASE
 from crisis_reading.views.style import declared_colours, side_colours, tint
 
 STATE_LABELS = {PENDING: "waiting for review", ACCEPTED: "accepted", REJECTED: "rejected"}
@@ -25,8 +28,11 @@ STATE_LABELS = {PENDING: "waiting for review", ACCEPTED: "accepted", REJECTED: "
 class AnnotationWidget(widgets.VBox):
     """Review proposed quotes one at a time; add missed quotes and speakers; save to a folder."""
 
-    def __init__(self, annotation: Annotation, folder: str | Path) -> None:
+    def __init__(
+        self, annotation: Annotation, folder: str | Path, start: Callable[[], Annotation] | None = None
+    ) -> None:
         self.annotation = annotation
+        self.start = start or annotation.finder_only  # what "Start over" begins again from
         self.progress = widgets.HTML()
         self.message = widgets.HTML()
 
@@ -111,22 +117,95 @@ class AnnotationWidget(widgets.VBox):
             ]
         )
 
-        # Saving.
-        self.folder = widgets.Text(value=str(folder), description="Folder", layout=widgets.Layout(width="60em"))
-        self.save_button = widgets.Button(description="Save", button_style="warning")
-        save = widgets.VBox(
+        # Events: the meetings, calls and statements the article dates, with their dates.
+        blocks = [int(b) for b in annotation.blocks["block"]]
+        wide = {"description_width": "initial"}
+        self.event_choice = widgets.Dropdown(description="Event", style=wide, layout=widgets.Layout(width="50em"))
+        self.event_block = widgets.Dropdown(options=blocks, description="Block")
+        self.event_block_view = widgets.HTML()
+        self.event_time_found = widgets.Dropdown(description="Time words in this block", style=wide)
+        self.event_time_words = widgets.Text(description="Time words", placeholder="exactly as in the block")
+        self.event_type = widgets.Dropdown(
+            options=allowed_values(descriptor, "events", "event_type"), description="Event type", style=wide
+        )
+        self.event_description = widgets.Text(
+            description="What happened", style=wide, layout=widgets.Layout(width="50em"), placeholder="in your words"
+        )
+        self.event_place = widgets.Text(description="Place", placeholder="as written, if the article names it")
+        self.event_propose_button = widgets.Button(description="Propose the date from the time words", layout=AUTO)
+        self.event_start = widgets.Text(description="First day", placeholder="YYYY-MM-DD")
+        self.event_end = widgets.Text(description="Last day", placeholder="YYYY-MM-DD")
+        self.event_candidates = widgets.Text(
+            description="Candidate days", style=wide, placeholder="YYYY-MM-DD | YYYY-MM-DD, if ambiguous"
+        )
+        self.event_resolved_by = widgets.Dropdown(
+            options=allowed_values(descriptor, "events", "resolved_by"), description="Resolved by", style=wide
+        )
+        self.event_certainty = widgets.Dropdown(
+            options=allowed_values(descriptor, "events", "certainty"), description="Certainty"
+        )
+        self.event_source = widgets.Text(
+            description="How you know", style=wide, layout=widgets.Layout(width="50em"),
+            placeholder="the calendar rule, or the source you checked",
+        )  # fmt: skip
+        self.event_note = widgets.Text(description="Note", layout=widgets.Layout(width="50em"))
+        self.event_save_button = widgets.Button(
+            description="Keep my changes to this event", button_style="success", layout=AUTO
+        )
+        self.event_add_button = widgets.Button(description="Add as a new event", button_style="primary", layout=AUTO)
+        self.event_delete_button = widgets.Button(description="Delete this event", button_style="danger", layout=AUTO)
+        events = widgets.VBox(
             [
                 _help(
-                    "Saving checks your work with the course's loader. If it finds a problem, nothing is changed "
-                    "and the message says which file, row and column to fix."
+                    "The finder proposes an event for each time phrase it sees near a word for a meeting, call, "
+                    "visit or statement, dated from the publication day by lesson 04's calendar rules. Choose one "
+                    "to check it and keep your changes, delete one that is no event, or choose a block, pick its "
+                    "time words and add an event the finder missed. 'Propose the date' fills in the days; change "
+                    "them when the text says more (a future 'on Monday', a 'last Tuesday' you can settle)."
                 ),
-                self.folder,
-                self.save_button,
+                self.event_choice,
+                self.event_block,
+                self.event_block_view,
+                widgets.HBox([self.event_time_found, self.event_time_words]),
+                widgets.HBox([self.event_type, self.event_place]),
+                self.event_description,
+                self.event_propose_button,
+                widgets.HBox([self.event_start, self.event_end, self.event_candidates]),
+                widgets.HBox([self.event_resolved_by, self.event_certainty]),
+                self.event_source,
+                self.event_note,
+                widgets.HBox([self.event_save_button, self.event_add_button, self.event_delete_button]),
             ]
         )
 
-        self.tabs = widgets.Tab(children=[review, add_quote, speakers, save])
-        self.tabs.titles = ("Review proposals", "Add a missed quote", "Speakers", "Save")
+        # Saving, and starting over.
+        self.folder = widgets.Text(value=str(folder), description="Folder", layout=widgets.Layout(width="60em"))
+        self.save_button = widgets.Button(description="Save", button_style="warning")
+        self.start_over_button = widgets.Button(description="Start over…", layout=AUTO)
+        self.confirm_start_over = widgets.Button(
+            description="Yes: keep my work as a backup and start over", button_style="danger", layout=AUTO
+        )
+        self.cancel_start_over = widgets.Button(description="No, carry on", layout=AUTO)
+        self.confirm_box = widgets.HBox([self.confirm_start_over, self.cancel_start_over])
+        self.confirm_box.layout.display = "none"
+        save = widgets.VBox(
+            [
+                _help(
+                    "Every change you make is kept at once in a draft beside your folder, so re-running the cell "
+                    "or restarting the kernel reopens your work where you left it. Saving checks your work with "
+                    "the course's loader and writes the article folder; if it finds a problem, nothing is changed "
+                    "and the message says which quote, speaker or event to fix."
+                ),
+                self.folder,
+                self.save_button,
+                _help("Start over goes back to the finder's proposals; your work so far is kept as a dated backup."),
+                self.start_over_button,
+                self.confirm_box,
+            ]
+        )
+
+        self.tabs = widgets.Tab(children=[review, add_quote, speakers, events, save])
+        self.tabs.titles = ("Review proposals", "Add a missed quote", "Speakers", "Events", "Save")
 
         self.previous_button.on_click(lambda _: self._move(-1))
         self.next_button.on_click(lambda _: self._move(1))
@@ -137,11 +216,22 @@ class AnnotationWidget(widgets.VBox):
         self.add_speaker_button.on_click(lambda _: self._act(self._add_speaker))
         self.update_speaker_button.on_click(lambda _: self._act(self._update_speaker))
         self.save_button.on_click(lambda _: self._act(self.save))
+        self.start_over_button.on_click(lambda _: self._ask_to_start_over(True))
+        self.cancel_start_over.on_click(lambda _: self._ask_to_start_over(False))
+        self.confirm_start_over.on_click(lambda _: self._act(self._start_over))
+        self.event_propose_button.on_click(lambda _: self._act(self._propose_date))
+        self.event_save_button.on_click(lambda _: self._act(self._keep_event))
+        self.event_add_button.on_click(lambda _: self._act(self._add_event))
+        self.event_delete_button.on_click(lambda _: self._act(self._delete_event))
         self.new_block.observe(self._show_block, names="value")
         self.speaker_choice.observe(self._show_speaker, names="value")
+        self.event_choice.observe(self._show_event, names="value")
+        self.event_block.observe(self._show_event_block, names="value")
+        self.event_time_found.observe(self._pick_time_words, names="value")
         super().__init__([self.progress, self.tabs, self.message])
         self._refresh()
         self._show_block()
+        self._show_event()
 
     # ----- what the buttons do ---------------------------------------------------------------------------------
     def current(self) -> str | None:
@@ -152,7 +242,7 @@ class AnnotationWidget(widgets.VBox):
         return ids[self.annotation.position]
 
     def _move(self, step: int) -> None:
-        self.annotation.position += step
+        self.annotation.move(step)
         self.message.value = ""
         self._refresh()
 
@@ -165,14 +255,14 @@ class AnnotationWidget(widgets.VBox):
             self.annotation.fix(quote_id, **changed)
         else:
             self.annotation.accept(quote_id)
-        self.annotation.position += 1
+        self.annotation.move(1)
         fixed = f" with your corrections ({', '.join(changed)})" if changed else ""
         return f"Accepted {quote_id}{fixed}."
 
     def _reject(self) -> str:
         quote_id = self.current()
         self.annotation.reject(quote_id)
-        self.annotation.position += 1
+        self.annotation.move(1)
         return f"Rejected {quote_id}: it will not be saved."
 
     def _split(self) -> str:
@@ -223,6 +313,74 @@ class AnnotationWidget(widgets.VBox):
     def save(self) -> str:
         return str(self.annotation.save(self.folder.value))
 
+    def _ask_to_start_over(self, asking: bool) -> None:
+        self.confirm_box.layout.display = "flex" if asking else "none"
+        self.message.value = (
+            _message("Start over? Your saved folder and your draft are moved to a dated backup first.", False)
+            if asking
+            else ""
+        )
+
+    def _start_over(self) -> str:
+        backup = start_over(self.annotation, self.folder.value, self.start)
+        self.confirm_box.layout.display = "none"
+        self._refresh()  # the event list changes, so the chosen event is shown afresh
+        return f"Started over from the finder's proposals; your earlier work is kept in {backup}."
+
+    # ----- events ------------------------------------------------------------------------------------------------
+    def _event_fields(self) -> dict[str, object]:
+        return {
+            "block": self.event_block.value,
+            "time_words": self.event_time_words.value.strip() or None,
+            "event_type": self.event_type.value,
+            "description": self.event_description.value.strip(),
+            "place_as_written": self.event_place.value.strip() or None,
+            "date_start": self.event_start.value.strip() or None,
+            "date_end": self.event_end.value.strip() or None,
+            "date_candidates": self.event_candidates.value.strip() or None,
+            "resolved_by": self.event_resolved_by.value,
+            "certainty": self.event_certainty.value,
+            "resolution_source": self.event_source.value.strip() or None,
+            "note": self.event_note.value.strip() or None,
+        }
+
+    def _propose_date(self) -> str:
+        words = self.event_time_words.value.strip()
+        if not words:
+            raise ValueError("Type or pick the time words first (for example “on Tuesday” or “last month’s”)")
+        reading = self.annotation.propose_date(words)
+        if not reading.placed:
+            raise ValueError(f"The calendar cannot place {words!r}: {reading.rule}. Type the days yourself.")
+        self.event_start.value = f"{reading.start:%Y-%m-%d}"
+        self.event_end.value = f"{reading.end:%Y-%m-%d}"
+        self.event_candidates.value = " | ".join(f"{day:%Y-%m-%d}" for day in reading.candidates)
+        self.event_certainty.value = reading.certainty
+        self.event_resolved_by.value = "publication_date"
+        self.event_source.value = f"published {self.annotation.meta['published']}: {reading.rule}"
+        return f"The calendar reads {words!r} as {reading.rule} ({reading.certainty}). Check it, then keep or add."
+
+    def _keep_event(self) -> str:
+        event_id = self.event_choice.value
+        if event_id is None:
+            raise ValueError("Choose an event to change, or use 'Add as a new event'")
+        self.annotation.edit_event(event_id, **self._event_fields())
+        return f"Kept your review of the event {event_id}."
+
+    def _add_event(self) -> str:
+        fields = self._event_fields()
+        event_id = self.annotation.add_event(fields.pop("block"), fields.pop("event_type"), fields.pop("description"),
+                                             **fields)  # fmt: skip
+        self._refresh()
+        self.event_choice.value = event_id
+        return f"Added the event {event_id}."
+
+    def _delete_event(self) -> str:
+        event_id = self.event_choice.value
+        if event_id is None:
+            raise ValueError("Choose the event to delete")
+        self.annotation.delete_event(event_id)
+        return f"Deleted the event {event_id}: it will not be saved."
+
     def _act(self, action) -> None:
         """Run a button's action; show what happened, or why it could not be done."""
         try:
@@ -257,10 +415,16 @@ class AnnotationWidget(widgets.VBox):
                 dropdown.value = chosen
             elif speakers:
                 dropdown.value = speakers[0][1]
+        events = annotation.event_counts()
+        chosen_event = self.event_choice.value
+        options = [(self._event_label(event_id), event_id) for event_id in annotation.event_ids()]
+        self.event_choice.options = [*options, ("— a new event —", None)]
+        self.event_choice.value = chosen_event if chosen_event in dict(options).values() else None
         quote_id = self.current()
         self.progress.value = (
             f"<b>{len(ids)} quotes</b>: {counts[ACCEPTED]} accepted, {counts[REJECTED]} rejected, "
-            f"<b>{counts[PENDING]} waiting for review</b>."
+            f"<b>{counts[PENDING]} waiting for review</b> · <b>{len(annotation.event_status)} events</b>: "
+            f"<b>{events[PENDING]} waiting for review</b>."
         )
         if quote_id is None:
             self.quote_view.value = "<p><i>No quotes yet: add one the finder missed.</i></p>"
@@ -296,6 +460,47 @@ class AnnotationWidget(widgets.VBox):
             f"<p style='max-width:60em;background:#f6f6f6;padding:.4em'>{escape(self.annotation.block_text(block))}</p>"
         )
 
+    def _event_label(self, event_id: str) -> str:
+        row = self.annotation.event(event_id)
+        state = STATE_LABELS[self.annotation.event_status[event_id]]
+        words = f"“{row['time_words']}”" if row["time_words"] else "no time words"
+        return f"{event_id} · block {row['block']} · {words} · {row['event_type']} · {state}"
+
+    def _show_event(self, change: object = None) -> None:
+        event_id = self.event_choice.value
+        if event_id is None:
+            for field in (self.event_description, self.event_place, self.event_start, self.event_end):
+                field.value = ""
+            for field in (self.event_candidates, self.event_source, self.event_note, self.event_time_words):
+                field.value = ""
+            self._show_event_block()
+            return
+        row = self.annotation.event(event_id)
+        self.event_block.value = int(row["block"])
+        self._show_event_block()
+        self.event_time_words.value = row["time_words"] or ""
+        self.event_type.value = row["event_type"]
+        self.event_description.value = row["description"] or ""
+        self.event_place.value = row["place_as_written"] or ""
+        self.event_start.value = row["date_start"] or ""
+        self.event_end.value = row["date_end"] or ""
+        self.event_candidates.value = row["date_candidates"] or ""
+        self.event_resolved_by.value = row["resolved_by"]
+        self.event_certainty.value = row["certainty"]
+        self.event_source.value = row["resolution_source"] or ""
+        self.event_note.value = row["note"] or ""
+
+    def _show_event_block(self, change: object = None) -> None:
+        text = self.annotation.block_text(self.event_block.value)
+        found = list(dict.fromkeys(match.group(0) for match in TIME_PHRASE.finditer(text)))
+        self.event_time_found.options = [("(choose)", ""), *((words, words) for words in found)]
+        self.event_time_found.value = ""
+        self.event_block_view.value = f"<p style='max-width:60em;background:#f6f6f6;padding:.4em'>{escape(text)}</p>"
+
+    def _pick_time_words(self, change: object = None) -> None:
+        if self.event_time_found.value:
+            self.event_time_words.value = self.event_time_found.value
+
     def _show_speaker(self, change: object = None) -> None:
         ident = self.speaker_choice.value
         if ident is None:
@@ -321,5 +526,8 @@ def _message(text: str, good: bool) -> str:
     return f"<div style='border-left:6px solid {colour};padding:.3em .8em;margin:.3em 0'>{escape(text)}</div>"
 
 
-def annotation_widget(annotation: Annotation, folder: str | Path) -> AnnotationWidget:
-    return AnnotationWidget(annotation, folder)
+def annotation_widget(
+    annotation: Annotation, folder: str | Path, start: Callable[[], Annotation] | None = None
+) -> AnnotationWidget:
+    """The annotation tool for `annotation`, saving to `folder`; "Start over" begins again with `start()`."""
+    return AnnotationWidget(annotation, folder, start)

@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None, prog: str = "crisis-reading scaffold") -
     article = load_article(report.folder.name, report.folder.parent)
     print(
         f"Made {report.folder}: {len(article.blocks)} blocks, {report.quotes} proposed quotes, "
-        f"{report.speakers} proposed speakers, no events; review_status 'unreviewed'."
+        f"{report.speakers} proposed speakers, {report.events} proposed events; review_status 'unreviewed'."
     )
     credit = "given with --outlet" if options.outlet else "read from the credit line “Source: …”"
     day = "given with --published" if options.published else "read from the slug: is it the article's own date?"
@@ -52,6 +52,7 @@ def main(argv: list[str] | None = None, prog: str = "crisis-reading scaffold") -
         print(f"left out (the loader refused it): {line}")
     print(
         "Everything in it is a guess. Check the block functions in blocks.csv, then review the quotes and give "
-        "every speaker a side with the annotation widget (course/08-your-turn.ipynb shows how), and add events.csv."
+        "every speaker a side, and check every event and its dates, with the annotation widget "
+        "(course/08-your-turn.ipynb shows how)."
     )
     return 0

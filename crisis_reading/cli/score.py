@@ -2,7 +2,8 @@
 
 One article in full (precision, recall and F1 by kind, exact spans, speaker accuracy, kind and channel on
 matched quotes, the guessed block functions), or with --all one line per article of every data folder given,
-the keys of a held-out folder (its name holds "heldout") apart, then each part's keys pooled by kind.
+the held-out keys (in a folder whose name holds "heldout", or marked "finder_key": "held_out") apart, then
+each part's keys pooled by kind.
 """
 
 from __future__ import annotations
@@ -14,12 +15,18 @@ import pandas as pd
 
 from crisis_reading.dataset.article import Article, load_article
 from crisis_reading.dataset.paths import DEFAULT_ARTICLE, data_dir, list_articles
+from crisis_reading.dataset.vocabulary import HELD_OUT_KEY
 from crisis_reading.finder.quotes import find_quotes
 from crisis_reading.finder.scoring import agreement_on_matches, pooled, score, traps_proposed
 from crisis_reading.finder.text_blocks import blocks_from_text, function_agreement
 from crisis_reading.progress import progress
 
 HELD_OUT = "heldout"  # a folder or article whose name holds this word is a held-out key: never tuned on
+
+
+def is_held_out(article: Article, folder: Path) -> bool:
+    """A key the finder is only scored on: in a held-out folder, or marked "finder_key": "held_out" (data/README.md)."""
+    return HELD_OUT in folder.name or HELD_OUT in article.slug or article.meta.get("finder_key") == HELD_OUT_KEY
 
 
 def _parser(prog: str) -> argparse.ArgumentParser:
@@ -63,7 +70,7 @@ def score_all(folders: list[Path]) -> tuple[pd.DataFrame, dict[str, pd.DataFrame
         result = find_quotes(article.blocks, outlet=article.meta.get("outlet"))
         table = score(result, article.quotes, article.speakers)
         overall = table.loc["all"]
-        part = "held out" if HELD_OUT in folder.name or HELD_OUT in slug else "development"
+        part = "held out" if is_held_out(article, folder) else "development"
         tables.setdefault(part, []).append(table)
         traps_file = article.folder / "traps.csv"
         traps = pd.read_csv(traps_file) if traps_file.exists() else None

@@ -18,7 +18,9 @@ from crisis_reading.dataset.tables import Table, read_text
 from crisis_reading.dataset.vocabulary import (
     BLOCK_SEPARATOR,
     CLOSING_MARKS,
+    DEVELOPMENT_KEY,
     DOUBLE_MARKS,
+    FINDER_KEY_USES,
     IN_REVIEW,
     OPENING_MARKS,
     REVIEW_STATUSES,
@@ -47,6 +49,9 @@ def check_meta(path: Path, meta: Any) -> None:
     except ValueError:
         raise DataError(path, f"'published' is {meta['published']!r}, not a date written YYYY-MM-DD") from None
     _check_declared_sides(path, meta.get("sides"))
+    use = meta.get("finder_key", DEVELOPMENT_KEY)
+    if use not in FINDER_KEY_USES:
+        raise DataError(path, f"'finder_key' is {use!r}; use one of: {', '.join(FINDER_KEY_USES)}")
     parties = meta.get("parties")
     if parties is not None and (
         not isinstance(parties, list) or len(parties) != 2 or not all(isinstance(side, str) for side in parties)

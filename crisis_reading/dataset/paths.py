@@ -8,8 +8,13 @@ from pathlib import Path
 # An instructor can point the whole course at another article folder by setting
 # CRISIS_READING_ARTICLE before starting JupyterLab; every lesson and check follows.
 DEFAULT_ARTICLE = os.environ.get("CRISIS_READING_ARTICLE", "aljazeera-2022-01-14-nato-russia-security-demands")
-# A fictional article written for the course (lesson 08 and the quote finder's answer key).
+# A fictional article written for the course: lesson 08's worked example (the finder's rules were written with
+# it in view).
 PRACTICE_ARTICLE = "practice-2025-03-meridia-border-talks"
+# The fictional article students annotate in lesson 08: written blind to the finder, which is never tuned on it.
+CAPSTONE_ARTICLE = "practice-2025-11-haldor-dam-talks"
+# The held-out answer key, kept out of data/ so no lesson lists it (tests/heldout/ in a clone of the course).
+HELDOUT_ARTICLE = "heldout-2025-06-mirrow-shoal-trawler"
 REFERENCE_FOLDER = "reference"
 DATA_ENV_VAR = "CRISIS_READING_DATA"
 WORK_ENV_VAR = "CRISIS_READING_WORK"
@@ -30,6 +35,11 @@ def data_dir() -> Path:
         "Cannot find the course's data/ folder. Open the notebook from inside the course "
         f"folder, or set {DATA_ENV_VAR} to the path of data/."
     )
+
+
+def heldout_dir() -> Path:
+    """tests/heldout/ beside data/: the held-out key's folder (missing from a copy of the course without tests)."""
+    return data_dir().parent / "tests" / "heldout"
 
 
 def list_articles(data: Path | None = None) -> list[str]:

@@ -17,6 +17,11 @@ KINDS = ("direct", "partial", "indirect")
 REVIEWED, IN_REVIEW, UNREVIEWED = "reviewed", "in_review", "unreviewed"
 REVIEW_STATUSES = (UNREVIEWED, IN_REVIEW, REVIEWED)
 
+# What an answer key is to the quote finder: one whose text its rules may be written against (development), or
+# one it is only ever scored on (held_out), in a datapackage's article block as "finder_key".
+DEVELOPMENT_KEY, HELD_OUT_KEY = "development", "held_out"
+FINDER_KEY_USES = (DEVELOPMENT_KEY, HELD_OUT_KEY)
+
 # The speaker id of a statement the article attributes to no one it names.
 UNATTRIBUTED = "unattributed"
 
@@ -29,6 +34,23 @@ OPENING_MARKS = (DOUBLE_OPENING, STRAIGHT_DOUBLE)
 CLOSING_MARKS = (DOUBLE_CLOSING, STRAIGHT_DOUBLE)
 DOUBLE_MARKS = DOUBLE_OPENING + DOUBLE_CLOSING + STRAIGHT_DOUBLE
 ALL_MARKS = DOUBLE_MARKS + SINGLE_OPENING + SINGLE_CLOSING + STRAIGHT_SINGLE
+
+# The calendar's words, as news text writes them (the dates lesson counts from them, the finder looks for them).
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 # A cell that holds several items joins them with " | " (names_as_written, date_candidates, …).
 LIST_SEPARATOR = " | "

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
+import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -53,3 +56,23 @@ def write_csv(path: Path, table: pd.DataFrame, columns: list[str]) -> None:
         writer.writerow(columns)
         for record in table.to_dict("records"):
             writer.writerow([cell(record.get(column)) for column in columns])
+
+
+def write_json_atomically(path: Path, value: Any) -> None:
+    """Write `value` as JSON so that `path` holds either the old file or the whole new one, never half of either.
+
+    The new text goes to a temporary file in the same folder, is flushed to the disk, and then
+    replaces the old file in one step (os.replace), so a kernel killed mid-write loses nothing.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".writing", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            json.dump(value, file, ensure_ascii=False, indent=1)
+            file.write("\n")
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -195,6 +195,22 @@ def extra_quotes(proposed, key_quotes: pd.DataFrame, key_speakers: pd.DataFrame 
     return extra[["quote_id", "block", "speaker_as_written", "kind", "verb", "text"]].reset_index(drop=True)
 
 
+def corrections_needed(proposed: FinderResult, key_quotes: pd.DataFrame, key_speakers: pd.DataFrame) -> pd.Series:
+    """What a person reviewing the proposal must do to reach the key: quotes to add (missed), proposals to reject
+    (no quote in the key), and matched proposals whose speaker or kind must be changed."""
+    pairs = matched_pairs(proposed.quotes, key_quotes, speaker_judge(proposed.speakers, key_speakers))
+    right_speaker = speaker_judge(proposed.speakers, key_speakers)
+    wrong_speaker = sum(not right_speaker(proposed.quotes.loc[p], key_quotes.loc[k]) for p, k in pairs)
+    wrong_kind = sum(proposed.quotes.loc[p, "kind"] != key_quotes.loc[k, "kind"] for p, k in pairs)
+    counts = {
+        "add a missed quote": len(key_quotes) - len(pairs),
+        "reject a proposal": len(proposed.quotes) - len(pairs),
+        "change the speaker": wrong_speaker,
+        "change the kind": wrong_kind,
+    }
+    return pd.Series(counts, name="corrections", dtype=int)
+
+
 def traps_proposed(proposed_quotes: pd.DataFrame, traps: pd.DataFrame) -> int:
     """How many traps (quoted terms that nobody is said to have said: a key's traps.csv) the finder proposed
     as quotes: a proposal in the trap's block that covers at least half of its span."""

@@ -6,7 +6,14 @@ import pandas as pd
 import pytest
 
 from crisis_reading import load_article
-from crisis_reading.analysis.dates import NO_RULE, calendar_readings, calendar_span, week_up_to, weekday_on_or_before
+from crisis_reading.analysis.dates import (
+    NO_RULE,
+    calendar_readings,
+    calendar_span,
+    date_reading,
+    week_up_to,
+    weekday_on_or_before,
+)
 
 FRIDAY = pd.Timestamp("2022-01-14")  # a Friday
 
@@ -93,3 +100,29 @@ def test_a_date_outside_the_calendar_span_is_flagged() -> None:
     article.events.loc[wednesday, ["date_start", "date_end"]] = pd.Timestamp("2022-01-19")
     readings = calendar_readings(article)
     assert not readings.loc[readings["time_words"] == "Wednesday’s", "fits_calendar"].item()
+
+
+@pytest.mark.parametrize(
+    ("words", "start", "end", "candidates", "certainty"),
+    [
+        ("on Tuesday", "2025-03-11", "2025-03-11", [], "certain"),  # a Friday article: that week's Tuesday
+        ("last Tuesday", "2025-03-04", "2025-03-11", ["2025-03-04", "2025-03-11"], "ambiguous"),
+        ("next Thursday", "2025-03-20", "2025-03-20", [], "likely"),
+        ("next week", "2025-03-17", "2025-03-23", [], "vague"),
+        ("tomorrow", "2025-03-15", "2025-03-15", [], "certain"),
+        ("earlier this month", "2025-03-01", "2025-03-13", [], "vague"),
+        ("since January", "2025-01-01", "2025-03-14", [], "vague"),
+        ("three days ago", "2025-03-11", "2025-03-11", [], "likely"),
+        ("at the end of last year", "2024-01-01", "2024-12-31", [], "vague"),
+    ],
+)
+def test_date_reading_proposes_what_a_reviewer_needs(words, start, end, candidates, certainty) -> None:
+    reading = date_reading(words, "2025-03-14")
+    assert (reading.start, reading.end) == (pd.Timestamp(start), pd.Timestamp(end))
+    assert [f"{day:%Y-%m-%d}" for day in reading.candidates] == candidates
+    assert reading.certainty == certainty and reading.rule
+
+
+def test_date_reading_does_not_guess() -> None:
+    reading = date_reading("within days", "2025-03-14")
+    assert not reading.placed and reading.certainty is None and reading.rule == NO_RULE

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from crisis_reading import PRACTICE_ARTICLE, DataError, load_article
-from crisis_reading.annotate.model import PENDING, Annotation, open_annotation
+from crisis_reading.annotate.draft import draft_path, open_annotation
+from crisis_reading.annotate.model import PENDING, Annotation
 from crisis_reading.annotate.widget import annotation_widget
 from crisis_reading.dataset.vocabulary import slug
 from crisis_reading.finder.quotes import find_quotes
@@ -55,7 +56,8 @@ def test_the_proposal_saves_as_an_unreviewed_article(practice, proposed, tmp_pat
     report = fresh(practice, proposed).save(tmp_path / "mine")
     saved = load_article("mine", tmp_path)
     assert report.quotes == len(saved.quotes) == len(proposed.quotes)
-    assert saved.review_status == "unreviewed" and report.still_to_review == len(proposed.quotes)
+    assert saved.review_status == "unreviewed"
+    assert report.still_to_review == len(proposed.quotes) + len(saved.events) == report.quotes + report.events
     assert saved.quotes["quote_id"].tolist() == [f"q{n:02d}" for n in range(1, len(saved.quotes) + 1)]
     assert saved.quotes["note"].str.contains("unreviewed").all()
     assert saved.blocks["text"].tolist() == practice.blocks["text"].tolist()
@@ -67,7 +69,7 @@ def test_the_proposal_saves_as_an_unreviewed_article(practice, proposed, tmp_pat
         "quotes.csv",
         "speakers.csv",
     ]
-    assert saved.events.empty
+    assert len(saved.events) >= 5 and saved.events["note"].str.contains("unreviewed").all()  # the finder's proposals
     assert [p.name for p in tmp_path.iterdir()] == ["mine"]  # no temporary folder left behind
 
 
@@ -164,7 +166,8 @@ def test_going_on_with_a_saved_folder_keeps_decisions_and_ids(practice, proposed
     assert resumed.quotes["quote_id"].tolist()[:3] == ["q01", "q02", "q03"]
     resumed.save(target)
     assert load_article("mine", tmp_path).quotes["quote_id"].tolist() == resumed.quotes["quote_id"].tolist()
-    assert open_annotation(tmp_path / "new", start=lambda: "started") == "started"
+    started = fresh(practice, proposed)
+    assert open_annotation(tmp_path / "new", start=lambda: started) is started
 
 
 def test_other_tables_are_carried_over_and_still_checked(tmp_path: Path, article) -> None:
@@ -305,13 +308,21 @@ def test_a_fully_reviewed_article_without_events_says_why_it_is_refused(practice
     annotation = fresh(practice, proposed)
     for quote_id in annotation.proposals():
         annotation.accept(quote_id)
+    assert annotation.review_status() == "in_review"  # the proposed events still wait
+    for event_id in annotation.event_ids():
+        annotation.delete_event(event_id)
     with pytest.raises(DataError) as refused:
         annotation.save(tmp_path / "mine")
     message = str(refused.value)
     assert "header but no rows" in message and "reviewed article needs its events" in message
-    assert "leave one proposal waiting for review" in message
-    annotation.status[annotation.proposals()[0]] = PENDING
-    assert annotation.save(tmp_path / "mine").review_status == "in_review"
+    assert "Events tab" in message and "leave one proposal waiting for review" in message
+    assert not (tmp_path / "mine").exists()
+    annotation.add_event(8, "meeting", "The talks' opening session", time_words="on Tuesday")
+    report = annotation.save(tmp_path / "mine")
+    assert report.review_status == "reviewed" and report.events == 1
+    saved = load_article("mine", tmp_path)
+    assert saved.review_status == "reviewed"
+    assert saved.events["date_start"].dt.strftime("%Y-%m-%d").tolist() == ["2025-03-11"]
 
 
 def test_an_annotation_with_no_proposals_can_be_filled_by_hand(practice, tmp_path: Path) -> None:
@@ -327,7 +338,13 @@ def test_an_annotation_with_no_proposals_can_be_filled_by_hand(practice, tmp_pat
     annotation.add_quote(6, words, envoy, "direct", "told")
     assert len(annotation.tables()["quotes"]) == 1
     # The quotes and speakers now pass; what is left is the events a reviewed article needs.
-    with pytest.raises(DataError, match=r"events\.csv: the file has a header but no rows\. Every quote is reviewed"):
+    with pytest.raises(DataError, match=r"events\.csv: the file has a header but no rows\. Everything is reviewed"):
+        annotation.save(tmp_path / "mine")
+    annotation.add_event(6, "press_conference", "The envoy speaks to reporters", date_start="2025-03-13",
+                         date_end="2025-03-13", resolved_by="context", resolution_source="the close of the talks",
+                         certainty="likely")  # fmt: skip
+    assert len(annotation.tables()["events"]) == 1 and annotation.review_status() == "reviewed"
+    with pytest.raises(DataError, match=r"blocks\.csv"):  # past the events: this cut-down text skips blocks 2–5
         annotation.save(tmp_path / "mine")
 
 
@@ -351,11 +368,13 @@ def test_widget_splits_and_updates_a_speaker(practice, proposed, tmp_path: Path)
 def test_a_stale_saved_folder_is_kept_and_work_starts_again(practice, proposed, tmp_path: Path, capsys) -> None:
     target = tmp_path / "mine"
     fresh(practice, proposed).save(target)
+    started = fresh(practice, proposed)
     edited = practice.blocks.assign(text=practice.blocks["text"].str.replace("Corvelle", "Korvelle"))
-    again = open_annotation(target, start=lambda: "started", blocks=edited)
-    assert again == "started" and "text has changed" in capsys.readouterr().out
+    again = open_annotation(target, start=lambda: started, blocks=edited)
+    assert again is started and "text has changed" in capsys.readouterr().out
+    draft_path(target).unlink()
     (target / "quotes.csv").write_text("broken", encoding="utf-8")
-    assert open_annotation(target, start=lambda: "started", blocks=practice.blocks) == "started"
+    assert open_annotation(target, start=lambda: started, blocks=practice.blocks) is started
     assert "no longer loads" in capsys.readouterr().out
     assert (target / "quotes.csv").read_text(encoding="utf-8") == "broken"  # left for the person to see
     report = fresh(practice, proposed).save(target)

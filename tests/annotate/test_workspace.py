@@ -11,7 +11,7 @@ from crisis_reading.analysis.profiles import article_profile, compare_profiles
 from crisis_reading.annotate.model import Annotation
 from crisis_reading.annotate.workspace import my_folder, practice_article, practice_proposal, save_and_load
 from crisis_reading.dataset.paths import WORK_ENV_VAR
-from crisis_reading.finder.scoring import extra_quotes, missed_quotes
+from crisis_reading.finder.scoring import extra_quotes, missed_quotes, score
 from crisis_reading.views.compare import compare
 
 
@@ -50,7 +50,7 @@ def test_the_students_folder_is_outside_the_course(monkeypatch, tmp_path: Path) 
     monkeypatch.delenv(WORK_ENV_VAR, raising=False)
     assert repo not in my_folder().parents
     monkeypatch.setenv(WORK_ENV_VAR, str(tmp_path))
-    assert my_folder() == tmp_path / "my-practice-annotation"
+    assert my_folder() == tmp_path / "my-haldor-dam-annotation"
 
 
 def test_save_and_load_goes_on_with_the_last_good_save(tmp_path: Path, capsys) -> None:
@@ -135,3 +135,43 @@ def test_lesson_08_blank_speaker_rows_are_explained_by_the_columns_shown() -> No
     assert not blank.empty
     assert (blank["attributed_in_block"] != blank["block"]).all()  # named in an earlier block
     assert blank["continues_quote"].fillna("").ne("").any()
+
+
+def test_the_scorecard_scores_three_keys_and_says_what_each_score_means(monkeypatch, tmp_path: Path) -> None:
+    from crisis_reading.annotate import workspace
+    from crisis_reading.dataset.paths import CAPSTONE_ARTICLE, HELDOUT_ARTICLE, PRACTICE_ARTICLE
+
+    card = workspace.finder_scorecard()
+    assert card.index.tolist() == [PRACTICE_ARTICLE, HELDOUT_ARTICLE, CAPSTONE_ARTICLE]
+    assert "written with this article in view" in card.loc[PRACTICE_ARTICLE, "what the score means"]
+    assert "no rule is ever written against it" in card.loc[CAPSTONE_ARTICLE, "what the score means"]
+    capstone = workspace.capstone_article()
+    table = score(workspace.capstone_proposal(), capstone.quotes, capstone.speakers)
+    assert card.loc[CAPSTONE_ARTICLE, "f1"] == round(float(table.loc["all", "f1"]), 3)
+    assert card.loc[CAPSTONE_ARTICLE, "annotated"] == len(capstone.quotes)
+    # A copy of the course without tests/: the held-out row says so instead of failing.
+    monkeypatch.setattr(workspace, "heldout_dir", lambda: tmp_path / "no-tests")
+    card = workspace.finder_scorecard()
+    assert "not in this copy of the course" in card.loc[HELDOUT_ARTICLE, "what the score means"]
+    assert pd.isna(card.loc[HELDOUT_ARTICLE, "f1"]) and card.loc[CAPSTONE_ARTICLE, "f1"] > 0
+
+
+def test_corrections_needed_counts_what_a_reviewer_must_do() -> None:
+    from crisis_reading.annotate.workspace import capstone_article, capstone_proposal
+    from crisis_reading.finder.scoring import corrections_needed
+
+    key, proposed = capstone_article(), capstone_proposal()
+    needed = corrections_needed(proposed, key.quotes, key.speakers)
+    table = score(proposed, key.quotes, key.speakers).loc["all"]
+    assert needed["add a missed quote"] == table["annotated"] - table["matched"]
+    assert needed["reject a proposal"] == table["proposed"] - table["matched"]
+    assert needed["change the speaker"] == round(table["matched"] * (1 - table["speaker_accuracy"]))
+    perfect = corrections_needed(type(proposed)(key.quotes, key.speakers), key.quotes, key.speakers)
+    assert perfect.sum() == 0
+
+
+def test_compare_needs_one_label_per_article() -> None:
+    import pytest
+
+    with pytest.raises(ValueError, match="give one label each"):
+        compare(charts.share_of_voice_chart, [load_article()], ["one", "two"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import DATA, REPO
 
-from crisis_reading import DEFAULT_ARTICLE, PRACTICE_ARTICLE
+from crisis_reading import CAPSTONE_ARTICLE, DEFAULT_ARTICLE, PRACTICE_ARTICLE
 from crisis_reading.cli.score import main
 
 
@@ -34,7 +34,8 @@ def test_the_command_scores_every_key_with_the_held_out_ones_on_their_own_lines(
     assert parts == sorted(parts), "the development keys come first, the held-out ones on lines of their own"
     assert rows[DEFAULT_ARTICLE].split()[2:4] == ["39", "39"]  # proposed and annotated, as counts
     assert rows["corpus-a01-uswire-transit-strike"].split()[-1].count("/") == 1  # traps proposed / listed
-    assert "development: " in pooled and "held out: 1 keys pooled" in pooled and "traps proposed as quotes" in pooled
+    assert "held out" in rows[CAPSTONE_ARTICLE]  # marked "finder_key": "held_out" in its datapackage
+    assert "development: " in pooled and "held out: 2 keys pooled" in pooled and "traps proposed as quotes" in pooled
 
 
 def test_the_command_asks_for_one_article_or_all(capsys):

@@ -341,6 +341,11 @@ DAMAGE = [
         ["datapackage.json", "'rusia'", "side list does not have", "russia"],
     ),
     (
+        "a finder_key mistyped",
+        edit_descriptor(lambda d: d["article"].update(finder_key="heldout")),
+        ["datapackage.json", "'finder_key' is 'heldout'", "development, held_out"],
+    ),
+    (
         "parties not two sides",
         edit_descriptor(lambda d: d["article"].update(parties=["russia"])),
         ["datapackage.json", "'parties'", "two sides in conflict"],

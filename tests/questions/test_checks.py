@@ -212,10 +212,10 @@ def test_tables_and_counts_are_read_by_their_names() -> None:
 
 
 def test_lesson_08_hints_say_what_number_is_wanted() -> None:
-    from crisis_reading.annotate.workspace import practice_article
+    from crisis_reading.annotate.workspace import capstone_article
     from crisis_reading.questions.bank.lesson_08 import _fits_calendar, _misread_by_calendar, _missed, _not_placed
 
-    key_quotes = len(practice_article().quotes)
+    key_quotes = len(capstone_article().quotes)
     assert key_quotes != _missed(None)
     missed = verdict("08.3", key_quotes).message
     assert "not the right one" not in missed and "how many quotes there are" in missed

@@ -1,4 +1,7 @@
-"""Exercises for lesson 08, Your turn: the practice article, the quote finder and its answer key.
+"""Exercises for lesson 08, Your turn: the article the student annotates, the quote finder and its answer key.
+
+"The practice article" here is the one students annotate in lesson 08 (CAPSTONE_ARTICLE), not the
+worked example the lesson walks through first.
 
 Every expected answer is computed from the practice article's answer key and from the finder's
 proposal for it, so they follow any correction of the key or improvement of the finder.
@@ -8,18 +11,18 @@ from __future__ import annotations
 
 from crisis_reading.analysis.dates import calendar_readings
 from crisis_reading.analysis.voices import side_summary
-from crisis_reading.annotate.workspace import practice_article, practice_proposal
+from crisis_reading.annotate.workspace import capstone_article, capstone_proposal
 from crisis_reading.finder.scoring import missed_quotes, score
 from crisis_reading.questions.checks import Data, Hint, Question
 
 
 def _proposed_count(data: Data) -> int:
-    return len(practice_proposal().quotes)
+    return len(capstone_proposal().quotes)
 
 
 def _scores():
-    practice = practice_article()
-    return score(practice_proposal(), practice.quotes, practice.speakers)
+    practice = capstone_article()
+    return score(capstone_proposal(), practice.quotes, practice.speakers)
 
 
 def _percent(kind: str, column: str) -> float:
@@ -27,20 +30,20 @@ def _percent(kind: str, column: str) -> float:
 
 
 def _missed(data: Data) -> int:
-    practice = practice_article()
-    return len(missed_quotes(practice_proposal(), practice.quotes, practice.speakers))
+    practice = capstone_article()
+    return len(missed_quotes(capstone_proposal(), practice.quotes, practice.speakers))
 
 
 def _count_difference(data: Data | None = None) -> int:
-    return len(practice_article().quotes) - len(practice_proposal().quotes)
+    return len(capstone_article().quotes) - len(capstone_proposal().quotes)
 
 
 def _top_share(data: Data) -> float:
-    return float(side_summary(practice_article())["word_share"].iloc[0])
+    return float(side_summary(capstone_article())["word_share"].iloc[0])
 
 
 def _top_row_share(data: Data | None = None) -> float:
-    summary = side_summary(practice_article())
+    summary = side_summary(capstone_article())
     return round(100 * summary["quotes"].iloc[0] / summary["quotes"].sum(), 1)
 
 
@@ -53,15 +56,15 @@ def _partial_share(article) -> float:
 
 
 def _misread_by_calendar(data: Data) -> int:
-    return int((calendar_readings(practice_article())["fits_calendar"] == False).sum())  # noqa: E712 (a boolean array with NA)
+    return int((calendar_readings(capstone_article())["fits_calendar"] == False).sum())  # noqa: E712 (a boolean array with NA)
 
 
 def _fits_calendar() -> int:
-    return int((calendar_readings(practice_article())["fits_calendar"] == True).sum())  # noqa: E712 (with NA)
+    return int((calendar_readings(capstone_article())["fits_calendar"] == True).sum())  # noqa: E712 (with NA)
 
 
 def _not_placed(data: Data | None = None) -> int:
-    return int(calendar_readings(practice_article())["fits_calendar"].isna().sum())
+    return int(calendar_readings(capstone_article())["fits_calendar"].isna().sum())
 
 
 def _others(expected, candidates: list) -> list:
@@ -79,14 +82,14 @@ QUESTIONS = [
         hint="Count the rows of proposed.quotes: len(proposed.quotes).",
         hints=(
             Hint(
-                lambda answer, expected: answer == len(practice_article().quotes),
+                lambda answer, expected: answer == len(capstone_article().quotes),
                 "That is the number of quotes in the answer key (practice.quotes), annotated by hand. "
                 "The question asks what the finder proposes: proposed.quotes.",
             ),
         ),
         outcome=8,
         wrong_answers=lambda data: _others(
-            _proposed_count(data), [len(practice_article().quotes), len(practice_proposal().speakers)]
+            _proposed_count(data), [len(capstone_article().quotes), len(capstone_proposal().speakers)]
         ),
     ),
     Question(
@@ -131,7 +134,7 @@ QUESTIONS = [
                 "or one proposal may cover two quotes of the key. Count the rows of missed.",
             ),
             Hint(
-                lambda answer, expected: answer in (len(practice_article().quotes), _proposed_count(None)),
+                lambda answer, expected: answer in (len(capstone_article().quotes), _proposed_count(None)),
                 "That is how many quotes there are, not how many the finder missed. The answer is a count of the "
                 "key's quotes that no proposal covers: the rows of missed.",
             ),
@@ -163,7 +166,7 @@ QUESTIONS = [
         kind="tweak",
         asks="Change course to practice in the cell that computes the share of indirect quote rows, and run it again. "
         "What percentage of the practice article's quote rows are indirect?",
-        expected=lambda data: _indirect_share(practice_article()),
+        expected=lambda data: _indirect_share(capstone_article()),
         compare="number",
         tolerance=0.5,
         hint="Run the cell with practice instead of course: it gives the percentage of rows whose kind is indirect.",
@@ -175,8 +178,8 @@ QUESTIONS = [
         ),
         outcome=8,
         wrong_answers=lambda data: _others(
-            _indirect_share(practice_article()),
-            [_indirect_share(data.article), int((practice_article().quotes["kind"] == "indirect").sum())],
+            _indirect_share(capstone_article()),
+            [_indirect_share(data.article), int((capstone_article().quotes["kind"] == "indirect").sum())],
         ),
     ),
     Question(
@@ -184,12 +187,12 @@ QUESTIONS = [
         kind="interpret",
         asks="True or False: a larger share of the practice article's quote rows are partial quotes than of the "
         "course's article's.",
-        expected=lambda data: _partial_share(practice_article()) > _partial_share(data.article),
+        expected=lambda data: _partial_share(capstone_article()) > _partial_share(data.article),
         compare="boolean",
         hint="In the table of compare_profiles([course, practice], ...) above, compare the two numbers in the row "
         "partial %: which article's is larger?",
         outcome=8,
-        wrong_answers=lambda data: [not (_partial_share(practice_article()) > _partial_share(data.article))],
+        wrong_answers=lambda data: [not (_partial_share(capstone_article()) > _partial_share(data.article))],
     ),
     Question(
         id="08.7",
