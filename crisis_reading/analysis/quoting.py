@@ -5,12 +5,14 @@ from __future__ import annotations
 import pandas as pd
 
 from crisis_reading.dataset.article import Article, article_or_course
+from crisis_reading.dataset.reporting_words import forms_of_tone
 
 # The fact sheet's guidance: "said" is neutral and almost always right; verbs such as
 # "slammed", "bemoaned", "condemned" carry a judgement. "told" and "added" are forms
-# of plain attribution. Everything else is left for the student to weigh.
-NEUTRAL_VERBS = {"said", "say", "says", "saying", "told", "added", "adding"}
-JUDGEMENT_VERBS = {"slammed", "slammed as", "bemoaned", "condemned", "claimed", "admitted"}
+# of plain attribution. Everything else is left for the student to weigh. The tones are the
+# "tone" column of the package's table of reporting words, which the quote finder reads too.
+NEUTRAL_VERBS = forms_of_tone("neutral")
+JUDGEMENT_VERBS = forms_of_tone("judgement")
 TONES = ["neutral", "judgement", "other"]
 
 

@@ -15,9 +15,13 @@ from dataclasses import dataclass
 from crisis_reading.finder.lexicon import (
     ACCORDING_TO,
     AUXILIARIES,
+    BARE_CLAUSE_VERBS,
     CLAUSE_VERBS,
+    FROM_SPEAKER_NOUNS,
+    NEEDS_TO,
     OBJECT_VERBS,
     PHRASE_VERBS,
+    POSSESSIVE_NOUNS,
     SINGLE_VERBS,
     TELL_VERBS,
     VERB_WORDS,
@@ -118,17 +122,6 @@ def reported_clause(masked: str, verb: str, verb_end: int, sentence_end: int) ->
     return (start, end) if end > start else None
 
 
-BARE_CLAUSE_VERBS = set(
-    """
-say says said saying insist insists insisted insisting argue argues argued arguing claim claims claimed claiming
-believe believes believed agree agrees agreed allege alleges alleged alleging admit admits admitted admitting
-acknowledge acknowledges acknowledged acknowledging concede concedes conceded conceding suggest suggests suggested
-suggesting predict predicts predicted predicting maintain maintains maintained contend contends contended complain
-complains complained complaining assert asserts asserted deny denies denied denying bemoan bemoans bemoaned
-bemoaning lament laments lamented lamenting
-""".split()
-)
-NEEDS_TO = {"called on", "calls on", "call on", "calling on", "urge", "urges", "urged", "order", "orders", "ordered"}
 VERB_LIKE = re.compile(
     r"(?<![\w’'-])(?:is|are|was|were|be|been|being|has|have|had|will|would|can|cannot|could|should|shall|may|might"
     r"|must|do|does|did)(?![\w’'-])|n[’']t(?![\w’'-])|(?<![\w’'-])\w{3,}ed(?![\w’'-])"
@@ -206,16 +199,14 @@ def passive_judgement(
 
 
 NOMINAL = re.compile(
-    r"(?<![\w’'-])(?:allegations|accusations|claims|warnings|assurances|denials|charges|complaints|promises|pledges"
-    r"|threats|statements|demands)\s+(?:from|by)(?![\w’'-])"
+    r"(?<![\w’'-])(?:" + "|".join(sorted(FROM_SPEAKER_NOUNS, key=len, reverse=True)) + r")\s+(?:from|by)(?![\w’'-])"
 )
 
 
 # "the ministry’s assertion that …", "his vow that …": the possessor of a reporting noun said the that-clause.
 POSSESSIVE_NOMINAL = re.compile(
     r"(?<![\w’'-])(?P<who>his|her|their|its|(?:(?:the|a)\s+)?(?:[\w-]+\s+){0,3}[\w-]+[’']s)\s+(?:own\s+)?"
-    r"(?P<noun>claims?|assertions?|vows?|warnings?|insistence|promises?|pledges?|denials?|allegations?|accusations?"
-    r"|assurances?|argument)\s+that\s"
+    r"(?P<noun>" + "|".join(sorted(POSSESSIVE_NOUNS, key=len, reverse=True)) + r")\s+that\s"
 )
 
 

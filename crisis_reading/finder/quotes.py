@@ -162,13 +162,55 @@ def _own_spans(block: _Block) -> None:
             ]
             if candidates:
                 owner = (candidates[-1], "attribution before the quotation")
-        if owner is None:  # “…,” he said. “…” — the attribution in the middle serves both
+        if owner is None:  # “…,” he said. “…” — the middle one serves both
             before = [a for a in attributions if a.verb_start < span.start]
             after = [a for a in attributions if a.verb_start >= span.end]
+            if not _opens_sentence(block, span):
+                # Words woven into a sentence with no verb of its own belong to a voice of this sentence or the one
+                # before ("She said talks were over. The plan was “dead”."), or to nobody: a term, a name.
+                here = sentence_of(block.bounds, span.start)
+                before = [a for a in before if a.sentence in (here - 1, here)]
+                after = [a for a in after if a.sentence == here]
             if before or after:
                 owner = ((before[-1] if before else after[0]), "attribution in the middle of the quotation")
+        if owner is not None and _names_a_term(block, span):
+            owner = None
         if owner is not None:
             block.owners[index] = owner
+
+
+# Words that present what follows in quotation marks as a name, a term or a title, not as anyone's words.
+TERM_MARKER = re.compile(
+    r"(?:so-called|dubbed|known as|called|titled|entitled|author of|the word|the phrase|the term|"
+    r"a single word[^.?!]*,|under the slogan|the slogan|nicknamed|branded as)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _opens_sentence(block: _Block, span: QuoteSpan) -> bool:
+    """The quotation stands at the start of its sentence: a sentence of its own, not words inside the reporter's."""
+    sentence_start = block.bounds[sentence_of(block.bounds, max(span.start - 1, 0))][0]
+    return not block.masked[sentence_start : max(span.start - 1, sentence_start)].strip()
+
+
+def _names_a_term(block: _Block, span: QuoteSpan) -> bool:
+    """Rule "terms are not quotes": quoted words right after "so-called", "known as", "titled", "author of", "the
+    word" … are the article naming a thing, not a voice, even in a sentence that attributes something else."""
+    opening = span.start - 1 if span.start > 0 else 0
+    if TERM_MARKER.search(block.text[max(0, opening - 60) : opening]):
+        return True
+    return not _stands_alone(block, span) and _is_a_name(block.text[span.start : span.end])
+
+
+_SMALL_WORDS = {"a", "an", "the", "of", "and", "at", "in", "on", "for", "to", "by", "with"}
+
+
+def _is_a_name(words: str) -> bool:
+    """Rule "quoted names": “the Old Saint”, “Operation Dry Furrow”, “The Thirsty Border” — a short run of
+    capitalised words (small words aside) inside the reporter's sentence names a place, an operation or a title."""
+    tokens = re.findall(r"[\w’'-]+", words)
+    content = [token for token in tokens if token.lower() not in _SMALL_WORDS]
+    return 0 < len(content) <= 5 and len(tokens) <= 7 and all(token[0].isupper() for token in content)
 
 
 def _same_sentence(block: _Block, attribution: Attribution, position: int) -> bool:

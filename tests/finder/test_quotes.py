@@ -664,3 +664,41 @@ def test_an_adverb_between_subject_and_verb_keeps_the_subject():
 def test_more_reporting_verbs_of_the_lexicon(sentence: str, verb: str, said: str):
     found = [row for row in rows(sentence) if row["verb"] == verb]
     assert found and found[0]["text"].startswith(said), rows(sentence)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The sticking point is the so-called “green corridor”, a road the army would leave open.",
+        "Lorries began carrying water under the programme known as “Operation Dry Furrow” last week.",
+        "Ana Voss, author of “The Long Thaw,” a history of the strikes, said the stoppage could last weeks.",
+        "Residents have called the old mill “the Fortress” for a century, the mayor said on Monday.",
+        "The draft hinged on a single word, “joint”. Both ministers said it had to stay.",
+    ],
+)
+def test_terms_are_not_quotes(paragraph: str):
+    quoted = paragraph[paragraph.index("“") + 1 : paragraph.index("”")]
+    assert not [row for row in rows(paragraph) if quoted.rstrip(",") in row["text"]], rows(paragraph)
+
+
+def test_quoted_words_with_no_voice_in_their_sentence_or_the_one_before_are_no_quote():
+    found = rows(
+        "The mayor said the bridge would reopen in spring. Engineers inspected it twice.",
+        "Repairs were held up by what engineers call “soft steel”, and by rain.",
+    )
+    assert not [row for row in found if row["text"] == "soft steel"]
+    # …but words woven into the sentence after a voice's sentence are that voice's.
+    (_, woven) = rows("Ana Voss said the talks were over. The plan was “dead on arrival”, in her words.")
+    assert (woven["kind"], woven["text"], woven["speaker_as_written"]) == ("partial", "dead on arrival", "Ana Voss")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "verb", "quoted"),
+    [
+        ("Professor Ada Lowe described the case as “a warning to museums”.", "described", "a warning to museums"),
+        ("The Civic Alliance called the video “reckless”, citing threats against staff.", "called", "reckless"),
+    ],
+)
+def test_described_or_called_with_an_object_attributes_the_quoted_words(paragraph: str, verb: str, quoted: str):
+    found = [row for row in rows(paragraph) if row["text"] == quoted]
+    assert found and (found[0]["kind"], found[0]["verb"]) == ("partial", verb), rows(paragraph)
