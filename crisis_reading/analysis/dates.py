@@ -115,84 +115,113 @@ class DateReading:
         return not pd.isna(self.start)
 
 
-_NEXT_WEEKDAY = re.compile(r"\b(next|this coming|coming)\s+(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+_NEXT_WEEKDAY = re.compile(r"\b(?:next|this coming|coming)\s+(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 _LAST_WEEKDAY = re.compile(r"\blast\s+(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+_DEADLINE_WEEKDAY = re.compile(r"\b(?:by|until|before)\s+(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 _AGO = re.compile(
-    r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(day|week|month|year)s?\s+ago\b", re.IGNORECASE
+    r"(?<![\d,.])\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(day|week|month|year)s?\s+ago\b",
+    re.IGNORECASE,
 )
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _NUMBERS.update({"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10})
+_NOT_PLACED = DateReading(pd.NaT, pd.NaT, (), None, NO_RULE)
 
 
 def date_reading(words: str, published: str | pd.Timestamp) -> DateReading:
     """The date the calendar proposes for `words`, with how sure it can be, counted from `published`.
 
     It adds to `calendar_span` the readings a person reviewing an article needs: the future ("next
-    week", "tomorrow", "next Thursday"), "earlier this month", "N days/years ago", and "last Tuesday",
-    which English uses both for this week's Tuesday and the one before, so both are kept as
-    candidates. One day is `certain`; a span is `vague` (the words give no day); a future weekday is
-    `likely`. A person still checks it: the calendar cannot know that "on Monday" in "will reopen on
-    Monday" is the Monday to come.
+    week", "tomorrow", "by Friday", "later this month"), "earlier this month", "N days/years ago",
+    "since …", and the weekdays English uses two ways: "last Tuesday" (this week's, or the one
+    before) and "next Thursday" (the coming one, or the one after), both kept as candidates. One day is
+    `certain`; a span is `vague` (the words give no day); a future weekday is `likely`. Words that
+    name no day the calendar can count to (or an empty span: "earlier this month" on the 1st) are not
+    placed. A person still checks every reading: the calendar cannot know that "on Monday" in "will
+    reopen on Monday" is the Monday to come.
     """
     day = pd.Timestamp(published).normalize()
+    reading = _reading(words, day)
+    if reading.placed and reading.end < reading.start:
+        return _NOT_PLACED  # "earlier this month" on the 1st: the span is empty
+    return reading
+
+
+def _reading(words: str, day: pd.Timestamp) -> DateReading:
     one_day = pd.Timedelta(days=1)
+    lowered = words.lower()
+    if re.search(r"\bsince\b", lowered):
+        rest = _reading(re.sub(r"\bsince\b", "", words, flags=re.IGNORECASE), day)
+        if not rest.placed:
+            return _NOT_PLACED
+        return _span(rest.start, day, f"{rest.rule}; “since” runs on to the publication day")
     if match := _LAST_WEEKDAY.search(words):
         latest = weekday_on_or_before(day - one_day, match.group(1))
         earlier = latest - pd.Timedelta(days=7)
-        return DateReading(
-            earlier,
-            latest,
-            (earlier, latest),
-            "ambiguous",
-            f"“last {match.group(1).capitalize()}” is read both as the latest one before the publication day "
-            f"({latest:%d %B}) and as the one a week before ({earlier:%d %B}); both are kept",
+        name = match.group(1).capitalize()
+        rule = (
+            f"“last {name}” is read both as the latest one before the publication day ({latest:%d %B}) "
+            f"and as the one a week before ({earlier:%d %B}); both are kept"
         )
+        return DateReading(earlier, latest, (earlier, latest), "ambiguous", rule)
     if match := _NEXT_WEEKDAY.search(words):
-        wanted = WEEKDAYS.index(match.group(2).capitalize())
-        date = day + pd.Timedelta(days=(wanted - day.day_of_week - 1) % 7 + 1)
-        return DateReading(
-            date,
-            date,
-            (),
-            "likely",
-            f"the first {date.day_name()} after the publication day; some read it a week later",
+        first = _weekday_after(day, match.group(1))
+        later = first + pd.Timedelta(days=7)
+        name = match.group(1).capitalize()
+        rule = (
+            f"“next {name}” is read both as the first one after the publication day ({first:%d %B}) "
+            f"and as the one a week later ({later:%d %B}); both are kept"
         )
-    lowered = words.lower()
+        return DateReading(first, later, (first, later), "ambiguous", rule)
+    if match := _DEADLINE_WEEKDAY.search(words):
+        date = _weekday_after(day - one_day, match.group(1))  # on or after the publication day
+        return DateReading(
+            date, date, (), "likely", f"a deadline: the first {date.day_name()} from the publication day"
+        )
     if re.search(r"\btomorrow\b", lowered):
         return DateReading(day + one_day, day + one_day, (), "certain", "the day after publication")
     if re.search(r"\bnext week\b", lowered):
         monday = day + pd.Timedelta(days=7 - day.day_of_week)
         return _span(monday, monday + pd.Timedelta(days=6), "the Monday to Sunday after the publication week")
+    if re.search(r"\blater this week\b", lowered):
+        sunday = day + pd.Timedelta(days=6 - day.day_of_week)
+        return _span(day + one_day, sunday, "from the day after publication to the Sunday of its week")
     if re.search(r"\bnext month\b", lowered):
         month = day.to_period("M") + 1
         return _span(month.start_time, month.end_time.normalize(), f"the month after publication: {month:%B %Y}")
     if re.search(r"\bearlier this month\b", lowered):
         return _span(day.replace(day=1), day - one_day, "from the first of the month to the day before publication")
-    if re.search(r"\b(later this|this) month\b", lowered):
+    if re.search(r"\blater this month\b", lowered):
         month_end = day.to_period("M").end_time.normalize()
-        if "later" in lowered:
-            return _span(day + one_day, month_end, "from the day after publication to the end of the month")
-        return _span(day.replace(day=1), month_end, "the month of publication")
+        return _span(day + one_day, month_end, "from the day after publication to the end of the month")
+    if re.search(r"\bthis month\b", lowered):
+        return _span(day.replace(day=1), day.to_period("M").end_time.normalize(), "the month of publication")
     if match := _AGO.search(words):
         count = int(match.group(1)) if match.group(1).isdigit() else _NUMBERS[match.group(1).lower()]
-        unit = match.group(2).lower()
-        if unit == "day":
-            date = day - pd.Timedelta(days=count)
-            return DateReading(date, date, (), "likely", f"{count} day(s) before publication, if counted exactly")
-        offset = {"week": pd.DateOffset(weeks=count), "month": pd.DateOffset(months=count)}.get(
-            unit, pd.DateOffset(years=count)
-        )
-        centre = day - offset
-        half = {"week": pd.Timedelta(days=3), "month": pd.Timedelta(days=15)}.get(unit, pd.Timedelta(days=182))
-        return _span(
-            centre - half, centre + half, f"about {count} {unit}(s) before publication, give or take half a {unit}"
-        )
+        return _ago(day, count, match.group(2).lower())
     start, end, rule = calendar_span(words, day)
-    if re.search(r"\bsince\b", lowered) and not pd.isna(start):
-        return _span(start, day, f"{rule}; “since” runs on to the publication day")
     if pd.isna(start):
-        return DateReading(pd.NaT, pd.NaT, (), None, rule)
+        return _NOT_PLACED
     return DateReading(start, end, (), "certain" if start == end else "vague", rule)
+
+
+def _weekday_after(day: pd.Timestamp, name: str) -> pd.Timestamp:
+    """The first date after `day` that falls on the weekday `name`."""
+    wanted = WEEKDAYS.index(name.capitalize())
+    return day + pd.Timedelta(days=(wanted - day.day_of_week - 1) % 7 + 1)
+
+
+def _ago(day: pd.Timestamp, count: int, unit: str) -> DateReading:
+    if unit == "day":
+        date = day - pd.Timedelta(days=count)
+        return DateReading(date, date, (), "likely", f"{count} day(s) before publication, if counted exactly")
+    back = {"week": pd.DateOffset(weeks=count), "month": pd.DateOffset(months=count)}.get(
+        unit, pd.DateOffset(years=count)
+    )
+    half = {"week": pd.DateOffset(days=3), "month": pd.DateOffset(days=15)}.get(unit, pd.DateOffset(months=6))
+    centre = day - back
+    return _span(
+        centre - half, centre + half, f"about {count} {unit}(s) before publication, give or take half a {unit}"
+    )
 
 
 def _span(start: pd.Timestamp, end: pd.Timestamp, rule: str) -> DateReading:

@@ -53,8 +53,8 @@ def open_annotation(
     if annotation is None:
         annotation = start()
         print(
-            f"Started from the finder's proposals: {annotation.waiting()} waiting for review. "
-            f"Every change you make is kept at once in {draft}."
+            f"Started from the finder's proposals: {len(annotation.status)} quotes and {len(annotation.event_status)} "
+            f"events wait for your review. Every change you make is kept at once in {draft}."
         )
     annotation.draft = draft
     write_json_atomically(draft, annotation.to_state())
@@ -64,11 +64,7 @@ def open_annotation(
 def start_over(annotation: Annotation, folder: str | Path, start: Callable[[], Annotation]) -> Path:
     """Keep the saved folder and the draft in a dated backup, and begin again with `start()`."""
     folder = Path(folder)
-    backup = _aside(folder.parent / f"{folder.name}.backup")
-    backup.mkdir(parents=True)
-    for path in (folder, draft_path(folder)):
-        if path.exists():
-            shutil.move(str(path), str(backup / path.name))
+    backup = _keep_aside(folder, draft_path(folder))
     annotation.replace_with(start())
     annotation.draft = draft_path(folder)
     write_json_atomically(annotation.draft, annotation.to_state())
@@ -93,13 +89,15 @@ def _from_draft(draft: Path, blocks: pd.DataFrame | None) -> Annotation | None:
 def _from_save(folder: Path, blocks: pd.DataFrame | None) -> Annotation | None:
     if not (folder / "datapackage.json").exists():
         return None
+    # A save that cannot go on is moved aside at once: left in place, it would stand in for the new work
+    # wherever the last good save is used (the charts after a refused save).
     try:
         saved = Annotation.from_folder(folder)
     except DataError as error:
-        print(f"Your saved annotation in {folder} no longer loads ({error}); your next save keeps it as a backup.")
+        print(f"Your saved annotation in {folder} no longer loads ({error}); it is kept as {_keep_aside(folder)}.")
         return None
     if not _same_text(saved, blocks):
-        print(f"The article's text has changed since you saved {folder}; your next save keeps it as a backup.")
+        print(f"The article's text has changed since you saved {folder}; that save is kept as {_keep_aside(folder)}.")
         return None
     print(f"Reopened your last save in {folder}: {_progress(saved)}.")
     return saved
@@ -110,7 +108,12 @@ def _same_text(annotation: Annotation, blocks: pd.DataFrame | None) -> bool:
 
 
 def _progress(annotation: Annotation) -> str:
-    return f"{annotation.decided()} reviewed, {annotation.waiting()} waiting"
+    quotes, events = annotation.counts(), annotation.event_counts()
+    return (
+        f"{annotation.decided()} reviewed, {annotation.waiting()} waiting "
+        f"({quotes['pending']} of {len(annotation.status)} quotes and {events['pending']} of "
+        f"{len(annotation.event_status)} events wait)"
+    )
 
 
 def _when(written: str) -> str:
@@ -122,17 +125,26 @@ def _when(written: str) -> str:
     return f"{moment:%H:%M}" if moment.date() == today else f"{moment:%d %B %Y, %H:%M}"
 
 
-def _aside(path: Path) -> Path:
-    """`path` with the date and time added, and a number if that name is taken (two in one second)."""
+def _aside(path: Path, suffix: str = "") -> Path:
+    """`path` with the date and time added (and `suffix`), and a number if that name is taken (two in one second)."""
     stamp = dt.datetime.now().strftime("%Y-%m-%d-%H%M%S")
-    candidate, number = path.with_name(f"{path.name}-{stamp}"), 2
+    candidate, number = path.with_name(f"{path.name}-{stamp}{suffix}"), 2
     while candidate.exists():
-        candidate, number = path.with_name(f"{path.name}-{stamp}-{number}"), number + 1
+        candidate, number = path.with_name(f"{path.name}-{stamp}-{number}{suffix}"), number + 1
     return candidate
 
 
+def _keep_aside(folder: Path, *more: Path) -> Path:
+    """Move the saved folder (and `more`, such as its draft) into a new dated backup folder beside it."""
+    backup = _aside(folder.parent / f"{folder.name}.backup")
+    backup.mkdir(parents=True)
+    for path in (folder, *more):
+        if path.exists():
+            shutil.move(str(path), str(backup / path.name))
+    return backup
+
+
 def _move_aside(draft: Path) -> Path:
-    target = _aside(draft.with_name(draft.name.removesuffix(DRAFT_SUFFIX) + ".unopened-draft"))
-    target = target.with_name(target.name + ".json")
+    target = _aside(draft.with_name(draft.name.removesuffix(DRAFT_SUFFIX) + ".unopened-draft"), ".json")
     draft.rename(target)
     return target

@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 
 import pandas as pd
 
-from crisis_reading.analysis.dates import DateReading, date_reading
+from crisis_reading.analysis.dates import date_reading
 from crisis_reading.dataset.article import Article, load_article
 from crisis_reading.dataset.datapackage import allowed_values, field_names, read_descriptor
 from crisis_reading.dataset.errors import DataError
@@ -44,7 +44,7 @@ from crisis_reading.dataset.vocabulary import (
     split_list,
 )
 from crisis_reading.dataset.writer import clean_cell, same_files, write_csv, write_json_atomically
-from crisis_reading.finder.events import find_events
+from crisis_reading.finder.events import PLACEHOLDER_END, find_events
 
 T = TypeVar("T")
 CORE_FILES = {table: file_name(table) for table in core_tables()}
@@ -86,6 +86,36 @@ def _count(number: int, thing: str) -> str:
 
 def _unreviewed(note: Any) -> bool:
     return UNREVIEWED in str(note or "").lower()
+
+
+def _reviewed_note(note: Any, how: str = "reviewed by a person") -> str:
+    """A proposal's note once a person has checked it: it no longer says "unreviewed"."""
+    changed = str(note).replace(f"({UNREVIEWED})", f"({how})")
+    return f"{how.capitalize()}." if _unreviewed(changed) else changed
+
+
+_PRONOUNS = {"he", "she", "they", "it", "his", "her", "their", "its", "him", "them"}
+
+
+def _stands_in(name: str, text: str) -> int:
+    """Where `name` stands in `text` as whole words (-1 if it does not)."""
+    found = re.search(rf"(?<![\w’'-]){re.escape(name)}(?![\w’'-])", text)
+    return found.start() if found else -1
+
+
+# Typed apostrophes and quotation marks, and the ones news text prints.
+_TYPED_MARKS = str.maketrans({"'": "’", '"': "”", "‘": "’", "“": "”"})
+
+
+def _as_in_block(text: str, block_text: str) -> str:
+    """The words as the block writes them: typed straight marks match the block's curly ones ("don't" finds
+    "don’t"), so a student who types a quote need not find the curly apostrophe on their keyboard."""
+    if text in block_text:
+        return text
+    wanted = text.translate(_TYPED_MARKS)
+    folded = block_text.translate(_TYPED_MARKS)
+    at = folded.find(wanted)
+    return block_text[at : at + len(text)] if at >= 0 else text
 
 
 def _iso_date(value: Any) -> str | None:
@@ -189,9 +219,7 @@ class Annotation:
         quotes = proposed.quotes.copy()
         # Every proposal says it is unreviewed, so a saved folder shows which rows a person has checked.
         quotes["note"] = [
-            note
-            if UNREVIEWED in str(note or "").lower()
-            else f"Proposed by the finder ({UNREVIEWED}). {note or ''}".strip()
+            note if _unreviewed(note) else f"Proposed by the finder ({UNREVIEWED}). {note or ''}".strip()
             for note in quotes["note"]
         ]
         if events is None:
@@ -231,10 +259,7 @@ class Annotation:
         article = load_article(folder.name, folder.parent)
         descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
         extra = {r["name"]: folder / r["path"] for r in descriptor["resources"] if r["name"] not in CORE_FILES}
-        status = {
-            row.quote_id: PENDING if UNREVIEWED in str(row.note or "").lower() else ACCEPTED
-            for row in article.quotes.itertuples()
-        }
+        status = {row.quote_id: PENDING if _unreviewed(row.note) else ACCEPTED for row in article.quotes.itertuples()}
         return cls(
             article.blocks,
             article.meta,
@@ -290,11 +315,30 @@ class Annotation:
             )
             annotation.added_speakers = set(state["added_speakers"])
             annotation.position = int(state["position"])
-        except (KeyError, TypeError, ValueError) as error:
+            problem = annotation._inconsistency(state)
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
             raise ValueError(f"it is incomplete or damaged ({type(error).__name__}: {error})") from None
-        if set(annotation.status) != set(annotation.quotes["quote_id"]):
-            raise ValueError("its list of decisions does not match its quotes")
+        if problem:
+            raise ValueError(f"it is damaged: {problem}")
         return annotation
+
+    def _inconsistency(self, state: dict[str, Any]) -> str | None:
+        """What in a reopened draft does not hold together, or None: checked before the tool shows any of it."""
+        states = {PENDING, ACCEPTED, REJECTED}
+        if set(state["status"]) != set(self.quotes["quote_id"]) or not set(state["status"].values()) <= states:
+            return "its decisions do not match its quotes"
+        if set(state["event_status"]) != set(self.events["event_id"]) or not set(self.event_status.values()) <= states:
+            return "its decisions do not match its events"
+        blocks = set(self.blocks["block"].astype(int))
+        speakers = set(self.speakers["speaker_id"])
+        for row in self.quotes.to_dict("records"):
+            if int(row["block"]) not in blocks or row["speaker_id"] not in speakers:
+                return f"quote {row['quote_id']} points to a block or speaker it does not hold"
+            if not 0 <= int(row["start"]) <= int(row["end"]) <= len(self.block_text(row["block"])):
+                return f"quote {row['quote_id']} lies outside its block"
+        if not self.added_speakers <= speakers:
+            return "it lists an added speaker it does not hold"
+        return None
 
     def replace_with(self, other: Annotation) -> None:
         """Become `other` (Start over), keeping this object, which the notebook's cells hold, and its draft."""
@@ -341,6 +385,9 @@ class Annotation:
     @records_change
     def accept(self, quote_id: str) -> None:
         self.quote(quote_id)
+        index = self.quotes.index[self.quotes["quote_id"] == quote_id][0]
+        if _unreviewed(self.quotes.at[index, "note"]):  # the tool shows at once that a person has checked it
+            self.quotes.at[index, "note"] = _reviewed_note(self.quotes.at[index, "note"], "accepted by a person")
         self.status[quote_id] = ACCEPTED
 
     @records_change
@@ -363,11 +410,35 @@ class Annotation:
             raise ValueError(f"kind must be one of {', '.join(KINDS)}")
         index = self.quotes.index[self.quotes["quote_id"] == quote_id][0]
         changed = [c for c, v in changes.items() if clean_cell(v) != self.quotes.at[index, c]]
+        new_speaker = "speaker_id" in changed and "speaker_as_written" not in changes
         for column, value in changes.items():
             self.quotes.at[index, column] = clean_cell(value)
+        if new_speaker:
+            self._name_as_written(index)
         if changed:
             self.quotes.at[index, "note"] = f"Reviewed: corrected {', '.join(changed)}."
         self.status[quote_id] = ACCEPTED
+
+    def _name_as_written(self, index: Any) -> None:
+        """After a change of speaker, how the attribution names them: one of their names standing in the block;
+        else the words the attribution had (a capital for its government: "Cairnwick" for Dunmarre), which
+        then join the speaker's names as written, as data/README.md asks; a pronoun stays as it is."""
+        row = self.quotes.loc[index]
+        written = row["speaker_as_written"]
+        if written is None or str(written).lower() in _PRONOUNS:
+            return
+        text = self.block_text(row["attributed_in_block"])
+        speaker = self.speakers.index[self.speakers["speaker_id"] == row["speaker_id"]][0]
+        names = [*split_list(self.speakers.at[speaker, "names_as_written"]), str(self.speakers.at[speaker, "name"])]
+        if written in names:
+            return
+        standing = [(_stands_in(name, text), name) for name in names if _stands_in(name, text) >= 0]
+        if standing:
+            quote_at = int(row["start"]) if int(row["attributed_in_block"]) == int(row["block"]) else len(text)
+            self.quotes.at[index, "speaker_as_written"] = min(standing, key=lambda s: abs(s[0] - quote_at))[1]
+        else:
+            self.speakers.at[speaker, "names_as_written"] = join_list([*split_list(
+                self.speakers.at[speaker, "names_as_written"]), written])  # fmt: skip
 
     @records_change
     def split(self, quote_id: str, between: str) -> str:
@@ -410,6 +481,7 @@ class Annotation:
     ) -> str:
         """Add a quote the finder missed: the exact words `text` as they stand in `block`."""
         block_text = self.block_text(block)
+        text = _as_in_block(text.strip(), block_text)
         start = -1
         for _ in range(occurrence):
             start = block_text.find(text, start + 1)
@@ -436,6 +508,11 @@ class Annotation:
             note="Added by a person: the finder missed it.",
         )
         row.update({key: clean_cell(value) for key, value in more.items() if key in EDITABLE_QUOTE_FIELDS})
+        if row["speaker_as_written"] is None:  # how the attribution names them, if one of their names stands there
+            speaker = self.speakers[self.speakers["speaker_id"] == speaker_id].iloc[0]
+            attribution = self.block_text(row["attributed_in_block"])
+            names = [*split_list(speaker["names_as_written"]), str(speaker["name"])]
+            row["speaker_as_written"] = next((name for name in names if _stands_in(name, attribution) >= 0), None)
         self.quotes = pd.concat([self.quotes, pd.DataFrame([row], dtype=object)], ignore_index=True)
         self.status[new_id] = ACCEPTED
         return new_id
@@ -516,9 +593,9 @@ class Annotation:
         values = list(self.event_status.values())
         return {state: values.count(state) for state in (PENDING, ACCEPTED, REJECTED)}
 
-    def propose_date(self, time_words: str) -> DateReading:
-        """What the calendar reads in `time_words`, counted from the publication date (lesson 04's rules)."""
-        return date_reading(time_words, self.meta["published"])
+    def propose_dates(self, time_words: str) -> dict[str, Any] | None:
+        """The dates, certainty and source the calendar proposes for `time_words` (lesson 04's rules), or None."""
+        return calendar_fields(time_words, self.meta["published"])
 
     @records_change
     def add_event(
@@ -531,6 +608,8 @@ class Annotation:
         if time_words and not more.get("date_start"):
             changes.update(self._dates_from(time_words))
         checked = self._checked_event({**row, **{k: clean_cell(v) for k, v in changes.items()}})
+        if _unreviewed(checked["note"]):  # the form still held a proposal's note
+            checked["note"] = _reviewed_note(checked["note"])
         checked["event_id"] = self._new_event_id(description)
         self.events = pd.concat([self.events, pd.DataFrame([checked], dtype=object)], ignore_index=True)
         self.event_status[checked["event_id"]] = ACCEPTED
@@ -547,9 +626,7 @@ class Annotation:
             )
         updated = {**row, **{column: clean_cell(value) for column, value in changes.items()}}
         if _unreviewed(updated["note"]):
-            updated["note"] = str(updated["note"]).replace(f"({UNREVIEWED})", "(reviewed by a person)")
-            if _unreviewed(updated["note"]):
-                updated["note"] = "Reviewed by a person."
+            updated["note"] = _reviewed_note(updated["note"])
         checked = self._checked_event(updated)
         index = self.events.index[self.events["event_id"] == event_id][0]
         for column, value in checked.items():
@@ -567,28 +644,21 @@ class Annotation:
         del self.event_status[event_id]
 
     def _dates_from(self, time_words: str) -> dict[str, Any]:
-        reading = self.propose_date(time_words)
-        if not reading.placed:
+        fields = calendar_fields(time_words, self.meta["published"])
+        if fields is None:
             raise ValueError(
-                f"The calendar cannot place {time_words!r} ({reading.rule}): type the first and last day it may "
-                "fall on (YYYY-MM-DD), say how you know (resolved by, source) and how sure you are (certainty)"
+                f"The calendar cannot place {time_words!r}: type the first and last day it may fall on "
+                "(YYYY-MM-DD), say how you know (resolved by, source) and how sure you are (certainty)"
             )
-        return {
-            "date_start": reading.start,
-            "date_end": reading.end,
-            "date_candidates": join_list([f"{day:%Y-%m-%d}" for day in reading.candidates]) or None,
-            "certainty": reading.certainty,
-            "resolved_by": "publication_date",
-            "resolution_source": f"published {pd.Timestamp(self.meta['published']):%A %d %B %Y}: {reading.rule}",
-        }
+        return fields
 
     def _checked_event(self, row: dict[str, Any]) -> dict[str, Any]:
         """The event row as it will be saved, or a ValueError saying what to fix, in the tool's words."""
         block = int(row["block"])
         if block not in set(self.blocks["block"].astype(int)):
             raise ValueError(f"There is no block {block}")
-        if not row.get("description"):
-            raise ValueError("Describe the event in your own words (what happened)")
+        if not row.get("description") or str(row["description"]).endswith(PLACEHOLDER_END):
+            raise ValueError("Describe the event in your own words: what happened? (replace the finder's placeholder)")
         for column in ("event_type", "resolved_by", "certainty"):
             allowed = allowed_values(self.descriptor, "events", column)
             if row.get(column) is None:
@@ -620,6 +690,21 @@ class Annotation:
         while ident in set(self.events["event_id"]):
             ident, number = f"{base}_{number}", number + 1
         return ident
+
+    @records_change
+    def delete_speaker(self, speaker_id: str) -> None:
+        """Take out a speaker no quote is attributed to (one added by mistake)."""
+        if speaker_id not in self.speaker_ids():
+            raise KeyError(f"No speaker {speaker_id!r}")
+        kept = [
+            q
+            for q in self.quotes.loc[self.quotes["speaker_id"] == speaker_id, "quote_id"]
+            if self.status[q] != REJECTED
+        ]
+        if kept:
+            raise ValueError(f"{speaker_id} still speaks in {', '.join(kept)}: give those quotes another speaker first")
+        self.speakers = self.speakers[self.speakers["speaker_id"] != speaker_id].reset_index(drop=True)
+        self.added_speakers.discard(speaker_id)
 
     def _check_allowed(self, column: str, value: str) -> None:
         allowed = allowed_values(self.descriptor, "speakers", column)
@@ -658,7 +743,7 @@ class Annotation:
         for index in kept.index:
             original = self.quotes.at[index, "quote_id"]
             note = kept.at[index, "note"]
-            if self.status[original] == ACCEPTED and UNREVIEWED in str(note or "").lower():
+            if self.status[original] == ACCEPTED and _unreviewed(note):
                 kept.at[index, "note"] = (
                     str(note).replace(f"({UNREVIEWED})", "(accepted by a person)")
                     if f"({UNREVIEWED})" in str(note)
@@ -670,7 +755,10 @@ class Annotation:
         speakers = self.speakers[self.speakers["speaker_id"].isin(used)].copy()
         interviewed = set(kept.loc[kept["channel"] == "outlet_interview", "speaker_id"])
         speakers["interviewed_by_outlet"] = speakers["speaker_id"].isin(interviewed)
-        events = self.events[[self.event_status[e] != REJECTED for e in self.events["event_id"]]]
+        events = self.events[[self.event_status[e] != REJECTED for e in self.events["event_id"]]].copy()
+        for index in events.index:  # an accepted event must not load again as waiting for review
+            if self.event_status[events.at[index, "event_id"]] == ACCEPTED and _unreviewed(events.at[index, "note"]):
+                events.at[index, "note"] = _reviewed_note(events.at[index, "note"])
         return {"blocks": self.blocks, "speakers": speakers, "quotes": kept, "events": events}
 
     def _explained(self, error: DataError) -> str:
@@ -714,6 +802,10 @@ class Annotation:
         speaker = self.speaker_at_saved_row(error)
         if speaker is not None:
             return f"speaker {speaker}{column}"
+        if error.file.name == CORE_FILES["events"] and error.row is not None:
+            saved = self.tables()["events"]
+            if 1 <= error.row <= len(saved):
+                return f"event {saved['event_id'].iloc[error.row - 1]}{column}"
         return error.file.name
 
     def quote_at_saved_row(self, error: DataError) -> str | None:
@@ -827,11 +919,27 @@ class Annotation:
         return temporary
 
 
-def proposed_events(blocks: pd.DataFrame, published: Any, descriptor: dict[str, Any]) -> pd.DataFrame:
-    """The finder's proposed events, dated by the calendar from `published` where it can: all unreviewed.
+def calendar_fields(time_words: str, published: Any) -> dict[str, Any] | None:
+    """The event columns lesson 04's calendar fills in for `time_words`, counted from `published`; None when it
+    cannot place them. The one place a date reading becomes an event's dates (the tool, the finder's proposals)."""
+    reading = date_reading(time_words, published)
+    if not reading.placed:
+        return None
+    return {
+        "date_start": f"{reading.start:%Y-%m-%d}",
+        "date_end": f"{reading.end:%Y-%m-%d}",
+        "date_candidates": join_list([f"{day:%Y-%m-%d}" for day in reading.candidates]) or None,
+        "certainty": reading.certainty,
+        "resolved_by": "publication_date",
+        "resolution_source": f"published {pd.Timestamp(published):%A %d %B %Y}: {reading.rule}",
+    }
 
-    A proposal the calendar cannot date is left out: an event row needs its dates, and the person
-    adds it in the Events tab with dates they give.
+
+def proposed_events(blocks: pd.DataFrame, published: Any, descriptor: dict[str, Any]) -> pd.DataFrame:
+    """The finder's proposed events, dated by the calendar from `published`: all unreviewed.
+
+    A proposal the calendar cannot date, or whose type this article's schema does not allow, is left
+    out: an event row needs its dates, and the person adds it in the Events tab with dates they give.
     """
     found = find_events(blocks)
     if published is None or found.empty:
@@ -839,17 +947,8 @@ def proposed_events(blocks: pd.DataFrame, published: Any, descriptor: dict[str, 
     allowed = set(allowed_values(descriptor, "events", "event_type"))
     rows = []
     for row in found.to_dict("records"):
-        reading = date_reading(row["time_words"], published)
-        if not reading.placed or (allowed and row["event_type"] not in allowed):
+        fields = calendar_fields(row["time_words"], published)
+        if fields is None or (allowed and row["event_type"] not in allowed):
             continue
-        row.update(
-            date_start=f"{reading.start:%Y-%m-%d}",
-            date_end=f"{reading.end:%Y-%m-%d}",
-            date_candidates=join_list([f"{day:%Y-%m-%d}" for day in reading.candidates]) or None,
-            certainty=reading.certainty,
-            resolved_by="publication_date",
-            resolution_source=f"published {pd.Timestamp(published):%A %d %B %Y}: {reading.rule}",
-            note=f"Proposed by the finder ({UNREVIEWED}). {row['note']}",
-        )
-        rows.append(row)
+        rows.append({**row, **fields, "note": f"Proposed by the finder ({UNREVIEWED}). {row['note']}"})
     return pd.DataFrame(rows)

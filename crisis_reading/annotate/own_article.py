@@ -18,7 +18,7 @@ from typing import Any
 import pandas as pd
 from IPython.display import HTML
 
-from crisis_reading.annotate.draft import open_annotation
+from crisis_reading.annotate.draft import open_annotation, start_over
 from crisis_reading.annotate.model import Annotation
 from crisis_reading.annotate.widget import annotation_widget
 from crisis_reading.annotate.workspace import save_and_load
@@ -130,6 +130,13 @@ def _start(text, sides, published, outlet, name) -> MyArticle:
         return annotation
 
     annotation = open_annotation(folder, start=start, blocks=blocks)
+    if _settings(annotation) != _settings(start()):
+        # Reopened work made with another date, outlet or sides: its events and side list would be wrong.
+        backup = start_over(annotation, folder, start)
+        print(
+            "You changed the publication date, the outlet or the sides since your earlier work on this text: "
+            f"that work is kept in {backup}, and the tool starts again with the new settings."
+        )
     found = len(proposal.quotes)
     if found == 0:
         print(
@@ -138,6 +145,10 @@ def _start(text, sides, published, outlet, name) -> MyArticle:
         )
     print(f"{len(blocks)} blocks; the finder proposes {found} quotes. Your work is kept in {folder}.")
     return MyArticle(blocks, proposal, annotation, folder)
+
+
+def _settings(annotation: Annotation) -> tuple:
+    return (annotation.meta.get("published"), annotation.meta.get("outlet"), tuple(annotation.sides()))
 
 
 def _publication_day(published: str | None) -> str:

@@ -23,6 +23,8 @@ from crisis_reading.finder.events import TIME_PHRASE
 from crisis_reading.views.style import declared_colours, side_colours, tint
 
 STATE_LABELS = {PENDING: "waiting for review", ACCEPTED: "accepted", REJECTED: "rejected"}
+NEW = ""  # the menu entry for a speaker or event not yet in the tool (None would show as an empty menu)
+NOTHING_TO_REVIEW = "There is no proposal to review: add a quote the finder missed in 'Add a missed quote'"
 
 
 class AnnotationWidget(widgets.VBox):
@@ -100,20 +102,24 @@ class AnnotationWidget(widgets.VBox):
         self.add_speaker_button = widgets.Button(
             description="Add as a new speaker", button_style="primary", layout=AUTO
         )
+        self.delete_speaker_button = widgets.Button(
+            description="Delete this speaker", button_style="danger", layout=AUTO
+        )
         speakers = widgets.VBox(
             [
                 _help(
                     "Choose a speaker to set their side and affiliation (the finder leaves every side unclear), "
-                    "or type a name and add a new speaker. 'As written' lists how the article names them "
-                    "(separate several with |); each must stand in the article exactly. Left empty for a new "
-                    "speaker, it is the name. A new speaker needs a quote before you save."
+                    "or choose '— a new speaker —' at the end of the list, fill in the boxes and add them. "
+                    "'As written' lists how the article names them (separate several with |); each must stand in "
+                    "the article exactly. Left empty for a new speaker, it is the name. A new speaker needs a "
+                    "quote before you save; one added by mistake can be deleted."
                 ),
                 self.speaker_choice,
                 self.speaker_name,
                 self.speaker_written,
                 widgets.HBox([self.speaker_side, self.speaker_organisation]),
                 widgets.HBox([self.speaker_voice, self.speaker_org_type]),
-                widgets.HBox([self.update_speaker_button, self.add_speaker_button]),
+                widgets.HBox([self.update_speaker_button, self.add_speaker_button, self.delete_speaker_button]),
             ]
         )
 
@@ -179,7 +185,10 @@ class AnnotationWidget(widgets.VBox):
         )
 
         # Saving, and starting over.
-        self.folder = widgets.Text(value=str(folder), description="Folder", layout=widgets.Layout(width="60em"))
+        # Fixed by the cell that made the tool: the draft, the save and Start over all belong to this one folder.
+        self.folder = widgets.Text(
+            value=str(folder), description="Folder", disabled=True, layout=widgets.Layout(width="60em")
+        )
         self.save_button = widgets.Button(description="Save", button_style="warning")
         self.start_over_button = widgets.Button(description="Start over…", layout=AUTO)
         self.confirm_start_over = widgets.Button(
@@ -215,6 +224,7 @@ class AnnotationWidget(widgets.VBox):
         self.add_quote_button.on_click(lambda _: self._act(self._add_quote))
         self.add_speaker_button.on_click(lambda _: self._act(self._add_speaker))
         self.update_speaker_button.on_click(lambda _: self._act(self._update_speaker))
+        self.delete_speaker_button.on_click(lambda _: self._act(self._delete_speaker))
         self.save_button.on_click(lambda _: self._act(self.save))
         self.start_over_button.on_click(lambda _: self._ask_to_start_over(True))
         self.cancel_start_over.on_click(lambda _: self._ask_to_start_over(False))
@@ -246,9 +256,16 @@ class AnnotationWidget(widgets.VBox):
         self.message.value = ""
         self._refresh()
 
-    def _accept(self) -> str:
+    def _current_or_refuse(self) -> str:
         quote_id = self.current()
+        if quote_id is None:
+            raise ValueError(NOTHING_TO_REVIEW)
+        return quote_id
+
+    def _accept(self) -> str:
+        quote_id = self._current_or_refuse()
         row = self.annotation.quote(quote_id)
+        names_before = self.annotation.speakers.set_index("speaker_id")["names_as_written"].to_dict()
         changes = {"speaker_id": self.speaker.value, "kind": self.kind.value, "verb": self.verb.value.strip()}
         changed = {key: value for key, value in changes.items() if value != row[key]}
         if changed:
@@ -257,16 +274,21 @@ class AnnotationWidget(widgets.VBox):
             self.annotation.accept(quote_id)
         self.annotation.move(1)
         fixed = f" with your corrections ({', '.join(changed)})" if changed else ""
-        return f"Accepted {quote_id}{fixed}."
+        names_after = self.annotation.speakers.set_index("speaker_id")["names_as_written"].to_dict()
+        grown = [ident for ident, names in names_after.items() if names != names_before.get(ident)]
+        named = "".join(
+            f" “{row['speaker_as_written']}” is now one of the names {ident} is written by." for ident in grown
+        )
+        return f"Accepted {quote_id}{fixed}.{named}"
 
     def _reject(self) -> str:
-        quote_id = self.current()
+        quote_id = self._current_or_refuse()
         self.annotation.reject(quote_id)
         self.annotation.move(1)
         return f"Rejected {quote_id}: it will not be saved."
 
     def _split(self) -> str:
-        quote_id = self.current()
+        quote_id = self._current_or_refuse()
         second = self.annotation.split(quote_id, self.split_words.value)
         self.split_words.value = ""
         return f"Split {quote_id}; its second part is {second}, waiting for review."
@@ -301,6 +323,8 @@ class AnnotationWidget(widgets.VBox):
 
     def _update_speaker(self) -> str:
         ident = self.speaker_choice.value
+        if ident == NEW:
+            raise ValueError("Choose the speaker to update, or use 'Add as a new speaker'")
         self.annotation.edit_speaker(
             ident,
             name=self.speaker_name.value.strip(),
@@ -310,6 +334,13 @@ class AnnotationWidget(widgets.VBox):
         side = side_label(self.speaker_side.value, self.annotation.descriptor.get("article"))
         return f"Updated {ident}: side {side}."
 
+    def _delete_speaker(self) -> str:
+        ident = self.speaker_choice.value
+        if ident == NEW:
+            raise ValueError("Choose the speaker to delete")
+        self.annotation.delete_speaker(ident)
+        return f"Deleted the speaker {ident}."
+
     def save(self) -> str:
         return str(self.annotation.save(self.folder.value))
 
@@ -318,7 +349,7 @@ class AnnotationWidget(widgets.VBox):
         self.message.value = (
             _message("Start over? Your saved folder and your draft are moved to a dated backup first.", False)
             if asking
-            else ""
+            else _message("Carrying on: nothing was changed.", True)
         )
 
     def _start_over(self) -> str:
@@ -348,20 +379,18 @@ class AnnotationWidget(widgets.VBox):
         words = self.event_time_words.value.strip()
         if not words:
             raise ValueError("Type or pick the time words first (for example “on Tuesday” or “last month’s”)")
-        reading = self.annotation.propose_date(words)
-        if not reading.placed:
-            raise ValueError(f"The calendar cannot place {words!r}: {reading.rule}. Type the days yourself.")
-        self.event_start.value = f"{reading.start:%Y-%m-%d}"
-        self.event_end.value = f"{reading.end:%Y-%m-%d}"
-        self.event_candidates.value = " | ".join(f"{day:%Y-%m-%d}" for day in reading.candidates)
-        self.event_certainty.value = reading.certainty
-        self.event_resolved_by.value = "publication_date"
-        self.event_source.value = f"published {self.annotation.meta['published']}: {reading.rule}"
-        return f"The calendar reads {words!r} as {reading.rule} ({reading.certainty}). Check it, then keep or add."
+        fields = self.annotation.propose_dates(words)
+        if fields is None:
+            raise ValueError(f"The calendar cannot place {words!r}: type the first and last day yourself")
+        self.event_start.value, self.event_end.value = fields["date_start"], fields["date_end"]
+        self.event_candidates.value = fields["date_candidates"] or ""
+        self.event_certainty.value, self.event_resolved_by.value = fields["certainty"], fields["resolved_by"]
+        self.event_source.value = fields["resolution_source"]
+        return f"The calendar reads {words!r}: {fields['resolution_source']} ({fields['certainty']}). Check it."
 
     def _keep_event(self) -> str:
         event_id = self.event_choice.value
-        if event_id is None:
+        if event_id == NEW:
             raise ValueError("Choose an event to change, or use 'Add as a new event'")
         self.annotation.edit_event(event_id, **self._event_fields())
         return f"Kept your review of the event {event_id}."
@@ -376,7 +405,7 @@ class AnnotationWidget(widgets.VBox):
 
     def _delete_event(self) -> str:
         event_id = self.event_choice.value
-        if event_id is None:
+        if event_id == NEW:
             raise ValueError("Choose the event to delete")
         self.annotation.delete_event(event_id)
         return f"Deleted the event {event_id}: it will not be saved."
@@ -410,16 +439,16 @@ class AnnotationWidget(widgets.VBox):
         speakers = [(f"{row.name} ({row.speaker_id})", row.speaker_id) for row in annotation.speakers.itertuples()]
         for dropdown in (self.speaker, self.new_speaker, self.speaker_choice):
             chosen = dropdown.value
-            dropdown.options = speakers
-            if chosen in dict(speakers).values():
+            dropdown.options = [*speakers, ("— a new speaker —", NEW)] if dropdown is self.speaker_choice else speakers
+            if chosen in dict(speakers).values() or (chosen == NEW and dropdown is self.speaker_choice):
                 dropdown.value = chosen
             elif speakers:
                 dropdown.value = speakers[0][1]
         events = annotation.event_counts()
         chosen_event = self.event_choice.value
         options = [(self._event_label(event_id), event_id) for event_id in annotation.event_ids()]
-        self.event_choice.options = [*options, ("— a new event —", None)]
-        self.event_choice.value = chosen_event if chosen_event in dict(options).values() else None
+        self.event_choice.options = [*options, ("— a new event —", NEW)]
+        self.event_choice.value = chosen_event if chosen_event in dict(options).values() else NEW
         quote_id = self.current()
         self.progress.value = (
             f"<b>{len(ids)} quotes</b>: {counts[ACCEPTED]} accepted, {counts[REJECTED]} rejected, "
@@ -468,7 +497,7 @@ class AnnotationWidget(widgets.VBox):
 
     def _show_event(self, change: object = None) -> None:
         event_id = self.event_choice.value
-        if event_id is None:
+        if event_id == NEW:
             for field in (self.event_description, self.event_place, self.event_start, self.event_end):
                 field.value = ""
             for field in (self.event_candidates, self.event_source, self.event_note, self.event_time_words):
@@ -504,6 +533,13 @@ class AnnotationWidget(widgets.VBox):
     def _show_speaker(self, change: object = None) -> None:
         ident = self.speaker_choice.value
         if ident is None:
+            return
+        if ident == NEW:  # clean boxes: a new speaker takes nothing from the one shown before
+            self.speaker_name.value = self.speaker_written.value = self.speaker_organisation.value = ""
+            sides = list(self.speaker_side.options)
+            self.speaker_side.value = "unclear" if "unclear" in sides else sides[0]
+            self.speaker_voice.value = self.speaker_voice.options[0]
+            self.speaker_org_type.value = self.speaker_org_type.options[0]
             return
         row = self.annotation.speakers.set_index("speaker_id").loc[ident]
         self.speaker_name.value = str(row["name"])

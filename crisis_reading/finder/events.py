@@ -41,7 +41,7 @@ TIME_PHRASE = re.compile(
 EVENT_WORDS = [
     ("press_conference", r"press conference|news conference|briefing|told reporters|told journalists"),
     ("interview", r"interview"),
-    ("call", r"phone call|call with|called (?!for|on|it)|phoned|spoke by phone|video call"),
+    ("call", r"phone call|call with|phoned|spoke by phone|video call|telephone"),
     ("visit", r"visit(?:s|ed|ing)?|trip|toured"),
     ("military", r"shell(?:ing|ed)|strikes?|attack(?:s|ed)?|fired|clash(?:es|ed)?|drills?|offensive"),
     ("meeting", r"meet(?:s|ing|ings)?|met|talks|summit|session|negotiations|vote[sd]?|council|agreed|signed|deal"),
@@ -51,6 +51,8 @@ _EVENT_WORD = re.compile(
     r"\b(?:" + "|".join(f"(?P<{kind}>{words})" for kind, words in EVENT_WORDS) + r")\b", re.IGNORECASE
 )
 
+# A proposal's description says it is a placeholder: a person describes the event before keeping it.
+PLACEHOLDER_END = ": say what happened"
 EVENT_COLUMNS = ["event_id", "description", "event_type", "block", "time_words", "mentioned_in_blocks", "note"]
 _LABELS = {
     "press_conference": "A press conference",
@@ -80,7 +82,7 @@ def find_events(blocks: pd.DataFrame) -> pd.DataFrame:
                 rows.append(
                     {
                         "event_id": f"event_{len(rows) + 1:02d}",
-                        "description": f"{_LABELS[kind]} dated “{words}” in block {block}: say what happened",
+                        "description": f"{_LABELS[kind]} dated “{words}” in block {block}{PLACEHOLDER_END}",
                         "event_type": kind,
                         "block": block,
                         "time_words": words,

@@ -198,8 +198,8 @@ def extra_quotes(proposed, key_quotes: pd.DataFrame, key_speakers: pd.DataFrame 
 def corrections_needed(proposed: FinderResult, key_quotes: pd.DataFrame, key_speakers: pd.DataFrame) -> pd.Series:
     """What a person reviewing the proposal must do to reach the key: quotes to add (missed), proposals to reject
     (no quote in the key), and matched proposals whose speaker or kind must be changed."""
-    pairs = matched_pairs(proposed.quotes, key_quotes, speaker_judge(proposed.speakers, key_speakers))
     right_speaker = speaker_judge(proposed.speakers, key_speakers)
+    pairs = matched_pairs(proposed.quotes, key_quotes, right_speaker)
     wrong_speaker = sum(not right_speaker(proposed.quotes.loc[p], key_quotes.loc[k]) for p, k in pairs)
     wrong_kind = sum(proposed.quotes.loc[p, "kind"] != key_quotes.loc[k, "kind"] for p, k in pairs)
     counts = {

@@ -107,7 +107,10 @@ def test_a_date_outside_the_calendar_span_is_flagged() -> None:
     [
         ("on Tuesday", "2025-03-11", "2025-03-11", [], "certain"),  # a Friday article: that week's Tuesday
         ("last Tuesday", "2025-03-04", "2025-03-11", ["2025-03-04", "2025-03-11"], "ambiguous"),
-        ("next Thursday", "2025-03-20", "2025-03-20", [], "likely"),
+        ("next Thursday", "2025-03-20", "2025-03-27", ["2025-03-20", "2025-03-27"], "ambiguous"),
+        ("by Friday", "2025-03-14", "2025-03-14", [], "likely"),  # a deadline: on or after the publication day
+        ("later this week", "2025-03-15", "2025-03-16", [], "vague"),
+        ("two years ago", "2022-09-14", "2023-09-14", [], "vague"),
         ("next week", "2025-03-17", "2025-03-23", [], "vague"),
         ("tomorrow", "2025-03-15", "2025-03-15", [], "certain"),
         ("earlier this month", "2025-03-01", "2025-03-13", [], "vague"),
@@ -126,3 +129,29 @@ def test_date_reading_proposes_what_a_reviewer_needs(words, start, end, candidat
 def test_date_reading_does_not_guess() -> None:
     reading = date_reading("within days", "2025-03-14")
     assert not reading.placed and reading.certainty is None and reading.rule == NO_RULE
+
+
+@pytest.mark.parametrize(
+    ("words", "published"),
+    [
+        ("earlier this month", "2025-11-01"),  # nothing of the month lies before the 1st
+        ("later this month", "2025-11-30"),
+        ("later this week", "2025-11-16"),  # a Sunday
+        ("3000 years ago", "2025-11-12"),
+        ("3,000 years ago", "2025-11-12"),
+    ],
+)
+def test_date_reading_places_no_empty_or_absurd_span(words: str, published: str) -> None:
+    assert not date_reading(words, published).placed
+
+
+def test_date_reading_across_month_and_year_ends() -> None:
+    last = date_reading("last Tuesday", "2026-01-01")  # a Thursday
+    assert [f"{d:%Y-%m-%d}" for d in last.candidates] == ["2025-12-23", "2025-12-30"]
+    assert (date_reading("next week", "2025-12-28").start, date_reading("next week", "2025-12-28").end) == (
+        pd.Timestamp("2025-12-29"),
+        pd.Timestamp("2026-01-04"),
+    )
+    assert date_reading("next month", "2025-12-31").start == pd.Timestamp("2026-01-01")
+    same_day = date_reading("last Tuesday", "2025-11-11")  # published on a Tuesday: not that day itself
+    assert same_day.end == pd.Timestamp("2025-11-04")

@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from crisis_reading import CAPSTONE_ARTICLE, load_article
@@ -64,6 +65,10 @@ def test_a_complete_review_saves_as_reviewed_and_draws_every_lesson_chart(haldor
     total = len(annotation.proposals())
 
     # Speakers: a government the article names by its capital, added with that name as written.
+    widget.speaker_choice.value = widget.speaker_choice.options[0][1]
+    widget.speaker_organisation.value = "Greyfield Institute"  # what the boxes showed for the speaker before
+    widget.speaker_choice.value = ""  # — a new speaker —: clean boxes
+    assert widget.speaker_organisation.value == "" and widget.speaker_side.value == "unclear"
     widget.speaker_name.value = "Estravian government"
     widget.speaker_written.value = "Lornholm"
     widget.speaker_side.value = "estravia"
@@ -78,9 +83,10 @@ def test_a_complete_review_saves_as_reviewed_and_draws_every_lesson_chart(haldor
     widget.update_speaker_button.click()
     assert "side Estravia" in said(widget)
 
-    # Reject the two quoted words nobody says: a term after "so-called", and a report's title.
-    for trap in ("ecological floor", "The Thirsty Border"):
-        go_to(widget, proposal_with(widget, trap))
+    # Reject any proposal of quoted words nobody says (the key's traps: a term after "so-called", a title…).
+    traps = set(pd.read_csv(haldor.folder / "traps.csv")["text"])
+    for quote_id in [q for q in annotation.proposals() if annotation.quote(q)["text"] in traps]:
+        go_to(widget, quote_id)
         widget.reject_button.click()
         assert "Rejected" in said(widget)
     # Fix a speaker: Lornholm's proposals go to the government just added.
@@ -107,6 +113,7 @@ def test_a_complete_review_saves_as_reviewed_and_draws_every_lesson_chart(haldor
     widget.verb.value = "said"
     widget.accept_button.click()
     assert "with your corrections (speaker_id)" in said(widget)
+    assert annotation.quote(second)["speaker_as_written"] == "the commission"  # the name standing in the block
     # Add a quote the finder missed (block 28), after rejecting what overlaps it.
     missed = "the government would compensate every farm that lost its harvest"
     start = annotation.block_text(28).index(missed)
@@ -122,6 +129,12 @@ def test_a_complete_review_saves_as_reviewed_and_draws_every_lesson_chart(haldor
     widget.new_verb.value = "told"
     widget.add_quote_button.click()
     assert "Added" in said(widget) and "block 28" in said(widget)
+    # A student may reject a proposal they judge wrong: it is not saved.
+    doubtful = annotation.proposals()[-1]
+    doubtful_text = annotation.quote(doubtful)["text"]
+    go_to(widget, doubtful)
+    widget.reject_button.click()
+    assert f"Rejected {doubtful}" in said(widget)
     # Accept every proposal still waiting.
     while annotation.counts()["pending"]:
         go_to(widget, next(q for q in annotation.proposals() if annotation.status[q] == "pending"))
@@ -140,7 +153,7 @@ def test_a_complete_review_saves_as_reviewed_and_draws_every_lesson_chart(haldor
         widget.event_save_button.click()
         assert "Kept your review" in said(widget), said(widget)
     # Two events the finder missed: one the calendar dates, one whose dates the student types.
-    widget.event_choice.value = None
+    widget.event_choice.value = ""  # — a new event —
     widget.event_block.value = 23
     assert "earlier this month" in [value for _, value in widget.event_time_found.options]
     widget.event_time_found.value = "earlier this month"
@@ -150,7 +163,7 @@ def test_a_complete_review_saves_as_reviewed_and_draws_every_lesson_chart(haldor
     assert widget.event_start.value == "2025-11-01" and widget.event_end.value == "2025-11-11"
     widget.event_add_button.click()
     assert "Added the event" in said(widget)
-    widget.event_choice.value = None
+    widget.event_choice.value = ""  # — a new event —
     widget.event_block.value = 20
     widget.event_time_words.value = "within a fortnight"
     widget.event_type.value = "statement"
@@ -169,9 +182,7 @@ def test_a_complete_review_saves_as_reviewed_and_draws_every_lesson_chart(haldor
     saved = load_article("mine", tmp_path)
     assert saved.review_status == "reviewed"
     assert len(saved.events) == len(annotation.event_ids()) and "within a fortnight" in set(saved.events["time_words"])
-    assert missed in set(saved.quotes["text"]) and not {"ecological floor", "The Thirsty Border"} & set(
-        saved.quotes["text"]
-    )
+    assert missed in set(saved.quotes["text"]) and not (traps | {doubtful_text}) & set(saved.quotes["text"])
     assert government in set(saved.speakers["speaker_id"])
     for chart in every_lesson_chart(saved):
         assert chart.title and chart._repr_html_().count("data:image/png;base64,") == 1
@@ -238,6 +249,7 @@ def test_start_over_asks_first_and_keeps_a_dated_backup(haldor, proposed, tmp_pa
     assert annotation.decided() == 1  # asking changes nothing
     widget.cancel_start_over.click()
     assert widget.confirm_box.layout.display == "none" and annotation.decided() == 1
+    assert "nothing was changed" in said(widget)
     widget.start_over_button.click()
     widget.confirm_start_over.click()
     assert "Started over" in said(widget) and annotation.decided() == 0
@@ -261,3 +273,67 @@ def test_a_damaged_draft_is_kept_aside_and_the_last_save_reopens(haldor, propose
     assert "cannot be reopened: it is not readable JSON" in out and "Reopened your last save" in out
     assert again.decided() == 1
     assert [p for p in tmp_path.iterdir() if ".unopened-draft-" in p.name]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda state: state["status"].update({next(iter(state["status"])): "bogus"}),
+        lambda state: state["quotes"][0].update(block="abc"),
+        lambda state: state["quotes"][0].update(speaker_id="nobody_at_all"),
+        lambda state: state.pop("status"),
+        lambda state: state["event_status"].clear(),
+        lambda state: state["quotes"][0].update(end=10_000),
+    ],
+)
+def test_a_draft_that_does_not_hold_together_is_set_aside(haldor, proposed, tmp_path: Path, capsys, damage) -> None:
+    folder = tmp_path / "mine"
+    _, widget = opened(haldor, proposed, folder)
+    widget.accept_button.click()
+    state = json.loads(draft_path(folder).read_text(encoding="utf-8"))
+    damage(state)
+    draft_path(folder).write_text(json.dumps(state), encoding="utf-8")
+    capsys.readouterr()
+    again, again_widget = opened(haldor, proposed, folder)  # no traceback: the finder's proposals again
+    out = capsys.readouterr().out
+    assert "cannot be reopened" in out and "Started from the finder's proposals" in out
+    assert again.decided() == 0 and again_widget.progress.value
+    assert len([p for p in tmp_path.iterdir() if ".unopened-draft-" in p.name]) == 1
+
+
+def test_drafts_set_aside_in_the_same_second_are_all_kept(haldor, proposed, tmp_path: Path) -> None:
+    folder = tmp_path / "mine"
+    for number in range(3):
+        draft_path(folder).write_text(f"damaged draft number {number}", encoding="utf-8")
+        opened(haldor, proposed, folder)
+        draft_path(folder).unlink()
+    kept = sorted(p.read_text(encoding="utf-8") for p in tmp_path.iterdir() if ".unopened-draft-" in p.name)
+    assert kept == [f"damaged draft number {number}" for number in range(3)]
+
+
+def test_an_event_added_from_a_proposals_form_saves_as_reviewed(haldor, proposed, tmp_path: Path) -> None:
+    folder = tmp_path / "mine"
+    annotation, widget = opened(haldor, proposed, folder)
+    widget.event_choice.value = annotation.event_ids()[0]  # the form now holds the proposal's note
+    widget.event_description.value = "A second event read off the same words"
+    widget.event_add_button.click()
+    assert "Added the event" in said(widget)
+    for quote_id in annotation.proposals():
+        annotation.accept(quote_id)
+    with pytest.raises(ValueError, match="replace the finder's placeholder"):
+        annotation.accept_event(annotation.event_ids()[0])  # a person says what happened before keeping it
+    for event_id in annotation.event_ids():
+        annotation.edit_event(event_id, description=f"Checked: {event_id}")
+    assert annotation.save(folder).review_status == "reviewed"
+    reopened = Annotation.from_folder(folder)
+    assert reopened.review_status() == "reviewed" and reopened.waiting() == 0
+
+
+def test_a_save_error_about_an_event_names_the_event(haldor, proposed, tmp_path: Path) -> None:
+    folder = tmp_path / "mine"
+    annotation, _ = opened(haldor, proposed, folder)
+    event_id = annotation.event_ids()[0]
+    annotation.events.loc[annotation.events["event_id"] == event_id, "time_words"] = "words not in the block"
+    with pytest.raises(Exception) as refused:
+        annotation.save(folder)
+    assert annotation.where(refused.value) == f"event {event_id}, column 'time_words'"

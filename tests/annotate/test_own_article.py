@@ -64,3 +64,28 @@ def test_unusable_input_gets_one_message_and_no_traceback(tmp_path: Path, monkey
         assert own.annotation is None and "No article to annotate yet" in own.tool().data
         assert own.save() is None and "Nothing to save yet" in capsys.readouterr().out
     assert list(tmp_path.iterdir()) == []
+
+
+def test_running_again_with_other_settings_keeps_the_old_work_and_uses_the_new(tmp_path: Path, monkeypatch, capsys):
+    monkeypatch.setenv("CRISIS_READING_WORK", str(tmp_path))
+    first = start_my_article(TEXT, sides=["army", "rebels"])  # no date: counted from today
+    first.annotation.accept(first.annotation.proposals()[0])
+    again = start_my_article(TEXT, sides=["army", "rebels"])  # the same settings: the work reopens
+    assert again.annotation.decided() == 1
+    capsys.readouterr()
+    fixed = start_my_article(TEXT, sides=["north", "south"], published="2025-03-05", outlet="Sample Wire")
+    out = capsys.readouterr().out
+    assert "starts again with the new settings" in out and fixed.annotation.decided() == 0
+    assert fixed.annotation.meta["published"] == "2025-03-05" and fixed.annotation.sides()[:2] == ["north", "south"]
+    assert fixed.annotation.events.loc[fixed.annotation.events["time_words"] == "on Monday", "date_start"].tolist() == [
+        "2025-03-03"
+    ]
+    assert [path for path in tmp_path.iterdir() if path.name.startswith("my-own-article.backup-")]
+
+
+def test_a_time_the_calendar_cannot_place_on_this_day_is_not_proposed(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("CRISIS_READING_WORK", str(tmp_path))
+    text = "Talks stall\n\nThe minister said earlier this month that talks would resume, officials said on Monday."
+    own = start_my_article(text, sides=["a", "b"], published="2025-11-01")  # the 1st: nothing earlier this month
+    assert "earlier this month" not in set(own.annotation.events["time_words"])
+    assert own.save() is not None

@@ -223,7 +223,7 @@ def test_lesson_08_hints_say_what_number_is_wanted() -> None:
     agree = verdict("08.7", _fits_calendar()).message
     assert "not the right one" not in agree and "agree (fits_calendar True)" in agree
     hint = all_questions()["08.6"].hint
-    assert "compare_profiles(articles" not in hint and "[course, practice]" in hint
+    assert "compare_profiles(articles" not in hint and "[course, haldor]" in hint
 
 
 def test_every_per_cent_question_accepts_a_whole_per_cent_and_no_more() -> None:
@@ -279,3 +279,12 @@ def test_a_check_imports_only_its_own_lessons_questions(exercise: Path) -> None:
     assert "there is no question" not in report["message"] and "could not read" not in report["message"]
     if lesson == "03":
         assert not report["matplotlib"], "lesson 03 draws no chart, yet matplotlib was imported"
+
+
+def test_lesson_08_tells_the_worked_example_from_the_students_article() -> None:
+    from crisis_reading.annotate.workspace import capstone_proposal, practice_proposal
+
+    meridia, haldor = len(practice_proposal().quotes), len(capstone_proposal().quotes)
+    assert meridia != haldor
+    assert "worked example, the Meridia article" in verdict("08.1", meridia).message
+    assert verdict("08.1", haldor)

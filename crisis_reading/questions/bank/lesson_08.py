@@ -1,9 +1,9 @@
 """Exercises for lesson 08, Your turn: the article the student annotates, the quote finder and its answer key.
 
-"The practice article" here is the one students annotate in lesson 08 (CAPSTONE_ARTICLE), not the
-worked example the lesson walks through first.
+The article here is the one students annotate in lesson 08 (CAPSTONE_ARTICLE, the Haldor dam talks,
+`haldor` in the notebooks), not the Meridia worked example the lesson walks through first.
 
-Every expected answer is computed from the practice article's answer key and from the finder's
+Every expected answer is computed from that article's answer key and from the finder's
 proposal for it, so they follow any correction of the key or improvement of the finder.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from crisis_reading.analysis.dates import calendar_readings
 from crisis_reading.analysis.voices import side_summary
-from crisis_reading.annotate.workspace import capstone_article, capstone_proposal
+from crisis_reading.annotate.workspace import capstone_article, capstone_proposal, practice_proposal
 from crisis_reading.finder.scoring import missed_quotes, score
 from crisis_reading.questions.checks import Data, Hint, Question
 
@@ -76,15 +76,20 @@ QUESTIONS = [
     Question(
         id="08.1",
         kind="predict",
-        asks="Predict, then run: how many quotes does the quote finder propose for the practice article?",
+        asks="Predict, then run: how many quotes does the quote finder propose for the Haldor article?",
         expected=_proposed_count,
         compare="number",
         hint="Count the rows of proposed.quotes: len(proposed.quotes).",
         hints=(
             Hint(
                 lambda answer, expected: answer == len(capstone_article().quotes),
-                "That is the number of quotes in the answer key (practice.quotes), annotated by hand. "
+                "That is the number of quotes in the answer key (haldor.quotes), annotated by hand. "
                 "The question asks what the finder proposes: proposed.quotes.",
+            ),
+            Hint(
+                lambda answer, expected: answer == len(practice_proposal().quotes) != expected,
+                "That is what the finder proposes for the lesson's worked example, the Meridia article. This "
+                "question is about the Haldor article you annotated: count proposed.quotes here.",
             ),
         ),
         outcome=8,
@@ -126,7 +131,7 @@ QUESTIONS = [
         expected=_missed,
         compare="number",
         near_miss=False,
-        hint="missed_quotes(proposed, practice.quotes, practice.speakers) lists them: count its rows.",
+        hint="missed_quotes(proposed, haldor.quotes, haldor.speakers) lists them: count its rows.",
         hints=(
             Hint(
                 lambda answer, expected: answer == _count_difference(),
@@ -145,12 +150,12 @@ QUESTIONS = [
     Question(
         id="08.4",
         kind="interpret",
-        asks="In the answer key, what percentage of the practice article's attributed words go to the side with the "
+        asks="In the answer key, what percentage of the Haldor article's attributed words go to the side with the "
         "most words?",
         expected=_top_share,
         compare="number",
         tolerance=0.5,
-        hint="Use side_summary(practice) and read the word_share of the top row.",
+        hint="Use side_summary(haldor) and read the word_share of the top row.",
         hints=(
             Hint(lambda answer, expected: 0 < answer < 1, "The share is in per cent: 25 means a quarter, not 0.25."),
             Hint(
@@ -164,16 +169,16 @@ QUESTIONS = [
     Question(
         id="08.5",
         kind="tweak",
-        asks="Change course to practice in the cell that computes the share of indirect quote rows, and run it again. "
-        "What percentage of the practice article's quote rows are indirect?",
+        asks="Change course to haldor in the cell that computes the share of indirect quote rows, and run it again. "
+        "What percentage of the Haldor article's quote rows are indirect?",
         expected=lambda data: _indirect_share(capstone_article()),
         compare="number",
         tolerance=0.5,
-        hint="Run the cell with practice instead of course: it gives the percentage of rows whose kind is indirect.",
+        hint="Run the cell with haldor instead of course: it gives the percentage of rows whose kind is indirect.",
         hints=(
             Hint(
                 lambda answer, expected: abs(answer - _indirect_share(_course())) <= 0.5,
-                "That is the course's article. Did you change course to practice and run the cell again?",
+                "That is the course's article. Did you change course to haldor and run the cell again?",
             ),
         ),
         outcome=8,
@@ -185,11 +190,11 @@ QUESTIONS = [
     Question(
         id="08.6",
         kind="interpret",
-        asks="True or False: a larger share of the practice article's quote rows are partial quotes than of the "
+        asks="True or False: a larger share of the Haldor article's quote rows are partial quotes than of the "
         "course's article's.",
         expected=lambda data: _partial_share(capstone_article()) > _partial_share(data.article),
         compare="boolean",
-        hint="In the table of compare_profiles([course, practice], ...) above, compare the two numbers in the row "
+        hint="In the table of compare_profiles([course, haldor], ...) above, compare the two numbers in the row "
         "partial %: which article's is larger?",
         outcome=8,
         wrong_answers=lambda data: [not (_partial_share(capstone_article()) > _partial_share(data.article))],
@@ -197,12 +202,12 @@ QUESTIONS = [
     Question(
         id="08.7",
         kind="fill_in",
-        asks="For how many of the practice article's time words does the calendar rule give other dates than the "
+        asks="For how many of the Haldor article's time words does the calendar rule give other dates than the "
         "answer key (fits_calendar is False)?",
         expected=_misread_by_calendar,
         compare="number",
         near_miss=False,
-        hint="In calendar_readings(practice), count the rows where fits_calendar is False (not the empty ones).",
+        hint="In calendar_readings(haldor), count the rows where fits_calendar is False (not the empty ones).",
         hints=(
             Hint(
                 lambda answer, expected: answer == _not_placed(),
