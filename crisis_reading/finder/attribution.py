@@ -292,14 +292,20 @@ def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) ->
             participle = verb.split()[0].endswith("ing")
             mention = find_subject(block, masked, sentence[0], verb_start, participle)
             clause = reported_clause(masked, verb, verb_end, sentence[1])
+            if verb.lower() in CLAUSE_VERBS and re.search(r",\s*$", masked[sentence[0] : verb_start]):
+                # Rule "inverted attribution after a clause": "Closures have grown, said Dr Petrakis, a …": the
+                # name after the verb speaks; the words before the verb are not its subject.
+                inverted = _named_after(masked, verb_end, sentence[1])
+                if inverted is not None:
+                    mention, clause = inverted, _clause_before_inverted(masked, sentence, verb_start)
             if mention is None and previous is not None and SHARED_SUBJECT.search(masked, sentence[0], verb_start):
                 mention = previous.mention  # "…, but warned that …": the verb shares the subject before it
             if mention is None:
                 mention, clause = _inverted_subject(masked, verb_end, sentence[1]), None
             if mention is None or mention.kind == "none":
                 continue
-            if clause is None and verb.lower() in CLAUSE_VERBS:
-                clause = clause_before(masked, sentence, mention, verb_end)
+            if clause is None and (verb.lower() in CLAUSE_VERBS or verb.lower() in TELL_VERBS):
+                clause = clause_before(masked, sentence, mention, verb_end, listener=verb.lower() in TELL_VERBS)
             found.append(Attribution(verb, verb_start, verb_end, index, mention, clause=clause))
             previous = found[-1]
     found.sort(key=lambda a: a.verb_start)
@@ -307,20 +313,61 @@ def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) ->
 
 
 AFTER_A_FINAL_VERB = re.compile(
-    with_quoted(r"(?:\s+(?:in|on|at|during|after|before|late|earlier|last|this)\b[^,.;:{quoted}]*)?[.!?]?\s*")
+    with_quoted(
+        r"(?:\s+(?:in|on|at|during|after|before|late|earlier|last|this)\b[^,.;:{quoted}]*)?"
+        # "…, a source told TNA, speaking on condition of anonymity because …": an aside after the attribution
+        r"(?:,\s+(?:speaking|asking|requesting|declining|citing|who|because|as)\b[^.;:{quoted}]*)?[.!?]?\s*"
+    )
 )
 
 
-def clause_before(masked: str, sentence: tuple[int, int], mention: Mention, verb_end: int) -> tuple[int, int] | None:
+def clause_before(
+    masked: str, sentence: tuple[int, int], mention: Mention, verb_end: int, listener: bool = False
+) -> tuple[int, int] | None:
     """Rule "clause before the attribution": "Prices rose, the bank said (on Monday)." reports the clause before
-    the comma, when nothing but a time or place follows the verb and no quotation stands in the clause."""
-    if not AFTER_A_FINAL_VERB.fullmatch(masked, verb_end, sentence[1]):
+    the comma, when nothing but a time or place follows the verb and no quotation stands in the clause; a tell
+    verb takes its listener first ("…, a rebel source told AFP.", "…, she told reporters on Monday.")."""
+    after = verb_end
+    if listener:
+        heard = LISTENER.match(masked, verb_end, sentence[1])
+        if heard is None:
+            return None
+        after = heard.end()
+    if not AFTER_A_FINAL_VERB.fullmatch(masked, after, sentence[1]):
         return None
     start = sentence[0]
     if start == 0:
         dateline = DATELINE_START.match(masked)
         start = dateline.end() if dateline and dateline.end() < mention.start else start
     before = masked[start : mention.start]
+    comma = re.search(r",\s*$", before)
+    if not comma or any(mark in before for mark in QUOTED):
+        return None
+    end = start + comma.start()
+    return (start, end) if len(masked[start:end].split()) >= 3 else None
+
+
+def _named_after(masked: str, verb_end: int, sentence_end: int) -> Mention | None:
+    """The speaker named right after the verb, up to the next comma: "…, said Dr Lionel Petrakis, a …"."""
+    stop = re.search(r"[,;]", masked[verb_end:sentence_end])
+    end = verb_end + stop.start() if stop else sentence_end
+    while end > verb_end and masked[end - 1] in ". ":
+        end -= 1
+    mention = read_mention(masked, verb_end, end, anchor="start")
+    if mention is None or mention.kind not in ("person", "name", "group", "role"):
+        return None
+    # Only a name and nothing else up to the comma: "said Dr Lionel Petrakis, a …", not "said Washington and the
+    # West cannot …" (a reported clause after a subject with an appositive: "NAME, analyst, said …").
+    return mention if not masked[mention.start + len(mention.text) : end].strip() else None
+
+
+def _clause_before_inverted(masked: str, sentence: tuple[int, int], verb_start: int) -> tuple[int, int] | None:
+    """The clause before "…, said X": the sentence up to the comma, when it holds no quotation."""
+    start = sentence[0]
+    if start == 0:
+        dateline = DATELINE_START.match(masked)
+        start = dateline.end() if dateline and dateline.end() < verb_start else start
+    before = masked[start:verb_start]
     comma = re.search(r",\s*$", before)
     if not comma or any(mark in before for mark in QUOTED):
         return None

@@ -128,7 +128,8 @@ council union party report statement study survey reporter reporters journalist 
 resident farmer farmers worker workers soldier soldiers villager villagers refugee refugees student students teacher
 teachers doctor doctors nurse nurses mother father parents survivor survivors witness voter voters shopkeeper
 agencies groups charities organisations organizations unions parties ministries companies banks courts councils
-commission commissions
+commission commissions office offices service services secretariat clerk clerks board boards inquiry panel
+regulator regulators inspectors inspector tribunal judges judge spokespeople
 """.split()
 )
 ROLE_NOUNS = {

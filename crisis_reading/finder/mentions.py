@@ -153,8 +153,12 @@ def read_mention(block: str, start: int, end: int, anchor: str) -> Mention | Non
         return Mention(last, words[-1][0], "pronoun")
     if _capitalised(last):
         run = [words[-1]]
-        for word in reversed(words[:-1]):
-            if _capitalised(word[2]) or word[2] in NAME_CONNECTORS:
+        organisation = last.strip(",") in ORG_WORDS
+        for at in range(len(words) - 2, -1, -1):
+            word = words[at]
+            # "Fire and Rescue Service": "and" joins the words of one organisation's name, between capitals.
+            joins = organisation and word[2] in ("and", "&") and at > 0 and _capitalised(words[at - 1][2])
+            if _capitalised(word[2]) or word[2] in NAME_CONNECTORS or joins:
                 run.insert(0, word)
             else:
                 break
@@ -162,7 +166,18 @@ def read_mention(block: str, start: int, end: int, anchor: str) -> Mention | Non
             run.pop(0)
         mention = _read_name_run(run, block)
         return _with_article(mention, block) if mention else None
-    return _read_group(words, block, anchor)
+    return _speaker_of_place(words, block) or _read_group(words, block, anchor)
+
+
+def _speaker_of_place(words: list[tuple[int, int, str]], block: str) -> Mention | None:
+    """Rule "speaker at a place": "a source at the AMTN secretariat", "an official in Cairnwick", "a spokesman
+    for the ministry": a speaker noun followed by at/in/for/from/with and the body or place it belongs to."""
+    for at in range(len(words) - 2, max(-1, len(words) - 9), -1):
+        if words[at][2].lower() in SPEAKER_NOUNS and words[at + 1][2] in ("at", "in", "for", "from", "with", "of"):
+            head = _read_group(words[: at + 1], block, "end")
+            if head is not None:
+                return Mention(block[head.start : words[-1][1]], head.start, "group")
+    return None
 
 
 def _group_after_name(words: list[tuple[int, int, str]], after: int, block: str) -> Mention | None:
@@ -193,9 +208,11 @@ def _read_group(words: list[tuple[int, int, str]], block: str, anchor: str) -> M
     phrase = [words[-1]]
     for word in reversed(words[:-1]):
         lowered = word[2].lower()
-        if len(phrase) >= 4 or lowered in ADVERBIAL_OPENERS or lowered in AUXILIARIES or lowered in CONJUNCTIONS:
+        if len(phrase) >= 6 or lowered in ADVERBIAL_OPENERS or lowered in AUXILIARIES or lowered in CONJUNCTIONS:
             break
-        if lowered in PRONOUNS or lowered in ("of", "to") or lowered in SPEAKER_NOUNS:
+        # A singular speaker noun before the head modifies it ("a court spokesman", "a police source", "union
+        # leaders"); a plural one is a speaker of its own ("officials and analysts" is read elsewhere).
+        if lowered in PRONOUNS or lowered in ("of", "to") or (lowered in SPEAKER_NOUNS and lowered.endswith("s")):
             break
         phrase.insert(0, word)
         if lowered in DETERMINERS:
@@ -271,7 +288,15 @@ def find_subject(block: str, masked: str, sentence_start: int, verb_start: int, 
         return first
     if last_blank:
         return None
+    relative = RELATIVE_CLAUSE.search(masked, last_piece[0], last_piece[1])
+    if relative:  # Rule "relative clause": "a senior official who asked not to be named said …"
+        mention = read_mention(masked, last_piece[0], relative.start(), anchor="end")
+        if mention is not None and mention.kind != "pronoun":
+            return mention
     return read_mention(masked, *last_piece, anchor="end")
+
+
+RELATIVE_CLAUSE = re.compile(r"\s+(?:who|which)\s+[^,;:]+$")
 
 
 def sentence_subject(masked: str, sentence: tuple[int, int]) -> Mention | None:

@@ -702,3 +702,40 @@ def test_quoted_words_with_no_voice_in_their_sentence_or_the_one_before_are_no_q
 def test_described_or_called_with_an_object_attributes_the_quoted_words(paragraph: str, verb: str, quoted: str):
     found = [row for row in rows(paragraph) if row["text"] == quoted]
     assert found and (found[0]["kind"], found[0]["verb"]) == ("partial", verb), rows(paragraph)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("A hearing is set for Thursday morning, a court spokesman said.", "a court spokesman"),
+        ("A hearing is set for Thursday morning, the Halvern County court clerk’s office told Northstar Press.",
+         "the Halvern County court clerk’s office"),
+        ("Ministers are weighing a charter, a government source told TNA, speaking on condition of anonymity.",
+         "a government source"),
+        ("Talks could resume in Sundvik before November, a source at the AMTN secretariat told OPA.",
+         "a source at the AMTN secretariat"),
+        ("About 400 homes were evacuated overnight, Haskendale Fire and Rescue Service said.",
+         "Haskendale Fire and Rescue Service"),
+        ("Closures of urban hospitals have grown more common, said Dr. Lionel Petrakis, a researcher.",
+         "Lionel Petrakis"),
+        ("The ballots stayed sealed all night, a board clerk who worked at the count told Verum Check.",
+         "a board clerk"),
+    ],
+)  # fmt: skip
+def test_a_clause_before_its_attribution_with_a_phrase_for_a_speaker(paragraph: str, speaker: str):
+    (row,) = rows(paragraph)
+    assert (row["kind"], row["speaker_as_written"]) == ("indirect", speaker)
+    assert paragraph.startswith(row["text"]) and len(row["text"].split()) >= 4
+
+
+def test_a_name_with_an_appositive_before_said_is_the_subject_not_an_inverted_attribution():
+    (row,) = rows("Oleg Ignatov, a senior analyst, said Washington and the West cannot reach common ground.")
+    assert (row["speaker_as_written"], row["text"]) == (
+        "Oleg Ignatov",
+        "Washington and the West cannot reach common ground",
+    )
+
+
+def test_a_relative_clause_between_subject_and_verb_keeps_the_subject():
+    (row,) = rows("A senior official who asked not to be named said the government would ration water.")
+    assert (row["speaker_as_written"], row["text"]) == ("A senior official", "the government would ration water")
