@@ -15,6 +15,7 @@ Frames (how the word carries what was said):
   listener       told reporters (that) …: a listener comes first
   object         condemned the decision, wants NATO to …: a position held about something
   to_infinitive  urged the ministers to decide: reports only what has "to"
+  infinitive     vowed to fight the closure: "to" and a verb right after the word is what was said
   passive_as     was slammed as “a non-starter”: a judgement with no speaker named
   passive_of     is accused of hiding the report
   clause_before  the talks were over, according to officials
@@ -44,6 +45,7 @@ FRAMES = (
     "listener",
     "object",
     "to_infinitive",
+    "infinitive",
     "passive_as",
     "passive_of",
     "clause_before",

@@ -12,12 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from crisis_reading.dataset.reporting_words import forms_with
 from crisis_reading.finder.lexicon import (
     ACCORDING_TO,
     AUXILIARIES,
     BARE_CLAUSE_VERBS,
     CLAUSE_VERBS,
     FROM_SPEAKER_NOUNS,
+    INFINITIVE_VERBS,
     NEEDS_TO,
     OBJECT_VERBS,
     PHRASE_VERBS,
@@ -63,6 +65,12 @@ LISTENER = re.compile(
 )
 _PARTICIPLES = {v for v in VERB_WORDS if v.endswith("ing")}
 # "told a news conference in Norvik that …": any short listener without a comma, when "that" follows it
+SAID_WHEN = re.compile(
+    r"^\s*(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|yesterday|today|last\s+(?:week|month|night|year)|this\s+(?:week|month|morning)"
+    r"|in\s+(?:a|an|his|her|their|its)\s+(?:joint\s+|written\s+|brief\s+)?(?:statement|interview|speech|post|letter|briefing)"
+    r"(?:\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?)(?=\s+[a-z])"
+)
 LISTENER_BEFORE_THAT = re.compile(with_quoted(r"(?:\s+[^\s,;:.{quoted}]+){1,7}?(?=\s+that\s)"))
 CLAUSE_STOP = re.compile(r"(?:,\s+|\s+(?=(?:and|but|then)\s))(?:(and|but|then)\s+(?:also\s+|later\s+)?)?([a-z]+)\b")
 
@@ -84,13 +92,21 @@ def reported_clause(masked: str, verb: str, verb_end: int, sentence_end: int) ->
     if re.match(r"^\s*[:,;.]|^\s*$", rest):
         return None  # "said:" introduces a quotation, "he told Al Jazeera." reports nothing
     that = TIME_OR_PLACE.match(rest)
+    if that is None and (adverbial := SAID_WHEN.match(rest)):
+        # Rule "time before a bare clause": "said on Tuesday the government would …", "said in a statement …"
+        position += adverbial.end()
+        rest = masked[position:sentence_end]
     bare = that is None
     if that:
         start = position + that.end()
     else:
         first_word = re.match(r"^\s*([\w’'-]+)", rest)
         prepositions = ("on", "in", "at", "during", "after", "before", "to", "with", "by", "as", "from", "of")
-        infinitive = first_word and first_word.group(1) == "to" and verb.lower() in OBJECT_VERBS  # refused to …
+        infinitive = (
+            first_word
+            and first_word.group(1) == "to"
+            and (verb.lower() in OBJECT_VERBS or verb.lower() in INFINITIVE_VERBS)
+        )  # refused to …, vowed to …
         # Rule "told without that": "told reporters the bridge would reopen" reports a clause when what follows
         # the listener reads as one (it has a finite verb); "told reporters on Monday." does not.
         told_bare = head in TELL_VERBS and bool(first_word) and first_word.group(1).lower() not in prepositions
@@ -135,6 +151,8 @@ def _reads_as_reported(clause: str, verb: str) -> bool:
     if verb in NEEDS_TO:
         return bool(re.search(r"(?<![\w’'-])to\s", clause))
     if verb in OBJECT_VERBS or verb in PHRASE_VERBS or verb in BARE_CLAUSE_VERBS:
+        return True
+    if verb in INFINITIVE_VERBS and re.match(r"to\s+\w", clause):
         return True
     return bool(VERB_LIKE.search(clause))
 
@@ -193,6 +211,41 @@ def passive_judgement(
         end -= 1
     verb = block[verb_start:verb_end]
     return Attribution(verb, verb_start, verb_end, -1, mention, clause=(position, end), passive=True)
+
+
+_PASSIVE_BY_VERBS = sorted(
+    {form for form in [*OBJECT_VERBS, *forms_with("passive_of", "verb")] if form.endswith("ed")}, key=len, reverse=True
+)
+PASSIVE_BY = re.compile(
+    r"(?<![\w’'-])(?:is|are|was|were|been|being)\s+(?:\w+ly\s+|also\s+|not\s+)?"
+    r"(?P<verb>" + "|".join(_PASSIVE_BY_VERBS) + r")\s+by\s+"
+)
+AGENT_THEN_WHAT = re.compile(r"(?P<agent>[^,;:.]{2,90}?)\s+(?P<prep>of|for|over)\s+")
+
+
+def passive_with_agent(masked: str, block: str, sentence: tuple[int, int], index: int) -> list[Attribution]:
+    """Rule "passive attribution with an agent": "The mayor was accused by rivals of hiding the report", "the
+    authority was criticised by residents for sending alerts too late": the agent after "by" holds the position
+    in the of/for phrase (the subject is the one it is about, not a speaker)."""
+    found = []
+    for match in PASSIVE_BY.finditer(masked, sentence[0], sentence[1]):
+        what = AGENT_THEN_WHAT.match(masked, match.end(), sentence[1])
+        if what is None:
+            continue
+        mention = read_mention(masked, match.end(), what.end("agent"), anchor="start")
+        if mention is None or mention.kind == "none":
+            continue
+        start, end = what.end(), sentence[1]
+        semicolon = masked.find(";", start, end)
+        end = semicolon if semicolon >= 0 else end
+        while end > start and (masked[end - 1].isspace() or masked[end - 1] in ".?!,:"):
+            end -= 1
+        if len(masked[start:end].split()) < 2:
+            continue
+        verb_end = match.end() - len(match.group()) + len(match.group().rstrip())
+        verb = block[match.start() : verb_end]
+        found.append(Attribution(verb, match.start(), verb_end, index, mention, clause=(start, end), nominal=True))
+    return found
 
 
 # --- all attributions in a block -------------------------------------------------------------------------------
@@ -264,8 +317,13 @@ def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) ->
     for index, sentence in enumerate(bounds):
         found += nominal_attributions(masked, block, sentence, index)
         found += possessive_attributions(masked, block, sentence, index)
+        passives = passive_with_agent(masked, block, sentence, index)
+        found += passives
+        covered = [(a.verb_start, a.verb_end) for a in passives]
         previous = None
         for verb_start, verb_end, passive in reporting_verbs(masked, sentence[0], sentence[1]):
+            if any(start <= verb_start < end for start, end in covered):
+                continue  # read above as a passive with its agent
             verb = block[verb_start:verb_end]
             if passive:
                 attribution = passive_judgement(masked, block, verb_start, verb_end, sentence)

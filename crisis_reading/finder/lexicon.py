@@ -22,6 +22,7 @@ OBJECT_VERBS = forms_with("object", "verb")
 PHRASE_VERBS = forms_with("object", "phrase")
 BARE_CLAUSE_VERBS = set(forms_with("bare_clause"))
 NEEDS_TO = set(forms_with("to_infinitive"))
+INFINITIVE_VERBS = set(forms_with("infinitive"))
 ACCORDING_TO = "according to"
 # The passive is read from the past participle: "slammed as", "is accused of".
 PASSIVE_JUDGEMENTS = [form for form in forms_with("passive_as", "verb") if form.endswith("ed")]
@@ -129,7 +130,8 @@ resident farmer farmers worker workers soldier soldiers villager villagers refug
 teachers doctor doctors nurse nurses mother father parents survivor survivors witness voter voters shopkeeper
 agencies groups charities organisations organizations unions parties ministries companies banks courts councils
 commission commissions office offices service services secretariat clerk clerks board boards inquiry panel
-regulator regulators inspectors inspector tribunal judges judge spokespeople
+regulator regulators inspectors inspector tribunal judges judge spokespeople lawyers lawyer attorneys attorney
+solicitors families relatives neighbours neighbors islanders supporters opponents owners operators
 """.split()
 )
 ROLE_NOUNS = {

@@ -739,3 +739,34 @@ def test_a_name_with_an_appositive_before_said_is_the_subject_not_an_inverted_at
 def test_a_relative_clause_between_subject_and_verb_keeps_the_subject():
     (row,) = rows("A senior official who asked not to be named said the government would ration water.")
     assert (row["speaker_as_written"], row["text"]) == ("A senior official", "the government would ration water")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "verb", "speaker", "said"),
+    [
+        ("Brandvold was also accused by the islanders’ lawyers of withholding an engineers’ report.",
+         "was also accused by", "the islanders’ lawyers", "withholding an engineers’ report"),
+        ("The Waterways Authority was criticised by residents for sending flood alerts too late.",
+         "was criticised by", "residents", "sending flood alerts too late"),
+    ],
+)  # fmt: skip
+def test_a_passive_with_an_agent_gives_the_position_to_the_agent(paragraph, verb, speaker, said):
+    (row,) = rows(paragraph)
+    assert (row["kind"], row["verb"], row["speaker_as_written"], row["text"]) == ("indirect", verb, speaker, said)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "said"),
+    [
+        ("Transport Minister Oskar Brandvold said on Tuesday the government would study the ruling.",
+         "the government would study the ruling"),
+        ("The ministries said in a joint statement on Wednesday they would take the matter up.",
+         "they would take the matter up"),
+        ("Councillor Ada Rennick has vowed to challenge the certification in court.",
+         "to challenge the certification in court"),
+    ],
+)  # fmt: skip
+def test_a_time_or_a_to_infinitive_after_the_verb_still_reports_the_clause(paragraph: str, said: str):
+    (row,) = rows(paragraph)
+    assert (row["kind"], row["text"]) == ("indirect", said)
+    assert rows("The minister said on Tuesday in Brussels.") == []  # a time and a place, nothing said
