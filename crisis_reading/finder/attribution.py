@@ -72,7 +72,11 @@ SAID_WHEN = re.compile(
     r"(?:\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?)(?=\s+[a-z])"
 )
 LISTENER_BEFORE_THAT = re.compile(with_quoted(r"(?:\s+[^\s,;:.{quoted}]+){1,7}?(?=\s+that\s)"))
-CLAUSE_STOP = re.compile(r"(?:,\s+|\s+(?=(?:and|but|then)\s))(?:(and|but|then)\s+(?:also\s+|later\s+)?)?([a-z]+)\b")
+# Where a reported clause may end: a comma (also one kept inside a closing quotation mark: “reckless,” saying),
+# or "and"/"but"/"then" before a new verb.
+CLAUSE_STOP = re.compile(
+    r"(?:,\s+|[”\"]\s+(?=[a-z]+ing\b)|\s+(?=(?:and|but|then)\s))(?:(and|but|then)\s+(?:also\s+|later\s+)?)?([a-z]+)\b"
+)
 
 
 def reported_clause(masked: str, verb: str, verb_end: int, sentence_end: int) -> tuple[int, int] | None:
@@ -152,8 +156,8 @@ def _reads_as_reported(clause: str, verb: str) -> bool:
         return bool(re.search(r"(?<![\w’'-])to\s", clause))
     if verb in OBJECT_VERBS or verb in PHRASE_VERBS or verb in BARE_CLAUSE_VERBS:
         return True
-    if verb in INFINITIVE_VERBS and re.match(r"to\s+\w", clause):
-        return True
+    if verb in INFINITIVE_VERBS and re.match(r"(?:[\w’'-]+\s+){0,5}?to\s+[a-z]", clause):
+        return True  # vowed to fight; asked a county judge to order …
     return bool(VERB_LIKE.search(clause))
 
 
@@ -358,6 +362,12 @@ def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) ->
                     mention, clause = inverted, _clause_before_inverted(masked, sentence, verb_start)
             if mention is None and previous is not None and SHARED_SUBJECT.search(masked, sentence[0], verb_start):
                 mention = previous.mention  # "…, but warned that …": the verb shares the subject before it
+            if mention is None and participle and previous is not None:
+                mention = previous.mention  # "called the walkout “reckless,” saying …": the participle's subject
+            if mention is None and SHARED_SUBJECT.search(masked, sentence[0], verb_start):
+                # "The authority filed for an injunction and asked a judge to …": the sentence's own subject
+                subject = read_mention(masked, sentence[0], verb_start, anchor="start")
+                mention = subject if (subject is not None and subject.kind != "pronoun") or previous is None else None
             if mention is None:
                 mention, clause = _inverted_subject(masked, verb_end, sentence[1]), None
             if mention is None or mention.kind == "none":

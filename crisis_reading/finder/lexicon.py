@@ -131,7 +131,7 @@ teachers doctor doctors nurse nurses mother father parents survivor survivors wi
 agencies groups charities organisations organizations unions parties ministries companies banks courts councils
 commission commissions office offices service services secretariat clerk clerks board boards inquiry panel
 regulator regulators inspectors inspector tribunal judges judge spokespeople lawyers lawyer attorneys attorney
-solicitors families relatives neighbours neighbors islanders supporters opponents owners operators
+solicitors families relatives neighbours neighbors islanders supporters opponents owners operators authority
 """.split()
 )
 ROLE_NOUNS = {

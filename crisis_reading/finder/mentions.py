@@ -198,12 +198,12 @@ def _read_group(words: list[tuple[int, int, str]], block: str, anchor: str) -> M
     """Rules "collective" and "role": a noun phrase whose head names speakers ("some EU diplomats", "officials",
     "Western powers"), or "the minister" referring back to a speaker met before."""
     if anchor == "start":
-        head_index = next((i for i, w in enumerate(words[:5]) if w[2].lower() in SPEAKER_NOUNS), None)
+        head_index = next((i for i, w in enumerate(words[:5]) if _speaker_noun(w[2])), None)
         if head_index is None:
             return None
         words = words[: head_index + 1]
     head = words[-1][2]
-    if head.lower() not in SPEAKER_NOUNS:
+    if not _speaker_noun(head):
         return None
     phrase = [words[-1]]
     for word in reversed(words[:-1]):
@@ -222,6 +222,22 @@ def _read_group(words: list[tuple[int, int, str]], block: str, anchor: str) -> M
     if head.lower() in ROLE_NOUNS and phrase[0][2].lower() == "the":
         return Mention(text, start, "role")
     return Mention(text, start, "group")
+
+
+# Plural nouns of people by what they do ("steelmakers", "growers", "exporters", "economists", "Ukrainians") speak
+# as groups; these words end the same way and name no one.
+_NOT_PEOPLE = {
+    "others", "numbers", "papers", "orders", "borders", "matters", "waters", "letters", "headquarters", "offers",
+    "centers", "centres", "powers", "hours", "years", "figures", "questions", "chambers", "layers", "quarters",
+    "lists", "interests", "frontiers", "barriers", "rivers", "towers", "waivers", "registers", "records", "tests",
+}  # fmt: skip
+
+
+def _speaker_noun(word: str) -> bool:
+    lowered = word.lower().strip(",")
+    if lowered in SPEAKER_NOUNS:
+        return True
+    return lowered.endswith(("ers", "ists", "ians")) and lowered not in _NOT_PEOPLE and len(lowered) > 5
 
 
 def _segments(block: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -288,6 +304,11 @@ def find_subject(block: str, masked: str, sentence_start: int, verb_start: int, 
         return first
     if last_blank:
         return None
+    if len(pieces) > 1 and re.fullmatch(
+        r"\s*(?:who|which)(?:\s+\w+ly|\s+also|\s+has|\s+have|\s+had|\s+long)*\s*", masked[last_piece[0] : last_piece[1]]
+    ):
+        # Rule "relative subject": "Karsundi steelmakers, who say …", "said Dunmore, who has long accused …"
+        return read_mention(masked, *pieces[-2], anchor="end")
     relative = RELATIVE_CLAUSE.search(masked, last_piece[0], last_piece[1])
     if relative:  # Rule "relative clause": "a senior official who asked not to be named said …"
         mention = read_mention(masked, last_piece[0], relative.start(), anchor="end")

@@ -182,7 +182,8 @@ def _own_spans(block: _Block) -> None:
 # Words that present what follows in quotation marks as a name, a term or a title, not as anyone's words.
 TERM_MARKER = re.compile(
     r"(?:so-called|dubbed|known as|called|titled|entitled|author of|the word|the phrase|the term|"
-    r"a single word[^.?!]*,|under the slogan|the slogan|nicknamed|branded as)\s*$",
+    r"a single word[^.?!]*,|under the slogan|the slogan|nicknamed|branded as|"
+    r"what\s+(?:[\w’'-]+\s+){0,3}(?:calls?|terms?|termed|dubs?))\s*$",  # "what engineers call “soft steel”"
     re.IGNORECASE,
 )
 

@@ -770,3 +770,20 @@ def test_a_time_or_a_to_infinitive_after_the_verb_still_reports_the_clause(parag
     (row,) = rows(paragraph)
     assert (row["kind"], row["text"]) == ("indirect", said)
     assert rows("The minister said on Tuesday in Brussels.") == []  # a time and a place, nothing said
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "said"),
+    [
+        ("The chief executive, Paul Dremmond, called the walkout “reckless,” saying the guild had refused a deal.",
+         "Paul Dremmond", "the guild had refused a deal"),
+        ("The authority filed for an injunction and asked a county judge to order the drivers back to work.",
+         "The authority", "a county judge to order the drivers back to work"),
+        ("The duties were welcomed by Karsundi steelmakers, who say some 4,000 jobs depend on sales abroad.",
+         "Karsundi steelmakers", "some 4,000 jobs depend on sales abroad"),
+    ],
+)  # fmt: skip
+def test_a_second_verb_takes_the_subject_it_shares(paragraph: str, speaker: str, said: str):
+    found = [row for row in rows(paragraph) if row["text"] == said]
+    assert found and found[0]["speaker_as_written"] == speaker, rows(paragraph)
+    assert rows("Meridia and Carvessa leave border talks but agree to meet again") == []  # an action, not speech
