@@ -353,6 +353,9 @@ def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) ->
                 continue  # "Varo, asked whether …, said": asked is passive here, Varo is not the one asking
             participle = verb.split()[0].endswith("ing")
             mention = find_subject(block, masked, sentence[0], verb_start, participle)
+            with_whom = WITH_SUBJECT.search(masked, sentence[0], verb_start) if participle else None
+            if with_whom:  # Rule "with X warning": "Soldiers filled sandbags, with Harrow warning: …" is Harrow's
+                mention = read_mention(masked, with_whom.start("who"), with_whom.end("who"), anchor="start") or mention
             clause = reported_clause(masked, verb, verb_end, sentence[1])
             if verb.lower() in CLAUSE_VERBS and re.search(r",\s*$", masked[sentence[0] : verb_start]):
                 # Rule "inverted attribution after a clause": "Closures have grown, said Dr Petrakis, a …": the
@@ -443,6 +446,7 @@ def _clause_before_inverted(masked: str, sentence: tuple[int, int], verb_start: 
     return (start, end) if len(masked[start:end].split()) >= 3 else None
 
 
+WITH_SUBJECT = re.compile(r"(?:^|[\s,])with\s+(?P<who>[^,;:]{2,60}?)\s+$")
 SHARED_SUBJECT = re.compile(r"(?:,\s*|\s)(?:and|but|then)\s+(?:also\s+|later\s+)?$")
 
 

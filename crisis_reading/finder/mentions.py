@@ -58,6 +58,14 @@ def _read_name_run(words: list[tuple[int, int, str]], block: str) -> Mention | N
     if not words or words[-1][2].endswith(("’s", "'s")) or words[-1][2] in NOT_NAMES:
         return None
     tokens = [w for _, _, w in words]
+    for at, token in enumerate(tokens):
+        # Rule "person of an organisation": "Union President Doreen Alcott of the Ostrander Nurses Association" is
+        # Doreen Alcott, whose role names the organisation; "the Ministry of Transport" stays one name.
+        if token == "of" and at >= 2 and any(t.strip(",") in ORG_WORDS for t in tokens[at + 1 :]):
+            person = _read_name_run(words[:at], block)
+            if person is not None and person.kind == "person":
+                person.role = f"{person.role} {block[words[at][0] : words[-1][1]]}".strip()
+                return person
     last_title = -1
     for index in range(len(tokens) - 1):
         if _is_titleish(tokens, index) or tokens[index] in NAME_CONNECTORS:
@@ -151,6 +159,9 @@ def read_mention(block: str, start: int, end: int, anchor: str) -> Mention | Non
     last = words[-1][2]
     if last.lower() in PRONOUNS and len(words) == 1:
         return Mention(last, words[-1][0], "pronoun")
+    place = _speaker_of_place(words[-6:], block)
+    if place is not None:
+        return place  # "The district court in Saldren ruled": the court, not the place
     if _capitalised(last):
         run = [words[-1]]
         organisation = last.strip(",") in ORG_WORDS
@@ -183,9 +194,20 @@ def _speaker_of_place(words: list[tuple[int, int, str]], block: str) -> Mention 
 def _group_after_name(words: list[tuple[int, int, str]], after: int, block: str) -> Mention | None:
     """Rule "proper modifier": a name followed by a speaker noun is a group or a role, not a name:
     "Carvessan officials", "Meridia’s defence ministry", "the agency’s special envoy"."""
-    for word in words[after : after + 3]:
+    for offset, word in enumerate(words[after : after + 3]):
         lowered = word[2].lower()
-        if lowered in SPEAKER_NOUNS:
+        if _speaker_noun(lowered):
+            following = words[after + offset + 1 : after + offset + 5]
+            name = []
+            for next_word in following:
+                if not _capitalised(next_word[2]):
+                    break
+                name.append(next_word)
+            if len(name) >= 2:  # "City Council member Luis Aramburu": the name is the speaker, the rest the role
+                person = _read_name_run(name, block)
+                if person is not None and person.kind == "person":
+                    person.role = person.role or block[words[0][0] : word[1]]
+                    return person
             start, end = words[0][0], word[1]
             singular_role = lowered in ROLE_NOUNS and words[0][2].lower() == "the"
             return Mention(block[start:end], start, "role" if singular_role else "group")
@@ -280,6 +302,9 @@ def find_subject(block: str, masked: str, sentence_start: int, verb_start: int, 
     last_close = max(masked.rfind(mark, region_start, verb_start) for mark in CLOSING_MARKS)
     if last_close >= 0:
         region_start = last_close + 1
+    colon = masked.rfind(":", region_start, verb_start)
+    if colon >= 0 and masked[colon + 1 : verb_start].strip():
+        region_start = colon + 1  # "Pellowmere floods: Council leader says …": the words after the colon
     pieces = _segments(masked, region_start, verb_start)
     while len(pieces) > 1 and _is_adverbial(masked, pieces[0]):
         pieces = pieces[1:]

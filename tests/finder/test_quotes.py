@@ -787,3 +787,21 @@ def test_a_second_verb_takes_the_subject_it_shares(paragraph: str, speaker: str,
     found = [row for row in rows(paragraph) if row["text"] == said]
     assert found and found[0]["speaker_as_written"] == speaker, rows(paragraph)
     assert rows("Meridia and Carvessa leave border talks but agree to meet again") == []  # an action, not speech
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        (["Soldiers filled sandbags on Monday, with Harrow warning: “The next 48 hours are critical.”"], "Harrow"),
+        (["Union President Doreen Alcott of the Ostrander Nurses Association voiced concern that wards would close."],
+         "Doreen Alcott"),
+        (["City Council member Luis Aramburu, who chairs the committee, questioned whether the talks were fair."],
+         "Luis Aramburu"),
+        (["The district court in Saldren ruled last month that the export licence was invalid."], "The district court"),
+        (["Pellowmere floods: Council leader says town was “left to fend for itself”"], "Council leader"),
+    ],
+)  # fmt: skip
+def test_the_speaker_is_the_whole_phrase_or_the_person_it_names(paragraphs: list[str], speaker: str):
+    result = find(*paragraphs)
+    names = {row["speaker_as_written"] for row in result.quotes.to_dict("records")}
+    assert any(name and name.startswith(speaker) for name in names), names
