@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 # Jupyter refuses to start as root unless told; containers and CI often run as root.
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
-.PHONY: lab test install exercises site bench constraints clean article grade score
+.PHONY: lab test install exercises site bench constraints clean article grade score student
 
 $(STAMP): requirements.txt constraints.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; this is " + sys.version.split()[0])'
@@ -44,6 +44,10 @@ article: $(STAMP)
 # Build the static website (every lesson run, with its outputs) into _site/.
 site: $(STAMP)
 	$(BIN)/crisis-reading site --out _site
+
+# The course as students get it (no solutions/, tests/, tools/ or instructor files) in student-copy/.
+student: $(STAMP)
+	$(BIN)/crisis-reading student --out student-copy
 
 # Measure how long the notebooks and the tests take (a report, not a test).
 bench: $(STAMP)

@@ -3,8 +3,8 @@
     crisis-reading scaffold article.txt --slug outlet-2025-03-14-topic
     crisis-reading grade submissions --out grades
 
-Each subcommand's own `--help` lists its options; the make targets call these. `site` and `bench` are
-developer tools of the course's repository (its tools/ folder, which is not part of the installed
+Each subcommand's own `--help` lists its options; the make targets call these. `site`, `bench` and
+`student` are developer tools of the course's repository (its tools/ folder, which is not part of the installed
 package): they run from a clone's top folder.
 """
 
@@ -23,6 +23,7 @@ COMMANDS = {
     "merge": ("crisis_reading.grading.cli", ["merge"], "Merge the output folders of grading shards into one."),
     "site": ("tools.site_builder", [], "Build the course website from the lessons (developer tool)."),
     "bench": ("tools.bench", [], "Measure the notebooks' and the tests' run times (developer tool)."),
+    "student": ("tools.student_copy", [], "Build the course as students get it, without solutions (developer tool)."),
 }
 DEVELOPER_TOOLS = ("tools.",)
 
