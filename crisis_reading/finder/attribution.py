@@ -75,8 +75,11 @@ LISTENER_BEFORE_THAT = re.compile(with_quoted(r"(?:\s+[^\s,;:.{quoted}]+){1,7}?(
 # Where a reported clause may end: a comma (also one kept inside a closing quotation mark: “reckless,” saying),
 # or "and"/"but"/"then" before a new verb.
 CLAUSE_STOP = re.compile(
-    r"(?:,\s+|[”\"]\s+(?=[a-z]+ing\b)|\s+(?=(?:and|but|then)\s))(?:(and|but|then)\s+(?:also\s+|later\s+)?)?([a-z]+)\b"
+    r"(?:,\s+|[”\"]\s+(?=[a-z]+ing\b)|\s+(?=(?:and|but|then)\s))"
+    # "…, and he repeated that …": a new subject (a pronoun or a name) may stand between the conjunction and the verb
+    r"(?:(and|but|then)\s+(?:(?:he|she|they|it|we|[A-Z][\w’'-]+)\s+)?(?:also\s+|later\s+)?)?([a-z]+)\b"
 )
+ANONYMITY = re.compile(r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|for\s+anonymity)\b")
 
 
 def reported_clause(masked: str, verb: str, verb_end: int, sentence_end: int) -> tuple[int, int] | None:
@@ -345,6 +348,8 @@ def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) ->
                     attribution.sentence = index
                     found.append(attribution)
                 continue
+            if verb.lower() in ("asked", "asking") and ANONYMITY.match(masked, verb_end, sentence[1]):
+                continue  # "who asked not to be named": the reporter's formula for a source, not a statement
             if (
                 verb in ("asked", "told")
                 and re.search(r",\s*$", masked[sentence[0] : verb_start])
@@ -446,7 +451,7 @@ def _clause_before_inverted(masked: str, sentence: tuple[int, int], verb_start: 
     return (start, end) if len(masked[start:end].split()) >= 3 else None
 
 
-WITH_SUBJECT = re.compile(r"(?:^|[\s,])with\s+(?P<who>[^,;:]{2,60}?)\s+$")
+WITH_SUBJECT = re.compile(r"(?:^|[\s,])with\s+(?P<who>[^,;:]{2,60}?)(?:,\s+(?:who|which)\s[^,;:]{2,60},)?\s+$")
 SHARED_SUBJECT = re.compile(r"(?:,\s*|\s)(?:and|but|then)\s+(?:also\s+|later\s+)?$")
 
 

@@ -805,3 +805,14 @@ def test_the_speaker_is_the_whole_phrase_or_the_person_it_names(paragraphs: list
     result = find(*paragraphs)
     names = {row["speaker_as_written"] for row in result.quotes.to_dict("records")}
     assert any(name and name.startswith(speaker) for name in names), names
+
+
+def test_who_asked_not_to_be_named_is_a_formula_not_a_statement():
+    found = rows(
+        "The trustees declined to comment, with one board member, who asked not to be named, warning that an "
+        "early return would “make every lender think twice”."
+    )
+    assert [(row["kind"], row["verb"], row["text"]) for row in found] == [
+        ("partial", "warning", "make every lender think twice")
+    ]
+    assert found[0]["speaker_as_written"].startswith("one board")
