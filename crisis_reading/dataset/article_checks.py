@@ -13,8 +13,9 @@ import re
 from pathlib import Path
 from typing import Any
 
+from crisis_reading.dataset.descriptor_checks import check_path_in_folder
 from crisis_reading.dataset.errors import DataError
-from crisis_reading.dataset.tables import Table, read_text
+from crisis_reading.dataset.tables import Table, mojibake, read_text, unicode_hint
 from crisis_reading.dataset.vocabulary import (
     BLOCK_SEPARATOR,
     CLOSING_MARKS,
@@ -26,6 +27,8 @@ from crisis_reading.dataset.vocabulary import (
     REVIEW_STATUSES,
     REVIEWED,
     UNREVIEWED,
+    marked_overlaps,
+    overlap_marker,
     split_list,
 )
 
@@ -41,6 +44,7 @@ def check_meta(path: Path, meta: Any) -> None:
     for key in REQUIRED_META:
         if not isinstance(meta.get(key), str) or not meta[key].strip():
             raise DataError(path, f"the 'article' object needs '{key}' (a non-empty string)")
+    check_path_in_folder(path, "the 'article' object's 'text_file'", meta["text_file"], "article.txt")
     status = meta.get("review_status", REVIEWED)
     if status not in REVIEW_STATUSES:
         raise DataError(path, f"'review_status' is {status!r}; use one of: {', '.join(REVIEW_STATUSES)}")
@@ -111,6 +115,7 @@ def check_article(folder: Path, meta: dict[str, Any], tables: dict[str, Table]) 
     _check_block_numbers(blocks)
     _check_text_file(folder, meta, blocks)
     _check_quotes(tables["quotes"], texts)
+    _check_overlaps(tables["quotes"], texts)
     _check_speakers(tables["speakers"], tables["quotes"], BLOCK_SEPARATOR.join(texts.values()))
     _check_sides_are_listed(folder, meta.get("sides") or {}, tables["speakers"])
     _check_sides_are_listed(folder, dict.fromkeys(meta.get("parties") or ()), tables["speakers"], "parties")
@@ -132,7 +137,12 @@ def _check_block_numbers(blocks: Table) -> None:
 def _check_text_file(folder: Path, meta: dict[str, Any], blocks: Table) -> None:
     """The blocks, joined by blank lines, must give back the published text exactly."""
     text_file = meta["text_file"]
-    published = read_text(folder / text_file).replace("\r\n", "\n").rstrip("\n")
+    raw = read_text(folder / text_file)
+    problem = mojibake(raw)
+    if problem:
+        first = next(m for m in re.finditer(r"[^\n]*", raw) if mojibake(m.group()))
+        raise DataError(folder / text_file, problem, line=raw.count("\n", 0, first.start()) + 1)
+    published = raw.replace("\r\n", "\n").rstrip("\n")
     published_blocks = published.split(BLOCK_SEPARATOR)
     for index, row in enumerate(blocks.rows):
         original = published_blocks[index] if index < len(published_blocks) else None
@@ -176,7 +186,8 @@ def _check_quotes(quotes: Table, texts: dict[int, str]) -> None:
             hint = (
                 f"; the text stands at {elsewhere}–{elsewhere + len(row['text'])}, so the offsets are shifted"
                 if elsewhere >= 0
-                else "; the text is not in the block at all: was it edited or paraphrased?"
+                else unicode_hint(row["text"], block_text)
+                or "; the text is not in the block at all: was it edited or paraphrased?"
             )
             raise fail("text", f"does not match block {row['block']} at {start}–{end}, which reads {found!r}{hint}")
         _check_quotation_marks(row, block_text, fail)
@@ -188,11 +199,16 @@ def _check_quotes(quotes: Table, texts: dict[int, str]) -> None:
             raise fail("attributed_in_block", "the attribution cannot come after the quote's own block")
         attribution_text = texts[row["attributed_in_block"]]
         if not appears_as_words(row["verb"], attribution_text):
-            raise fail("verb", f"{row['verb']!r} does not appear in block {row['attributed_in_block']}")
+            raise fail(
+                "verb",
+                f"{row['verb']!r} does not appear in block {row['attributed_in_block']}"
+                + unicode_hint(row["verb"], attribution_text),
+            )
         if row["speaker_as_written"] and not appears_as_words(row["speaker_as_written"], attribution_text):
             raise fail(
                 "speaker_as_written",
-                f"{row['speaker_as_written']!r} does not appear in block {row['attributed_in_block']}",
+                f"{row['speaker_as_written']!r} does not appear in block {row['attributed_in_block']}"
+                + unicode_hint(row["speaker_as_written"], attribution_text),
             )
         _check_channel(row, texts, fail)
         continued = row["continues_quote"]
@@ -206,6 +222,81 @@ def _check_quotes(quotes: Table, texts: dict[int, str]) -> None:
                     f"{continued} stands in block {earlier['block']}, but a quotation runs on from the paragraph "
                     f"just before, block {row['block'] - 1}",
                 )
+
+
+def _check_overlaps(quotes: Table, texts: dict[int, str]) -> None:
+    """Two rows that share characters of one block count one statement twice, unless a note marks it as meant.
+
+    Meant: one statement attributed jointly to two speakers (the same span), or a quotation inside a longer statement
+    (one span holds the other), with "[overlaps qNN]" in the note of one of the two rows. A row the quote finder
+    proposed and no person has checked yet (its note says "unreviewed") is not held to this until it is checked.
+    """
+    rows = quotes.rows
+    index_of = {row["quote_id"]: index for index, row in enumerate(rows)}
+    marks = {index: marked_overlaps(row["note"]) for index, row in enumerate(rows) if row["note"]}
+    for index, named in marks.items():
+        for quote_id in named:
+            if quote_id not in index_of:
+                raise quotes.error(index, "note", f"{overlap_marker([quote_id])} names no row of {quotes.path.name}")
+    by_block: dict[int, list[int]] = {}
+    for index, row in enumerate(rows):
+        by_block.setdefault(row["block"], []).append(index)
+    overlapping: set[tuple[int, int]] = set()
+    for indexes in by_block.values():
+        indexes.sort(key=lambda i: rows[i]["start"])
+        for position, first in enumerate(indexes):
+            for second in indexes[position + 1 :]:
+                if rows[second]["start"] >= rows[first]["end"]:
+                    break
+                earlier, later = sorted((first, second))
+                overlapping.add((earlier, later))
+                _check_one_overlap(quotes, texts, earlier, later, marks)
+    for index, named in marks.items():
+        for quote_id in named:
+            other = index_of[quote_id]
+            if tuple(sorted((index, other))) not in overlapping:
+                raise quotes.error(
+                    index,
+                    "note",
+                    f"the note says {overlap_marker([quote_id])}, but {quote_id} shares no words with this row "
+                    f"(it stands in block {rows[other]['block']} at {rows[other]['start']}–{rows[other]['end']}); "
+                    "delete the marker, or correct the offsets",
+                )
+
+
+def _check_one_overlap(quotes: Table, texts: dict[int, str], earlier: int, later: int, marks: dict) -> None:
+    one, two = quotes.rows[earlier], quotes.rows[later]
+    if UNREVIEWED in str(one["note"] or "").lower() or UNREVIEWED in str(two["note"] or "").lower():
+        return
+    marked = one["quote_id"] in marks.get(later, ()) or two["quote_id"] in marks.get(earlier, ())
+    start, end = max(one["start"], two["start"]), min(one["end"], two["end"])
+    shared = texts[one["block"]][start:end]
+    nested = (one["start"] <= two["start"] and two["end"] <= one["end"]) or (
+        two["start"] <= one["start"] and one["end"] <= two["end"]
+    )
+    where = (
+        f"rows {earlier + 1} and {later + 1} ({one['quote_id']} and {two['quote_id']}) both hold block "
+        f"{one['block']}'s characters {start}–{end} ({_shorten(shared)!r})"
+    )
+    if not marked:
+        raise quotes.error(
+            later,
+            "start",
+            f"{where}, so one statement would be counted twice: if this row is a copy, delete it; if both are right "
+            f"(one statement attributed jointly to two speakers, or a quotation inside a longer one), write "
+            f"{overlap_marker([one['quote_id']])} in this row's note (data/README.md, quotes.csv)",
+        )
+    if not nested:
+        raise quotes.error(
+            later,
+            "start",
+            f"{where}, but neither holds the other: rows marked as overlapping share the same words or one holds "
+            "the other; correct the offsets",
+        )
+
+
+def _shorten(text: str, most: int = 60) -> str:
+    return text if len(text) <= most else text[: most - 1] + "…"
 
 
 def _check_quotation_marks(row: dict[str, Any], block_text: str, fail: Any) -> None:
@@ -235,7 +326,7 @@ def _check_channel(row: dict[str, Any], texts: dict[int, str], fail: Any) -> Non
     if (row["channel"] == "not_stated") != (words is None):
         raise fail("channel", "use not_stated exactly when channel_words is empty")
     if words is not None and words not in texts[block]:
-        raise fail("channel_words", f"{words!r} does not appear in block {block}")
+        raise fail("channel_words", f"{words!r} does not appear in block {block}" + unicode_hint(words, texts[block]))
 
 
 def _check_speakers(speakers: Table, quotes: Table, article_text: str) -> None:
@@ -245,7 +336,11 @@ def _check_speakers(speakers: Table, quotes: Table, article_text: str) -> None:
         for column in ("names_as_written", "role"):
             for piece in split_list(row[column]):
                 if piece not in article_text:
-                    raise speakers.error(index, column, f"{piece!r} does not appear in the article's text")
+                    raise speakers.error(
+                        index,
+                        column,
+                        f"{piece!r} does not appear in the article's text" + unicode_hint(piece, article_text),
+                    )
         if row["speaker_id"] not in quoted:
             raise speakers.error(index, "speaker_id", "no quotes row is attributed to this speaker")
         says_interviewed = row["interviewed_by_outlet"]
@@ -262,10 +357,19 @@ def _check_events(events: Table, texts: dict[int, str]) -> None:
     article_text = BLOCK_SEPARATOR.join(texts.values())
     for index, row in enumerate(events.rows):
         if row["time_words"] and row["time_words"] not in texts[row["block"]]:
-            raise events.error(index, "time_words", f"{row['time_words']!r} does not appear in block {row['block']}")
+            raise events.error(
+                index,
+                "time_words",
+                f"{row['time_words']!r} does not appear in block {row['block']}"
+                + unicode_hint(row["time_words"], texts[row["block"]]),
+            )
         for piece in split_list(row["place_as_written"]):
             if piece not in article_text:
-                raise events.error(index, "place_as_written", f"{piece!r} does not appear in the article's text")
+                raise events.error(
+                    index,
+                    "place_as_written",
+                    f"{piece!r} does not appear in the article's text" + unicode_hint(piece, article_text),
+                )
         for piece in split_list(row["mentioned_in_blocks"]):
             if not piece.isdigit() or int(piece) not in texts:
                 raise events.error(index, "mentioned_in_blocks", f"{piece!r} is not a block number of this article")
@@ -297,6 +401,11 @@ def _check_every_quote_framed(frames: Table, quotes: Table) -> None:
 def _check_source_descriptions(checks: Table, article_text: str) -> None:
     for index, row in enumerate(checks.rows):
         if row["article_says"] not in article_text:
-            raise checks.error(index, "article_says", f"{row['article_says']!r} does not appear in the article's text")
+            raise checks.error(
+                index,
+                "article_says",
+                f"{row['article_says']!r} does not appear in the article's text"
+                + unicode_hint(row["article_says"], article_text),
+            )
         if row["status"] != "not_checked" and row["check_finds"] is None:
             raise checks.error(index, "check_finds", "a checked source needs what the check found")

@@ -9,12 +9,26 @@ names the resource and the field, instead of a KeyError deep in the loader.
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from crisis_reading.dataset.errors import DataError
 
 SUPPORTED_TYPES = {"string", "integer", "boolean", "date"}
+# The Table Schema constraints the loader checks, and the field types each applies to; any other is refused, so
+# that no rule a descriptor states is silently left unchecked.
+SUPPORTED_CONSTRAINTS = {
+    "required": SUPPORTED_TYPES,
+    "unique": SUPPORTED_TYPES,
+    "enum": {"string", "integer"},
+    "pattern": {"string"},
+    "minimum": {"integer"},
+    "maximum": {"integer"},
+    "minLength": {"string"},
+    "maxLength": {"string"},
+}
+# The CSV dialect the loader reads (data/README.md): a resource may declare it, as the course's do, and no other.
+CSV_DIALECT = {"delimiter": ",", "quoteChar": '"', "doubleQuote": True, "header": True, "lineTerminator": "\n"}
 
 
 def check_descriptor(path: Path, descriptor: dict[str, Any]) -> None:
@@ -33,10 +47,22 @@ def check_descriptor(path: Path, descriptor: dict[str, Any]) -> None:
         names.add(name)
         if not isinstance(resource.get("path"), str) or not resource["path"]:
             raise DataError(path, f"{where} needs a 'path': the CSV file's name, as a string")
+        check_path_in_folder(path, f"{where}: its 'path'", resource["path"])
+        _check_format(path, where, resource)
         schema = resource.get("schema")
         if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list) or not schema["fields"]:
             raise DataError(path, f"{where} needs a 'schema' object with a list of 'fields'")
-        field_names = [_check_field(path, where, field) for field in schema["fields"]]
+        field_names = [_field_name(path, where, field) for field in schema["fields"]]
+        for index, field_name in enumerate(field_names):
+            if field_name in field_names[:index]:
+                raise DataError(
+                    path,
+                    f"{where}: the schema lists the field '{field_name}' twice (fields "
+                    f"{field_names.index(field_name) + 1} and {index + 1}); a table's schema names each column once: "
+                    "delete one",
+                )
+        for schema_field in schema["fields"]:
+            _check_field(path, where, schema_field)
         if "primaryKey" in schema:
             schema["primaryKey"] = _key_columns(path, where, "primaryKey", schema["primaryKey"], field_names)
         for fk in schema.setdefault("foreignKeys", []):
@@ -70,9 +96,13 @@ def check_descriptor(path: Path, descriptor: dict[str, Any]) -> None:
                 )
 
 
-def _check_field(path: Path, where: str, field: Any) -> str:
+def _field_name(path: Path, where: str, field: Any) -> str:
     if not isinstance(field, dict) or not isinstance(field.get("name"), str) or not field["name"]:
         raise DataError(path, f"{where}: every field needs a 'name'")
+    return field["name"]
+
+
+def _check_field(path: Path, where: str, field: dict[str, Any]) -> str:
     name = field["name"]
     kind = field.setdefault("type", "string")
     if kind not in SUPPORTED_TYPES:
@@ -82,16 +112,94 @@ def _check_field(path: Path, where: str, field: Any) -> str:
     constraints = field.get("constraints", {})
     if not isinstance(constraints, dict):
         raise DataError(path, f"{where}, field '{name}': 'constraints' must be an object")
-    if "pattern" in constraints:
-        try:
-            re.compile(constraints["pattern"])
-        except (re.error, TypeError) as exc:
-            raise DataError(path, f"{where}, field '{name}': the pattern is not a regular expression ({exc})") from None
-    if "minimum" in constraints and (kind != "integer" or not isinstance(constraints["minimum"], int)):
-        raise DataError(path, f"{where}, field '{name}': 'minimum' must be a whole number, on an integer field")
-    if "enum" in constraints and not isinstance(constraints["enum"], list):
-        raise DataError(path, f"{where}, field '{name}': 'enum' must be a list of allowed values")
+    for constraint, value in constraints.items():
+        types = SUPPORTED_CONSTRAINTS.get(constraint)
+        if types is None:
+            raise DataError(
+                path,
+                f"{where}, field '{name}': the course's loader does not check the constraint '{constraint}', so it "
+                f"would be ignored; use only {', '.join(SUPPORTED_CONSTRAINTS)}, or remove it",
+            )
+        if kind not in types:
+            raise DataError(
+                path,
+                f"{where}, field '{name}': '{constraint}' applies to {' or '.join(sorted(types))} fields, "
+                f"not to this {kind} field",
+            )
+        _check_constraint_value(path, f"{where}, field '{name}'", kind, constraint, value)
+    if "format" in field and field["format"] != "default":
+        raise DataError(
+            path,
+            f"{where}, field '{name}': the course's loader does not read the format {field['format']!r}; "
+            "remove 'format' (dates are written YYYY-MM-DD)",
+        )
     return name
+
+
+def _check_constraint_value(path: Path, where: str, kind: str, constraint: str, value: Any) -> None:
+    whole = isinstance(value, int) and not isinstance(value, bool)
+    if constraint in ("required", "unique") and not isinstance(value, bool):
+        raise DataError(path, f"{where}: '{constraint}' must be true or false")
+    if constraint == "pattern":
+        try:
+            re.compile(value)
+        except (re.error, TypeError) as exc:
+            raise DataError(path, f"{where}: the pattern is not a regular expression ({exc})") from None
+    if constraint in ("minimum", "maximum") and not whole:
+        raise DataError(path, f"{where}: '{constraint}' must be a whole number, on an integer field")
+    if constraint in ("minLength", "maxLength") and not (whole and value >= 0):
+        raise DataError(path, f"{where}: '{constraint}' must be a whole number of characters")
+    if constraint == "enum":
+        item_type = str if kind == "string" else int
+        if not isinstance(value, list) or not value:
+            raise DataError(path, f"{where}: 'enum' must be a list of allowed values")
+        wrong = [item for item in value if not isinstance(item, item_type) or isinstance(item, bool)]
+        if wrong:
+            written = "text in quotation marks" if kind == "string" else "whole numbers without quotation marks"
+            raise DataError(
+                path, f"{where}: 'enum' holds {wrong[0]!r}; on a field of type {kind} its values are {written}"
+            )
+
+
+def check_path_in_folder(path: Path, what: str, relative: str, example: str = "quotes.csv") -> None:
+    """A file a descriptor names must lie inside its folder: not absolute, not a URL, never through '..'."""
+    parts = PurePosixPath(relative.replace("\\", "/")).parts
+    if (
+        PurePosixPath(relative).is_absolute()
+        or PureWindowsPath(relative).is_absolute()
+        or PureWindowsPath(relative).drive
+        or "://" in relative
+        or ".." in parts
+    ):
+        raise DataError(
+            path,
+            f"{what} {relative!r} leads outside the article's folder; name a file inside it, such as {example!r} "
+            "(Frictionless refuses such a path too: 'path is not safe')",
+        )
+
+
+def _check_format(path: Path, where: str, resource: dict[str, Any]) -> None:
+    """The encoding and CSV dialect a resource declares must be the ones the loader reads."""
+    encoding = resource.get("encoding", "utf-8")
+    if not isinstance(encoding, str) or encoding.lower().replace("_", "-") not in ("utf-8", "utf8"):
+        raise DataError(path, f"{where}: 'encoding' is {encoding!r}; the course reads only UTF-8 files ('utf-8')")
+    dialect = resource.get("dialect", {})
+    if not isinstance(dialect, dict):
+        raise DataError(path, f'{where}: \'dialect\' must be an object such as {{"delimiter": ","}}')
+    for key, value in dialect.items():
+        if key not in CSV_DIALECT:
+            raise DataError(
+                path,
+                f"{where}: the dialect's '{key}' is not read by the course; it may give only {', '.join(CSV_DIALECT)}",
+            )
+        if key == "lineTerminator" and value in ("\n", "\r\n"):
+            continue
+        if value != CSV_DIALECT[key]:
+            raise DataError(
+                path,
+                f"{where}: the dialect gives '{key}' as {value!r}; the course reads only {CSV_DIALECT[key]!r} "
+                "(comma-separated files with one header line, data/README.md)",
+            )
 
 
 def _key_columns(path: Path, where: str, key: str, value: Any, field_names: list[str]) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 
@@ -41,8 +42,12 @@ class DataError(ValueError):
 
 
 def display_path(path: Path) -> str:
-    """Show a path relative to the folder the student works in, when it can."""
+    """Show a path relative to the folder the student works in, when it can.
+
+    The path is made absolute without following links: a link that leads back to itself (a symlink loop) makes
+    resolve() raise, and the message that names it must still be written.
+    """
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+        return str(Path(os.path.abspath(path)).relative_to(Path(os.path.abspath(Path.cwd()))))
+    except (ValueError, OSError):
         return str(path)

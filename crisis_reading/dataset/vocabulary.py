@@ -83,3 +83,21 @@ def slug(name: str) -> str:
     if not ident:
         return "speaker"
     return ident if ident[0].isalpha() else f"s_{ident}"
+
+
+# A quote row whose words deliberately share characters with another row of the same block (one statement attributed
+# jointly to two speakers, or a quotation inside a longer statement) says so in its note: "[overlaps q07]", several
+# ids " | "-separated. Any other overlap is an error (data/README.md, quotes.csv).
+OVERLAP_MARKER = re.compile(r"\[overlaps ([^\]]*)\]")
+
+
+def overlap_marker(quote_ids) -> str:
+    """The marker a note carries for the rows it deliberately overlaps: ["q07"] → "[overlaps q07]"."""
+    return f"[overlaps {join_list(quote_ids)}]"
+
+
+def marked_overlaps(note: str | None) -> list[str]:
+    """The quote ids a note's "[overlaps …]" marker names; [] when it has none."""
+    if not isinstance(note, str) or "[overlaps" not in note:
+        return []
+    return [quote_id.strip() for found in OVERLAP_MARKER.finditer(note) for quote_id in split_list(found.group(1))]

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import csv
 import json
+import shutil
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import get_cell, read_rows, set_cell, write_rows
+from conftest import REPO, get_cell, read_rows, set_cell, write_rows
 
-from crisis_reading import DataError, load_article, load_reference
+from crisis_reading import PRACTICE_ARTICLE, DataError, load_article, load_reference
 
 
 def delete_file(name: str) -> Callable[[Path], None]:
@@ -122,6 +125,120 @@ def open_quote_never_closed(folder: Path) -> None:
     lines = (folder / "events.csv").read_text(encoding="utf-8").split("\n")
     lines[6] = lines[6].replace(",meeting,", ',"meeting,', 1)
     (folder / "events.csv").write_text("\n".join(lines), encoding="utf-8")
+
+
+def copy_quote_as(row: int, new_id: str, **changes: str) -> Callable[[Path], None]:
+    """The same statement twice: quote row `row` copied under a new id, with some cells changed."""
+
+    def damage(folder: Path) -> None:
+        path = folder / "quotes.csv"
+        rows = read_rows(path)
+        copy = [new_id, *rows[row][1:]]
+        for column, value in changes.items():
+            copy[rows[0].index(column)] = value
+        rows.insert(row + 1, copy)
+        write_rows(path, rows)
+        frames = read_rows(folder / "frames.csv")  # tagged as the original is, so nothing else gives it away
+        write_rows(folder / "frames.csv", frames + [[new_id, *f[1:]] for f in frames if f[0] == rows[row][0]])
+
+    return damage
+
+
+def add_overlapping_indirect_row(folder: Path) -> None:
+    """A row marked as overlapping q07 ("it is planning an invasion", block 8) whose span crosses it."""
+    path = folder / "quotes.csv"
+    rows = read_rows(path)
+    block = read_rows(folder / "blocks.csv")[8][2]
+    start, end = 120, 150
+    header = rows[0]
+    new = dict(zip(header, rows[7], strict=True))
+    new.update(quote_id="q99", start=str(start), end=str(end), text=block[start:end], note="[overlaps q07]")
+    rows.insert(9, [new[column] for column in header])
+    write_rows(path, rows)
+
+
+def add_field(resource_name: str, field_name: str, **changes: object) -> Callable[[Path], None]:
+    """A schema that lists a field twice: a copy of the field, with some keys changed, at the end of its fields."""
+
+    def change(descriptor: dict) -> None:
+        copy = dict(field(descriptor, resource_name, field_name), **changes)
+        resource(descriptor, resource_name)["schema"]["fields"].append(copy)
+
+    return edit_descriptor(change)
+
+
+def resave_as_mojibake(name: str) -> Callable[[Path], None]:
+    """UTF-8 opened once as Windows-1252 and saved again as UTF-8: ’ becomes â€™."""
+
+    def damage(folder: Path) -> None:
+        path = folder / name
+        path.write_text(path.read_bytes().decode("cp1252", errors="replace"), encoding="utf-8")
+
+    return damage
+
+
+def loop_link(name: str) -> Callable[[Path], None]:
+    def damage(folder: Path) -> None:
+        (folder / name).unlink()
+        (folder / name).symlink_to(name)
+
+    return damage
+
+
+def resave_with(name: str, delimiter: str) -> Callable[[Path], None]:
+    def damage(folder: Path) -> None:
+        rows = read_rows(folder / name)
+        with (folder / name).open("w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle, delimiter=delimiter, lineterminator="\n").writerows(rows)
+
+    return damage
+
+
+def rename_column(name: str, old: str, new: str) -> Callable[[Path], None]:
+    def damage(folder: Path) -> None:
+        rows = read_rows(folder / name)
+        rows[0][rows[0].index(old)] = new
+        write_rows(folder / name, rows)
+
+    return damage
+
+
+def pad_rows(name: str, megabytes: float) -> Callable[[Path], None]:
+    """A table padded with copies of its rows until it is `megabytes` large."""
+
+    def damage(folder: Path) -> None:
+        rows = read_rows(folder / name)
+        body = rows[1:]
+        size = sum(len(",".join(row)) + 1 for row in body)
+        write_rows(folder / name, rows[:1] + body * int(megabytes * 1_000_000 / size + 1))
+
+    return damage
+
+
+def pad_unique_rows(name: str, key: str, count: int) -> Callable[[Path], None]:
+    """A table padded to `count` rows that are each valid (copies of its rows, each `key` made unique)."""
+
+    def damage(folder: Path) -> None:
+        rows = read_rows(folder / name)
+        at = rows[0].index(key)
+        body = [[*row[:at], f"{row[at]} {n}", *row[at + 1 :]] for n in range(count) for row in rows[1:]]
+        write_rows(folder / name, rows[:1] + body[:count])
+
+    return damage
+
+
+def move_up_and_point(resource_name: str, relative: str) -> Callable[[Path], None]:
+    """A resource path outside the folder: the file moved there, so it could be read."""
+
+    def damage(folder: Path) -> None:
+        path = folder / "datapackage.json"
+        descriptor = json.loads(path.read_text(encoding="utf-8"))
+        target = (folder / relative) if not Path(relative).is_absolute() else Path(relative)
+        shutil.copyfile(folder / resource(descriptor, resource_name)["path"], target)
+        resource(descriptor, resource_name)["path"] = relative
+        path.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+
+    return damage
 
 
 # (id, damage, the words the error must contain: file, place, column, problem)
@@ -355,6 +472,163 @@ DAMAGE = [
         edit_descriptor(lambda d: d["article"].update(parties=["russia", "ukrane"])),
         ["datapackage.json", "'parties' names 'ukrane'", "side list does not have"],
     ),
+    # Issue 16: damage that used to load silently, or give the wrong message.
+    (
+        "the same statement twice, another speaker",
+        copy_quote_as(5, "q99", speaker_id="nrc_officials"),
+        ["quotes.csv", "row 6 (line 7)", "column 'start'", "q05 and q99", "characters 97–222", "counted twice"],
+    ),
+    (
+        "a copy of a row marked as a joint attribution",
+        copy_quote_as(8, "q99", speaker_id="russia_gov"),
+        ["quotes.csv", "row 9 (line 10)", "q08 and q99", "counted twice", "[overlaps q08]"],
+    ),
+    (
+        "the joint attribution left unmarked",
+        cell("quotes.csv", 8, "note", "One row for each."),
+        ["quotes.csv", "row 8 (line 9)", "q07 and q08", "jointly", "write [overlaps q07] in this row's note"],
+    ),
+    (
+        "an overlap marker naming no row",
+        cell("quotes.csv", 3, "note", "[overlaps q98]"),
+        ["quotes.csv", "row 3 (line 4)", "column 'note'", "[overlaps q98] names no row"],
+    ),
+    (
+        "an overlap marker for rows that do not overlap",
+        cell("quotes.csv", 3, "note", "[overlaps q05]"),
+        ["quotes.csv", "row 3 (line 4)", "column 'note'", "q05 shares no words with this row", "block 7 at 97–222"],
+    ),
+    (
+        "marked rows whose spans cross",
+        add_overlapping_indirect_row,
+        ["quotes.csv", "row 9 (line 10)", "q07 and q99", "neither holds the other"],
+    ),
+    (
+        "a field listed twice",
+        add_field("quotes", "text"),
+        ["datapackage.json", "resource 'quotes'", "lists the field 'text' twice (fields 14 and 16)"],
+    ),
+    (
+        "a field listed twice with another type",
+        add_field("events", "block", type="string"),
+        ["datapackage.json", "resource 'events'", "lists the field 'block' twice"],
+    ),
+    (
+        "a constraint the loader does not check",
+        edit_descriptor(lambda d: field(d, "quotes", "text")["constraints"].update(exclusiveMaximum=3)),
+        ["datapackage.json", "field 'text'", "does not check the constraint 'exclusiveMaximum'"],
+    ),
+    (
+        "maxLength now checked",
+        edit_descriptor(lambda d: field(d, "speakers", "name")["constraints"].update(maxLength=10)),
+        ["speakers.csv", "row 1 (line 2)", "column 'name'", "at most 10"],
+    ),
+    (
+        "enum on a number written as text",
+        edit_descriptor(lambda d: field(d, "quotes", "block")["constraints"].update(enum=["7", "8"])),
+        ["datapackage.json", "field 'block'", "'enum' holds '7'", "whole numbers"],
+    ),
+    (
+        "enum on a number now checked",
+        edit_descriptor(lambda d: field(d, "quotes", "block")["constraints"].update(enum=[7, 8])),
+        ["quotes.csv", "row 1 (line 2)", "column 'block'", "'2' is not an allowed value; use one of: 7, 8"],
+    ),
+    (
+        "a date format the loader does not read",
+        edit_descriptor(lambda d: field(d, "events", "date_start").update(format="%d/%m/%Y")),
+        ["datapackage.json", "field 'date_start'", "does not read the format '%d/%m/%Y'"],
+    ),
+    (
+        "a resource path outside the folder",
+        move_up_and_point("quotes", "../quotes.csv"),
+        ["datapackage.json", "resource 'quotes'", "'../quotes.csv' leads outside", "path is not safe"],
+    ),
+    (
+        "an absolute resource path",
+        edit_descriptor(lambda d: resource(d, "events").update(path="/etc/passwd")),
+        ["datapackage.json", "resource 'events'", "'/etc/passwd' leads outside"],
+    ),
+    (
+        "an article text outside the folder",
+        edit_descriptor(lambda d: d["article"].update(text_file="../../article.txt")),
+        ["datapackage.json", "'text_file'", "leads outside"],
+    ),
+    (
+        "a dialect with another delimiter",
+        edit_descriptor(lambda d: resource(d, "quotes")["dialect"].update(delimiter=";")),
+        ["datapackage.json", "resource 'quotes'", "'delimiter' as ';'", "','"],
+    ),
+    (
+        "an encoding the loader does not read",
+        edit_descriptor(lambda d: resource(d, "quotes").update(encoding="latin-1")),
+        ["datapackage.json", "resource 'quotes'", "'encoding' is 'latin-1'", "UTF-8"],
+    ),
+    (
+        "mojibake: UTF-8 read as Windows-1252 and saved again",
+        resave_as_mojibake("speakers.csv"),
+        ["speakers.csv", "row 3 (line 4)", "column 'side_basis'", "'â€™'", "'’' garbled", "Windows-1252"],
+    ),
+    (
+        "mojibake in the article's text",
+        resave_as_mojibake("article.txt"),
+        ["article.txt", "line 1", "'’' garbled", "Windows-1252"],
+    ),
+    (
+        "a symlink loop where a table should be",
+        loop_link("quotes.csv"),
+        ["quotes.csv", "a link that leads back to itself"],
+    ),
+    (
+        "a link to a file that is not there",
+        lambda f: ((f / "events.csv").unlink(), (f / "events.csv").symlink_to("gone.csv")),
+        ["events.csv", "a link to 'gone.csv', which does not exist"],
+    ),
+    (
+        "a folder where a table should be",
+        lambda f: ((f / "events.csv").unlink(), (f / "events.csv").mkdir()),
+        ["events.csv", "not a regular file"],
+    ),
+    ("tab-separated", resave_with("speakers.csv", "\t"), ["speakers.csv", "line 1", "separated by tabs, not commas"]),
+    (
+        "semicolon-separated",
+        resave_with("events.csv", ";"),
+        ["events.csv", "line 1", "separated by semicolons, not commas"],
+    ),
+    (
+        "a header with a trailing space",
+        rename_column("quotes.csv", "quote_id", "quote_id "),
+        ["quotes.csv", "line 1", "column 'quote_id'", "'quote_id '", "a space at its start or end"],
+    ),
+    (
+        "a header in capitals",
+        rename_column("quotes.csv", "verb", "Verb"),
+        ["quotes.csv", "line 1", "column 'verb'", "the header has 'Verb'"],
+    ),
+    (
+        "a cell of 20,000 characters",
+        cell("source_checks.csv", 2, "check_finds", "x" * 20_000),
+        ["source_checks.csv", "row 2 (line 3)", "column 'check_finds'", "20,000 characters", "10,000", "size limits"],
+    ),
+    (
+        "a cell of 200,000 characters",
+        cell("source_checks.csv", 2, "check_finds", "x" * 200_000),
+        ["source_checks.csv", "row 2 (line 3)", "column 'check_finds'", "longer than 10,000", "size limits"],
+    ),
+    (
+        "a single 50 MB cell",
+        cell("quotes.csv", 4, "note", "x" * 50_000_000),
+        ["quotes.csv", "(50.0 MB)", "at most 1,000,000", "size limits"],
+    ),
+    (
+        "a table padded to 3,900 valid rows (0.9 MB)",
+        pad_unique_rows("source_checks.csv", "subject", 3_900),
+        ["source_checks.csv", "row 501 (line 502)", "more than 500 rows", "size limits"],
+    ),
+    (
+        "a table padded far past any article's size",
+        pad_rows("source_checks.csv", 2),
+        ["source_checks.csv", "(2.0 MB)", "at most 1,000,000", "size limits"],
+    ),
 ]
 
 
@@ -418,3 +692,23 @@ def test_keys_written_as_strings_still_load(article_folder: Path) -> None:
     resource(descriptor, "quotes")["schema"]["foreignKeys"][0]["fields"] = "block"
     path.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
     assert len(load_article(article_folder.name, data=article_folder.parent).quotes) > 0
+
+
+def test_a_name_in_decomposed_unicode_says_so(data_copy: Path) -> None:
+    """ "Lucía" typed as "Luci" + a combining accent looks the same as the article's "Lucía": the message says why."""
+    folder = data_copy / PRACTICE_ARTICLE
+    row = next(i for i, r in enumerate(read_rows(folder / "speakers.csv")) if r[0] == "ferrandel")
+    written = get_cell(folder / "speakers.csv", row, "names_as_written")
+    set_cell(folder / "speakers.csv", row, "names_as_written", unicodedata.normalize("NFD", written))
+    with pytest.raises(DataError) as caught:
+        load_article(PRACTICE_ARTICLE, data=data_copy)
+    message = str(caught.value)
+    for words in (f"speakers.csv, row {row}", "column 'names_as_written'", "Unicode normalisation", "NFD", "NFC"):
+        assert words in message, f"{words!r} missing from: {message}"
+
+
+def test_every_resource_declares_the_dialect_the_loader_reads() -> None:
+    """So that Frictionless, reading with the declared dialect, checks the delimiter as the loader does."""
+    for path in [*REPO.glob("data/*/datapackage.json"), *REPO.glob("tests/**/datapackage.json")]:
+        for described in json.loads(path.read_text(encoding="utf-8"))["resources"]:
+            assert described.get("dialect") == {"delimiter": ",", "header": True}, f"{path}: {described['name']}"
