@@ -11,6 +11,7 @@ modules behind them can move without a lesson changing. Each is loaded when firs
 from __future__ import annotations
 
 import importlib
+import sys
 from typing import TYPE_CHECKING, Any
 
 # name → the module that defines it. `charts` and `widgets` are namespaces: charts.share_of_voice_chart(…).
@@ -38,6 +39,8 @@ _PUBLIC = {
     "first_and_last_word": "analysis.voices",
     "side_positions": "analysis.voices",
     "interviewed_sources": "analysis.voices",
+    "speaker_blocks": "analysis.voices",
+    "rows_where": "analysis.choices",
     # lesson 03: how they are quoted
     "filter_quotes": "analysis.quoting",
     "kinds_by_side": "analysis.quoting",
@@ -98,6 +101,7 @@ if TYPE_CHECKING:  # never run: it shows type checkers, and the import contracts
     from crisis_reading import analysis, annotate, dataset, finder, questions, views  # noqa: F401
     from crisis_reading.analysis import (  # noqa: F401  # noqa: F401
         anatomy,
+        choices,
         dates,
         framing,
         institutions,
@@ -129,3 +133,17 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return __all__
+
+
+def _tables_the_course_way() -> None:
+    """In a notebook, show every table with its text columns left-aligned and its dates on one line
+    (views.tables). Outside IPython nothing happens, and IPython is never imported for it."""
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None and hasattr(ipython, "get_ipython") else None
+    if shell is not None and hasattr(shell, "display_formatter"):
+        from crisis_reading.views.tables import use_in_notebooks
+
+        use_in_notebooks(shell)
+
+
+_tables_the_course_way()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from crisis_reading.analysis.choices import ChoiceError
 from crisis_reading.analysis.voices import speaker_summary
 from crisis_reading.dataset.article import Article, article_or_course
 
@@ -70,8 +71,8 @@ def cut_from_bottom(article: Article | None = None, keep: float = 50) -> pd.Data
     the line, and everything after it, is cut.
     """
     article = article_or_course(article)
-    if not 0 <= keep <= 100:
-        raise ValueError(f"keep is a percent of the story's words, from 0 to 100, not {keep!r}")
+    if isinstance(keep, bool) or not isinstance(keep, int | float) or not 0 <= keep <= 100:
+        raise ChoiceError(f"keep is a percent of the story's words, a number from 0 to 100, not {keep!r}.")
     story = story_blocks(article)
     share_read = 100 * story["words"].cumsum() / story["words"].sum()
     return story[share_read > keep].reset_index(drop=True)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from crisis_reading.analysis.choices import ChoiceError
 from crisis_reading.analysis.timeline import relative_time_words
 from crisis_reading.dataset.article import Article, article_or_course
 from crisis_reading.dataset.vocabulary import MONTHS, WEEKDAYS
@@ -43,7 +44,7 @@ def weekday_on_or_before(day: str | pd.Timestamp, words: str) -> pd.Timestamp:
     """
     match = _WEEKDAY.search(words)
     if match is None:
-        raise ValueError(f"No weekday in {words!r}. Name one of: {', '.join(WEEKDAYS)}")
+        raise ChoiceError(f"No weekday in {words!r}. Name one of: {', '.join(WEEKDAYS)}.")
     day = pd.Timestamp(day).normalize()
     wanted = WEEKDAYS.index(match.group(1).capitalize())
     return day - pd.Timedelta(days=(day.day_of_week - wanted) % 7)

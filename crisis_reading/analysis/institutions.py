@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from crisis_reading.analysis.choices import choose
 from crisis_reading.dataset.reference import Reference
 
 ORGANISATIONS = ["NATO", "EU", "OSCE"]
@@ -25,7 +26,7 @@ def members_on(reference: Reference, organisation: str, day: str | pd.Timestamp)
     so for the OSCE every day gives that January 2022 list.
     """
     if organisation not in ORGANISATIONS:
-        raise ValueError(f"organisation must be one of {ORGANISATIONS}, not {organisation!r}")
+        choose(organisation, ORGANISATIONS, "organisation")
     day = pd.Timestamp(day)
     table = reference.memberships[reference.memberships["organisation"] == organisation]
     joined = table["joined"].isna() | (table["joined"] <= day)
@@ -67,6 +68,7 @@ def venn_regions(reference: Reference, day: str | pd.Timestamp) -> pd.DataFrame:
 
 def enlargement(reference: Reference, organisation: str = "NATO") -> pd.DataFrame:
     """Each day membership changed: who joined, who left, and how many members there were after it."""
+    choose(organisation, ORGANISATIONS[:2], "organisation (dated for NATO and the EU only)")
     table = reference.memberships
     table = table[(table["organisation"] == organisation) & table["joined"].notna()]
     days = sorted(set(table["joined"]) | set(table["left"].dropna()))
@@ -89,7 +91,7 @@ def enlargement(reference: Reference, organisation: str = "NATO") -> pd.DataFram
 def soviet_republics_in(reference: Reference, organisation: str, day: str | pd.Timestamp) -> list[str]:
     """The former Soviet republics that were members of an organisation on that day."""
     if organisation not in ORGANISATIONS:
-        raise ValueError(f"organisation must be one of {ORGANISATIONS}, not {organisation!r}")
+        choose(organisation, ORGANISATIONS, "organisation")
     matrix = membership_matrix(reference, day)
     return sorted(matrix.index[matrix["former_soviet_republic"] & matrix[organisation]])
 
@@ -98,8 +100,7 @@ GROUPS = [*ORGANISATIONS, "former_soviet_republic"]
 
 
 def _check_group(name: str) -> None:
-    if name not in GROUPS:
-        raise ValueError(f"{name!r} is not a group the membership data knows; use one of: {', '.join(GROUPS)}")
+    choose(name, GROUPS, "group")
 
 
 def in_but_not(reference: Reference, group: str, other: str, day: str | pd.Timestamp) -> list[str]:
@@ -163,7 +164,7 @@ def dates_on_file(reference: Reference) -> pd.DataFrame:
 def membership_rows(reference: Reference, organisation: str) -> pd.DataFrame:
     """One organisation's rows, oldest first: country, joined, left, note."""
     if organisation not in ORGANISATIONS:
-        raise ValueError(f"organisation must be one of {ORGANISATIONS}, not {organisation!r}")
+        choose(organisation, ORGANISATIONS, "organisation")
     table = reference.memberships[reference.memberships["organisation"] == organisation]
     table = table.sort_values(["joined", "country"], ignore_index=True)
     return table[["country", "joined", "left", "note"]]

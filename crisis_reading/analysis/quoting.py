@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from crisis_reading.analysis.choices import choose
 from crisis_reading.dataset.article import Article, article_or_course
 from crisis_reading.dataset.reporting_words import forms_of_tone
 
@@ -30,9 +31,8 @@ def kinds_by_side(article: Article | None = None, measure: str = "quotes") -> pd
     """A side × kind table: number of quote rows (measure="quotes") or quoted words (measure="words")."""
     article = article_or_course(article)
     voices = article.voices()
+    choose(measure, ["quotes", "words"], "measure")
     values = None if measure == "quotes" else voices["words"]
-    if measure not in ("quotes", "words"):
-        raise ValueError('measure must be "quotes" or "words"')
     table = pd.crosstab(
         voices["side"], voices["kind"], values=values, aggfunc=None if values is None else "sum", dropna=False
     )
@@ -83,8 +83,6 @@ def filter_quotes(
     for column, wanted in (("side", side), ("kind", kind), ("verb", verb)):
         if wanted is None:
             continue
-        allowed = sorted(set(map(str, voices[column])))
-        if wanted not in allowed:
-            raise ValueError(f"No {column} {wanted!r} in this article. Choose one of: {', '.join(allowed)}")
+        choose(wanted, sorted(set(map(str, voices[column]))), column)
         keep &= voices[column] == wanted
     return voices.loc[keep, ["quote_id", "block", "name", "side", "kind", "verb", "channel", "text"]]

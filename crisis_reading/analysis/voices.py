@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 
+from crisis_reading.analysis.choices import choose
 from crisis_reading.dataset.article import SPEAKER_FACTS, Article, article_or_course
+
+# What side_summary can count by, and the kinds of quote.
+GROUPINGS = ["side", "voice_type", "kind", "channel", "name"]
+KINDS = ["direct", "partial", "indirect"]
 
 
 def speaker_summary(article: Article | None = None) -> pd.DataFrame:
@@ -35,6 +40,7 @@ def side_summary(article: Article | None = None, by: str = "side") -> pd.DataFra
     """
     article = article_or_course(article)
     voices = article.voices()
+    choose(by, GROUPINGS, "by")
     voices["own_words"] = voices["words"].where(voices["kind"] != "indirect", 0)
     voices["reported_words"] = voices["words"].where(voices["kind"] == "indirect", 0)
     summary = voices.groupby(by, observed=True).agg(
@@ -56,6 +62,9 @@ def first_and_last_word(article: Article | None = None, kinds: list[str] | None 
     article = article_or_course(article)
     voices = article.voices().sort_values(["block", "start"])
     if kinds is not None:
+        kinds = [kinds] if isinstance(kinds, str) else list(kinds)
+        for kind in kinds:
+            choose(kind, KINDS, "kind")
         voices = voices[voices["kind"].isin(kinds)]
     ends = pd.concat([voices.head(1), voices.tail(1)])
     ends.insert(0, "position", ["first word", "last word"])
@@ -80,3 +89,20 @@ def interviewed_sources(article: Article | None = None) -> pd.DataFrame:
     return speakers.loc[speakers["interviewed_by_outlet"], ["name", "role", "side", "voice_type"]].reset_index(
         drop=True
     )
+
+
+def speaker_blocks(article: Article | None = None, names=None) -> list[int]:
+    """The blocks in which the named speakers are quoted, in order: speaker_blocks(article, ["Sergey Lavrov"]).
+
+    Until a list of names is given (an exercise's answer still `...`), it says so and gives no blocks.
+    """
+    article = article_or_course(article)
+    if names is None or names is Ellipsis:
+        print("No names yet: answer the question first, then run this cell again.")
+        return []
+    names = [names] if isinstance(names, str) else list(names)
+    voices = article.voices()
+    known = sorted(set(voices["name"]))
+    for name in names:
+        choose(name, known, "name")
+    return sorted(set(voices.loc[voices["name"].isin(names), "block"]))

@@ -17,6 +17,8 @@ import numpy as np
 import pandas as pd
 
 COMPARISONS = ("number", "set", "list", "text", "boolean")
+NEAR_MISS = "close, but not quite"
+NOT_RIGHT = "that number is not right"
 
 
 @dataclass(frozen=True)
@@ -33,15 +35,26 @@ def items(value: Any) -> Any:
     its values; a plain column of names carries them in its values.
     """
     if isinstance(value, pd.DataFrame):
-        if not isinstance(value.index, pd.RangeIndex):
+        if _labels_are_names(value.index):
             return plain(value.index)
-        return plain(value.iloc[:, 0]) if value.shape[1] == 1 else value
+        if value.shape[1] == 1:
+            return plain(value.iloc[:, 0])
+        return value  # rows picked out of a table by number: its row labels are not the names meant
     if isinstance(value, pd.Series):
         numeric_values = pd.api.types.is_numeric_dtype(value.dtype) or pd.api.types.is_bool_dtype(value.dtype)
-        if numeric_values and not isinstance(value.index, pd.RangeIndex):
+        if numeric_values and _labels_are_names(value.index):
             return plain(value.index)
         return plain(value)
     return plain(value)
+
+
+def _labels_are_names(index: pd.Index) -> bool:
+    """Whether a table's row labels name its rows (a function, a side, a person) rather than number them.
+
+    A table filtered from a bigger one keeps the bigger one's row numbers (7, 11, 14…): those are not the
+    names a student means, so the answer is read as a whole table and the student is told to pick a column.
+    """
+    return not (isinstance(index, pd.RangeIndex) or pd.api.types.is_integer_dtype(index.dtype))
 
 
 def plain(value: Any) -> Any:
@@ -98,10 +111,17 @@ def compare(answer: Any, expected: Any, how: str, tolerance: float = 0.0, near_m
     expected = plain(expected)
     if how == "number":
         match = _compare_number(answer, expected, tolerance)
-        if not near_miss and match.problem == "close, but not quite":
-            return Match(False, "that number is not right")
+        if not near_miss and match.problem == NEAR_MISS:
+            return Match(False, NOT_RIGHT)
         return match
     if how == "boolean":
+        if isinstance(answer, str) and normal_text(answer) in ("true", "false"):
+            return Match(
+                False,
+                f"the answer should be True or False, but yours is text: remove the quotation marks "
+                f'(write {answer.strip().capitalize()}, not "{answer.strip()}")',
+                True,
+            )
         if not isinstance(answer, bool):
             return Match(False, f"the answer should be True or False, but yours is {describe(answer)}", True)
         return Match(answer == expected, "" if answer == expected else "it is the other way round")
@@ -131,17 +151,17 @@ def _compare_number(answer: Any, expected: Any, tolerance: float) -> Match:
     if abs(answer - expected) <= tolerance + 1e-9:
         return Match(True)
     if abs(answer - expected) <= max(abs(expected) * 0.1, 1):
-        return Match(False, "close, but not quite")
-    return Match(False, "that number is not right")
+        return Match(False, NEAR_MISS)
+    return Match(False, NOT_RIGHT)
 
 
 def _compare_collection(answer: Any, expected: list[Any], ordered: bool) -> Match:
     if isinstance(answer, str):
         return Match(False, 'the answer should be a list, like ["a", "b"], but yours is a single piece of text', True)
     if isinstance(answer, pd.DataFrame):
-        return Match(
-            False, 'the answer should be a list, but yours is a whole table: pick one column, like table["name"]', True
-        )
+        column = _column_holding(answer, expected)
+        problem = f'the answer should be a list, but yours is a whole table: pick one column, like table["{column}"]'
+        return Match(False, problem, True)
     if not isinstance(answer, list):
         return Match(False, f"the answer should be a list, but yours is {describe(answer)}", True)
     key = normal_text
@@ -162,3 +182,31 @@ def _compare_collection(answer: Any, expected: list[Any], ordered: bool) -> Matc
     if extra:
         parts.append(f"{extra} item(s) that do not belong")
     return Match(False, " and ".join(parts) or "not the expected list")
+
+
+def _column_holding(table: pd.DataFrame, expected: list[Any]) -> str:
+    """The column of a table that holds most of the expected items ("name" when none does), to name in a hint."""
+    wanted = {normal_text(e) for e in expected}
+    best, best_count = "name", 0
+    for column in table.columns:
+        count = len(wanted & {normal_text(v) for v in table[column].dropna()})
+        if count > best_count:
+            best, best_count = str(column), count
+    return best
+
+
+def normal_items(values: Any) -> set[str]:
+    """A list of answers as the checks compare them: without case, outer spaces or curly quotes."""
+    return {normal_text(value) for value in values}
+
+
+def short_names(given: Any, wanted: Any) -> set[str]:
+    """The answers that are only the end of a wanted name ("Lavrov" for "Sergey Lavrov"), as the article writes a
+    person after the first mention."""
+    full = normal_items(wanted)
+    return {name for name in normal_items(given) - full if any(w.endswith(" " + name) for w in full)}
+
+
+def without_possessive(text: str) -> str:
+    """Text without a final possessive ’s ("Wednesday’s" → "wednesday"), compared as the checks compare text."""
+    return normal_text(text).removesuffix("'s")

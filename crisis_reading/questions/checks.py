@@ -22,7 +22,7 @@ from typing import Any
 from crisis_reading.dataset.article import Article, course_article
 from crisis_reading.dataset.cache import once_per_data_folder
 from crisis_reading.dataset.reference import Reference, course_reference
-from crisis_reading.questions.answer_matching import compare, items, plain
+from crisis_reading.questions.answer_matching import NEAR_MISS, NOT_RIGHT, compare, items, plain
 
 QUESTION_KINDS = ("fill_in", "target_practice", "tweak", "predict", "interpret")
 
@@ -85,10 +85,13 @@ class Verdict:
         return f"{mark} ({self.question}): {self.message}"
 
     def _repr_html_(self) -> str:
-        colour, mark = ("#009E73", "✅ Correct") if self.correct else ("#D55E00", "❌ Not yet")
+        # The verdict is a word on a coloured badge, not an emoji: a lab machine or a JupyterHub often has no
+        # emoji font and would show an empty box. The colour repeats the word; it never carries it alone.
+        colour, mark = ("#007A5A", "Correct") if self.correct else ("#B34700", "Not yet")
         return (
-            f"<div style='border-left:6px solid {colour};padding:.3em .8em;margin:.2em 0'>"
-            f"<b>{mark}</b> <small>({escape(self.question)})</small>: {escape(self.message)}</div>"
+            f"<div role='status' style='border-left:6px solid {colour};padding:.3em .8em;margin:.2em 0'>"
+            f"<b style='background:{colour};color:#FFFFFF;padding:0 .45em;border-radius:3px'>{mark}</b> "
+            f"<small>({escape(self.question)})</small>: {escape(self.message)}</div>"
         )
 
 
@@ -189,7 +192,9 @@ def judge(question: Question, answer: Any, data: Data) -> Verdict:
         for hint in question.hints:
             try:
                 if hint.applies(given, plain(expected), data):
-                    return Verdict(question_id, False, f"{match.problem}. {hint.says}")
+                    # A hint names a recognisable mistake (another figure, another column): "close" would mislead.
+                    problem = NOT_RIGHT if match.problem == NEAR_MISS else match.problem
+                    return Verdict(question_id, False, f"{problem}. {hint.says}")
             except Exception:  # a hint that cannot read this answer simply does not apply
                 continue
         return Verdict(question_id, False, f"{match.problem}. {question.hint}")

@@ -7,6 +7,7 @@ from html import escape
 import pandas as pd
 from IPython.display import HTML
 
+from crisis_reading.analysis.choices import ChoiceError, quoted, suggestion
 from crisis_reading.analysis.sides import side_label
 from crisis_reading.analysis.sources import STATUS_LABELS, source_cards
 from crisis_reading.dataset.article import Article, article_or_course
@@ -41,8 +42,11 @@ def show_card(article: Article | None = None, subject: str | None = None) -> HTM
     if cards.empty:
         raise ValueError(f"No source of {article.slug!r} has been checked: its folder has no source_checks.csv rows.")
     if subject is None:
-        raise ValueError(f"Name the source to show: one of {', '.join(cards['subject'])}")
+        raise ChoiceError(f"name the source to show: one of {quoted(cards['subject'])}.")
     chosen = cards[cards["subject"] == subject]
     if chosen.empty:
-        raise ValueError(f"No source card for {subject!r}. The sources are: {', '.join(cards['subject'])}")
+        raise ChoiceError(
+            f"no source card for {subject!r}. The sources are: {quoted(cards['subject'])}."
+            + suggestion(subject, list(cards["subject"]))
+        )
     return HTML(card_html(chosen.iloc[0], article_side_colours(article), article))

@@ -487,7 +487,9 @@ def enlargement_chart(reference: Reference, until: str | pd.Timestamp, organisat
         linewidth=2,
     )
     ax.scatter(waves["date"], waves["members_after"], color="black", zorder=3, s=20)
-    last_day = max(pd.Timestamp.today().normalize(), waves["date"].max())
+    # The data has no as-of date: it ends at the last change it records, and says nothing about "today".
+    last_change = waves["date"].max()
+    last_day = max(until, last_change) + pd.Timedelta(days=365)
     ax.axvspan(until, last_day, color="#eeeeee", zorder=0)
     ax.axvline(until, color="black", linewidth=1)
     members_then = len(members_on(reference, organisation, until))
@@ -500,8 +502,9 @@ def enlargement_chart(reference: Reference, until: str | pd.Timestamp, organisat
     first = int(waves["members_after"].iloc[0])
     title = f"{organisation} went from {first} founding members to {members_then} by {until:%d %b %Y}"
     description = (
-        f"Step chart of {organisation} members from {waves['date'].min():%Y} to today, "
-        f"with {until:%d %B %Y} marked: {members_then} members then, {int(waves['members_after'].iloc[-1])} now."
+        f"Step chart of {organisation} members from {waves['date'].min():%Y} to {last_change:%d %B %Y}, the last "
+        f"change the course's data records, with {until:%d %B %Y} marked: {members_then} members then, "
+        f"{int(waves['members_after'].iloc[-1])} after that last change."
     )
     return finish(figure, ax, title, description)
 

@@ -24,6 +24,7 @@ COURSE_RC = {
     "axes.labelsize": 11,
     "axes.spines.top": False,
     "axes.spines.right": False,
+    "axes.axisbelow": True,  # gridlines behind the markers and bars, never drawn over them
     "figure.dpi": 100,
     "savefig.dpi": 100,
     "figure.facecolor": "white",

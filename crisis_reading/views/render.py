@@ -9,6 +9,7 @@ from html import escape
 import pandas as pd
 from IPython.display import HTML
 
+from crisis_reading.analysis.choices import ChoiceError
 from crisis_reading.analysis.sides import side_label
 from crisis_reading.dataset.article import Article, article_or_course
 from crisis_reading.views.style import KIND_LINES, article_side_colours, tint
@@ -112,8 +113,8 @@ def show_blocks(article: Article | None = None, blocks: int | Iterable[int] | No
     known = set(article.blocks["block"])
     missing = [number for number in wanted if number not in known]
     if missing:
-        raise ValueError(
-            f"No block {', '.join(map(str, missing))} in this article: "
+        raise ChoiceError(
+            f"no block {', '.join(map(str, missing))} in this article: "
             f"its blocks are numbered {min(known)} to {max(known)}."
         )
     rows = article.blocks.set_index("block").loc[wanted]

@@ -13,7 +13,9 @@ SIDE_COLOURS = {
     "us_nato": "#0072B2",  # blue
     "ukraine": "#F0E442",  # yellow
     "eu": "#CC79A7",  # reddish purple
-    "osce": "#000000",  # black: one speaker, the chair of the forum
+    # orange: one speaker, the chair of the forum. Not black: a highlight is a light tint of its side's
+    # colour, and black's tint is the grey that marks "unclear" (lesson 00 tells readers so).
+    "osce": "#E69F00",
     "independent": "#009E73",  # bluish green
     "unclear": "#999999",  # grey
 }

@@ -11,6 +11,7 @@ from html import escape
 import ipywidgets as widgets
 import pandas as pd
 
+from crisis_reading.analysis.choices import choose
 from crisis_reading.analysis.institutions import ORGANISATIONS, enlargement, members_on
 from crisis_reading.analysis.quoting import filter_quotes
 from crisis_reading.analysis.sides import side_label
@@ -53,11 +54,16 @@ class QuoteBrowser(widgets.VBox):
     def _update(self, change: object = None) -> None:
         rows = self.selected()
         words = sum(len(text.split()) for text in rows["text"])
-        self.count.value = f"<b>{len(rows)} quote rows, {words} words</b>"
+        self.count.value = f"<b>{_count(len(rows), 'quote row')}, {_count(words, 'word')}</b>"
         self.results.value = (
             "".join(_quote_html(row, self.colours, self.article) for row in rows.itertuples())
             or "<p><i>No quote matches.</i></p>"
         )
+
+
+def _count(number: int, noun: str) -> str:
+    """1 quote row, 2 quote rows."""
+    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 def _quote_html(row, colours: dict[str, str], article: Article) -> str:
@@ -80,17 +86,19 @@ class EnlargementExplorer(widgets.VBox):
 
     def __init__(self, reference: Reference | None = None, organisation: str = "NATO", year: int = 2022) -> None:
         reference = reference_or_course(reference)
-        if organisation not in ORGANISATIONS[:2]:
-            raise ValueError("enlargement is dated for NATO and the EU only")
+        choose(organisation, ORGANISATIONS[:2], "organisation (dated for NATO and the EU only)")
         self.reference = reference
         self.organisation = organisation
         waves = enlargement(reference, organisation)
         first_year = int(waves["date"].min().year)
-        this_year = max(pd.Timestamp.today().year, int(waves["date"].max().year))
+        # The slider ends with the data: the year of the last change it records, not today's year, which the
+        # data knows nothing about (it carries no as-of date).
+        self.last_change = waves["date"].max()
+        last_year = int(self.last_change.year)
         self.year = widgets.IntSlider(
-            value=min(max(year, first_year), this_year),
+            value=min(max(year, first_year), last_year),
             min=first_year,
-            max=this_year,
+            max=last_year,
             description="Year",
             continuous_update=False,
         )
@@ -110,9 +118,14 @@ class EnlargementExplorer(widgets.VBox):
         members = self.members()
         soviet = set(self.reference.countries.loc[self.reference.countries["former_soviet_republic"], "country"])
         names = ", ".join(f"<b>{escape(c)}</b>" if c in soviet else escape(c) for c in members)
+        limit = (
+            f" The data records changes up to {self.last_change:%d %B %Y} only: it cannot say what came after."
+            if self.day() > self.last_change
+            else ""
+        )
         self.summary.value = (
-            f"<p>At the end of {self.year.value}: <b>{len(members)} members</b> of {self.organisation}. "
-            f"Former Soviet republics in bold.</p><p style='max-width:60em'>{names}</p>"
+            f"<p>At the end of {self.year.value}, by the course's data: <b>{len(members)} members</b> of "
+            f"{self.organisation}.{limit} Former Soviet republics in bold.</p><p style='max-width:60em'>{names}</p>"
         )
         self.chart.value = enlargement_chart(self.reference, self.day(), self.organisation).png()
 

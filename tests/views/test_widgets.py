@@ -22,7 +22,7 @@ def test_quote_browser_filters_by_side_kind_and_verb(article) -> None:
     assert "No quote matches" in browser.results.value
     browser.side.value = "(any)"
     browser.kind.value = "(any)"
-    assert "1 quote rows" in browser.count.value and "de-escalation" in browser.results.value
+    assert "1 quote row," in browser.count.value and "de-escalation" in browser.results.value
 
 
 def test_enlargement_slider_changes_members_and_chart() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from crisis_reading.analysis.voices import first_and_last_word, side_summary
+from crisis_reading.questions.answer_matching import short_names
 from crisis_reading.questions.checks import Data, Hint, Question
 
 
@@ -33,15 +34,11 @@ QUESTIONS = [
         compare="number",
         hint="Every row of article.speakers is one voice: count the rows.",
         hints=(
-            Hint(
-                lambda answer, expected: answer == expected - 1,
-                "Did you leave out the row “(no speaker named)”? It counts too: it stands for the judgements "
-                "the article gives with no speaker at all. Count every row of article.speakers.",
-            ),
+            # One hint for every count that is too low, so that none of them tells which row was left out.
             Hint(
                 lambda answer, expected: answer < expected,
-                "Did you count only named people? Voices like “Moscow” or “some EU diplomats” count too: "
-                "look at the voice_type column.",
+                "Too few. Did you count only named people? Voices like “Moscow” or “some EU diplomats” count "
+                "too, and so does every other row of article.speakers, whatever its voice_type: count them all.",
             ),
         ),
         outcome=2,
@@ -104,7 +101,18 @@ QUESTIONS = [
         expected=_interviewed,
         compare="set",
         hint="The speakers table has a True/False column for this: interviewed_by_outlet.",
+        hints=(
+            Hint(
+                lambda answer, expected: bool(short_names(answer, expected)),
+                "Write each name in full, as the name column of article.speakers has it: after the first mention "
+                "the article often gives only a surname.",
+            ),
+        ),
         outcome=3,
-        wrong_answers=lambda data: [_interviewed(data)[:-1], [*_interviewed(data), "Jens Stoltenberg"]],
+        wrong_answers=lambda data: [
+            _interviewed(data)[:-1],
+            [*_interviewed(data), "Jens Stoltenberg"],
+            [name.split()[-1] for name in _interviewed(data)],
+        ],
     ),
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from crisis_reading.analysis.quoting import kinds_by_side, verb_table
 from crisis_reading.analysis.sides import side_label
-from crisis_reading.questions.answer_matching import normal_text
+from crisis_reading.questions.answer_matching import normal_items, normal_text, short_names
 from crisis_reading.questions.checks import Data, Hint, Question
 
 # Named people, as opposed to collective ("Moscow") and anonymous ("some EU diplomats") voices.
@@ -13,10 +13,6 @@ PERSON_TYPES = ("official", "analyst", "legislator")
 
 def _most_indirect(data: Data, measure: str = "quotes") -> str:
     return str(kinds_by_side(data.article, measure=measure)["indirect"].idxmax())
-
-
-def _is(answer, side: str) -> bool:
-    return normal_text(answer) == normal_text(side)
 
 
 def _judging_verbs(data: Data) -> list[str]:
@@ -83,17 +79,13 @@ QUESTIONS = [
         asks="Which side has the most indirect quote rows? Answer with the side's code, e.g. 'us_nato'.",
         expected=_most_indirect,
         compare="text",
-        hint="Read the indirect column of kinds_by_side(article), which counts quote rows.",
+        # No hint may single out the answer of 03.4 (the most indirect words): every wrong side gets this one.
+        hint='Read the indirect column of kinds_by_side(article) as written, without measure="words": it counts '
+        "quote rows, and the question asks for the side with the most.",
         hints=(
             Hint(
                 lambda answer, expected: " " in str(answer) or "/" in str(answer),
                 "Use the code from the side column (like 'us_nato'), not a speaker's name or a chart label.",
-            ),
-            Hint(
-                lambda answer, expected, data: _is(answer, _most_indirect(data, "words")),
-                "That side has the most indirect *words*. This question counts quote rows: "
-                'use kinds_by_side(article) without measure="words".',
-                uses_data=True,
             ),
         ),
         outcome=3,
@@ -113,18 +105,23 @@ QUESTIONS = [
                 "word after it). Copy each verb exactly as the verb column of verb_table(article) writes it.",
             ),
             Hint(
-                lambda answer, expected: len(set(answer) - set(expected)) > 0,
+                lambda answer, expected: bool(normal_items(answer) - normal_items(expected)),
                 "Some of your verbs are not judging ones: verbs the package leaves for you to weigh have the tone "
                 "other, not judgement. Check the tone column of verb_table(article).",
             ),
             Hint(
-                lambda answer, expected: len(set(expected) - set(answer)) > 0,
+                lambda answer, expected: bool(normal_items(expected) - normal_items(answer)),
                 "You are missing a verb. Remember that some attribution words are more than one word: copy each "
                 "exactly as the verb column writes it.",
             ),
         ),
         outcome=3,
-        wrong_answers=lambda data: [_judging_verbs(data)[:-1], _not_neutral_verbs(data), *_verbs_cut_short(data)],
+        wrong_answers=lambda data: [
+            _judging_verbs(data)[:-1],
+            _not_neutral_verbs(data),
+            *_verbs_cut_short(data),
+            [verb.capitalize() for verb in _judging_verbs(data) if " " not in verb],
+        ],
     ),
     Question(
         id="03.3",
@@ -155,13 +152,10 @@ QUESTIONS = [
         ),
         expected=lambda data: _most_indirect(data, "words"),
         compare="text",
-        hint='Read the indirect column of kinds_by_side(article, measure="words"): each number now counts words.',
+        # No hint may single out the answer of 03.1 (the most indirect rows): every wrong side gets this one.
+        hint='Did you change the cell to measure="words" and run it again? Then read its indirect column: each '
+        "number now counts words, and the question asks for the side with the most.",
         hints=(
-            Hint(
-                lambda answer, expected, data: _is(answer, _most_indirect(data, "quotes")),
-                'That side has the most indirect quote *rows*. Did you add measure="words" and run the cell again?',
-                uses_data=True,
-            ),
             Hint(
                 lambda answer, expected: " " in str(answer) or "/" in str(answer),
                 "Use the code from the side column (like 'us_nato'), not the label on a chart.",
@@ -218,16 +212,25 @@ QUESTIONS = [
         ),
         hints=(
             Hint(
-                lambda answer, expected: len(set(answer) - set(expected)) > 0,
+                lambda answer, expected: bool(short_names(answer, expected)),
+                "Write each name in full, as the name column writes it: after the first mention the article often "
+                "gives only a surname.",
+            ),
+            Hint(
+                lambda answer, expected: bool(normal_items(answer) - normal_items(expected)),
                 "Only named people: leave out countries, capitals and blocs (voice_type collective) and unnamed "
                 "voices (anonymous), and anyone who is given a direct or partial quote even once.",
             ),
             Hint(
-                lambda answer, expected: len(set(expected) - set(answer)) > 0,
+                lambda answer, expected: bool(normal_items(expected) - normal_items(answer)),
                 "You are missing someone. Look at every side, the smaller ones too: read all the rows of named people.",
             ),
         ),
         outcome=3,
-        wrong_answers=lambda data: [_only_indirect(data)[:1], _only_indirect_with_collectives(data)],
+        wrong_answers=lambda data: [
+            _only_indirect(data)[:1],
+            _only_indirect_with_collectives(data),
+            [name.split()[-1] for name in _only_indirect(data)],
+        ],
     ),
 ]

@@ -9,7 +9,7 @@ import pandas as pd
 from crisis_reading.analysis.dates import WEEKDAYS, weekday_on_or_before
 from crisis_reading.analysis.timeline import context_after, dated_events, relative_time_words, timeline_window
 from crisis_reading.dataset.vocabulary import split_list
-from crisis_reading.questions.answer_matching import normal_text
+from crisis_reading.questions.answer_matching import normal_items, normal_text, without_possessive
 from crisis_reading.questions.checks import Data, Hint, Question
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -110,9 +110,15 @@ QUESTIONS = [
                 "the lesson's tables (or give the line of code that computes it).",
             ),
             Hint(
-                lambda answer, expected: _days_from(expected, answer) > 0,
+                lambda answer, expected, data: pd.Timestamp(answer) > data.article.published,
                 "That date is after the article was published. The article reports the meeting as past: "
                 "count back from the publication day, not forward.",
+                uses_data=True,
+            ),
+            Hint(
+                lambda answer, expected: pd.Timestamp(answer).day_name() != pd.Timestamp(expected).day_name(),
+                "That day is not a Wednesday. week_up_to(article.published) lists the days before publication with "
+                "the weekday of each: find the Wednesday in it.",
             ),
             Hint(
                 lambda answer, expected: _days_from(expected, answer) <= -7,
@@ -122,6 +128,7 @@ QUESTIONS = [
         ),
         outcome=4,
         wrong_answers=lambda data: [
+            (pd.Timestamp(_wednesday(data)) + pd.Timedelta(days=1)).date().isoformat(),
             (pd.Timestamp(_wednesday(data)) - pd.Timedelta(days=7)).date().isoformat(),
             (pd.Timestamp(_wednesday(data)) + pd.Timedelta(days=7)).date().isoformat(),
             int((data.article.published - pd.Timestamp(_wednesday(data))).days),
@@ -138,6 +145,14 @@ QUESTIONS = [
         "and read their time_words.",
         hints=(
             Hint(
+                lambda answer, expected: bool(
+                    {without_possessive(a) for a in normal_items(answer) - normal_items(expected)}
+                    & {without_possessive(e) for e in expected}
+                ),
+                "Copy each time word exactly as the time_words column writes it, with its ’s where it has one: "
+                "“Monday” and “Monday’s” are different words to the check.",
+            ),
+            Hint(
                 lambda answer, expected: bool({normal_text(a) for a in answer} - {normal_text(e) for e in expected}),
                 "Some of your time words have another value in the resolved_by column (facts_sheet or "
                 "context): check the resolved_by column of each.",
@@ -152,6 +167,7 @@ QUESTIONS = [
         wrong_answers=lambda data: [
             _weekday_words(data),
             [*_counted_back(data), _two_candidates(data)],
+            [without_possessive(words) if words.endswith("’s") else words for words in _counted_back(data)],
         ],
     ),
     Question(
