@@ -7,11 +7,24 @@ code starts. Both the soft and the hard limit are set, so the student's code
 cannot raise them again. PROCESSES (0: no limit) caps the processes and threads of the kernel's user,
 which is a user of its own per job when the grader runs as root (isolation.py).
 This file is run by path, not imported through the package, so the kernel pays
-for no import it does not need.
+for no import it does not need; nor does it import debugpy (ipykernel's debugger, two thirds of a kernel's start,
+which grading never uses): `without_debugger()` makes ipykernel find it missing, then lets a student import it.
 """
 
 import resource
 import sys
+
+
+def without_debugger() -> None:
+    """Import ipykernel's debugger module while debugpy cannot be imported, so the kernel starts without it."""
+    blocked = "debugpy" not in sys.modules
+    if blocked:
+        sys.modules["debugpy"] = None  # type: ignore[assignment]
+    try:
+        import ipykernel.debugger  # noqa: F401
+    finally:
+        if blocked:
+            del sys.modules["debugpy"]
 
 
 def main() -> None:
@@ -27,6 +40,7 @@ def main() -> None:
     for which, value in limits.items():
         resource.setrlimit(which, (value, value))
     sys.argv = ["ipykernel_launcher", *kernel_arguments]
+    without_debugger()
     from ipykernel.kernelapp import launch_new_instance
 
     launch_new_instance()

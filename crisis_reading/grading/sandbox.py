@@ -57,6 +57,8 @@ from crisis_reading.grading.isolation import MAX_PROCESSES, bwrap_command, give_
 
 MAX_NOTEBOOK_BYTES = 20 * 1024 * 1024
 KERNEL_LAUNCHER = Path(__file__).with_name("kernel_launcher.py")
+# The kernel keeps its input history in memory: no SQLite file to make and write in every job folder.
+KERNEL_OPTIONS = ("--HistoryManager.enabled=False",)
 NOT_STARTED = "the kernel could not be started"
 START_ATTEMPTS = 2
 COLLECT_SECONDS = 15  # the collecting cell's own time limit, on top of the notebook's
@@ -121,6 +123,7 @@ class LimitedKernelManager(AsyncKernelManager):
             str(self.processes),
             "-f",
             os.path.realpath(self.connection_file),
+            *KERNEL_OPTIONS,
             *(extra_arguments or []),
         ]
 

@@ -253,28 +253,27 @@ def test_a_fork_bomb_stops_at_the_process_limit(hostile) -> None:
     assert verdict(rows, "h_forks", "03.6") == "correct"  # the run went on after the bomb
 
 
-def open_files_and_threads() -> tuple[int, int]:
-    threads = next(line for line in Path("/proc/self/status").read_text().splitlines() if line.startswith("Threads:"))
-    return len(os.listdir("/proc/self/fd")), int(threads.split()[1])
+LEAK_JOBS = 18  # about 15 s; `python -m tools.grading_bench --leak 120` grades 120 the same way
 
 
-def test_grading_many_notebooks_leaks_no_files_and_no_threads(tmp_path: Path) -> None:
-    """One process grades notebook after notebook, as a worker does: its open files and threads stay flat (they
-    grew by 18 files and 5 threads a notebook when connections were left open: 78 -> 300 files over 12)."""
-    from crisis_reading.grading.layout import answer_name, question_ids
-    from crisis_reading.grading.sandbox import Limits, run_submission
+def test_one_worker_grades_many_notebooks_under_a_low_open_file_limit() -> None:
+    """One pool worker grades notebook after notebook with at most 256 open files (`ulimit -n 256`): every run
+    goes to the end, and the worker's open files and threads stay flat. With its kernel connections left open a
+    worker grew by 18 files and 5 threads a notebook (53 -> 1,847 files over 100), so here it would have run out
+    of files after about 10 notebooks."""
+    from tools.grading_bench import LEAK_FILE_LIMIT, LEAK_WARM_UP, leak_in_a_process
 
-    submission = tmp_path / "03-small.ipynb"
-    nbformat.write(notebook(CORRECT_CELLS[0]), submission)
-    names = [answer_name(question) for question in question_ids(EXERCISE)]
-    limits = Limits(cell_seconds=20, notebook_seconds=40, sandbox=sandbox_problem() is None)
-    for _ in range(3):  # let the first jobs open what stays open for good (the import of pandas, a logger)
-        run_submission(submission, names, limits)
-    before = open_files_and_threads()
-    for _ in range(12):
-        assert run_submission(submission, names, limits).problem == ""
-    after = open_files_and_threads()
-    assert after[0] <= before[0] + 2 and after[1] <= before[1] + 2, f"open files, threads: {before} -> {after}"
+    report = leak_in_a_process(LEAK_JOBS, tiny=True, exercise=EXERCISE)
+    probes = report["probes"]
+    assert report["file_limit"] == LEAK_FILE_LIMIT
+    assert report["runs"] == ["ran to the end"], report["runs"]
+    assert len(probes) == LEAK_JOBS and all(probes), probes
+    assert len({probe["pid"] for probe in probes}) == 1, "the jobs were not all graded by one worker"
+    # The first jobs open what stays open for good (the import of pandas, a logger): counted from there.
+    settled = probes[LEAK_WARM_UP - 1]
+    for number, probe in enumerate(probes[LEAK_WARM_UP:], LEAK_WARM_UP + 1):
+        assert probe["files"] <= settled["files"] + 2, f"open files after job {number}: {settled} -> {probe}"
+        assert probe["threads"] <= settled["threads"] + 2, f"threads after job {number}: {settled} -> {probe}"
 
 
 def test_a_course_cloned_under_tmp_is_bound_into_the_private_tmp(tmp_path: Path) -> None:
