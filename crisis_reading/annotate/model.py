@@ -37,9 +37,12 @@ from crisis_reading.dataset.vocabulary import (
     BLOCK_SEPARATOR,
     IN_REVIEW,
     KINDS,
+    OVERLAP_MARKER,
     REVIEWED,
     UNREVIEWED,
     join_list,
+    marked_overlaps,
+    overlap_marker,
     slug,
     split_list,
 )
@@ -740,6 +743,7 @@ class Annotation:
         new_ids = self._final_ids(kept["quote_id"].tolist())
         kept["continues_quote"] = [new_ids.get(q, q) if q else None for q in kept["continues_quote"]]
         kept["quote_id"] = [new_ids[q] for q in kept["quote_id"]]
+        _mark_deliberate_overlaps(kept)
         for index in kept.index:
             original = self.quotes.at[index, "quote_id"]
             note = kept.at[index, "note"]
@@ -917,6 +921,26 @@ class Annotation:
             shutil.rmtree(temporary, ignore_errors=True)
             raise
         return temporary
+
+
+def _mark_deliberate_overlaps(kept: pd.DataFrame) -> None:
+    """Rows a person kept that share one span (one statement given to two speakers: "both ministers said …") or hold
+    one inside the other (a quotation within a longer statement) carry the marker data/README.md asks for, naming
+    the saved ids; any other overlap is left for the loader to refuse, with its message."""
+    rows = list(kept.index)
+    for position, first in enumerate(rows):
+        for second in rows[position + 1 :]:
+            one, two = kept.loc[first], kept.loc[second]
+            if int(one["block"]) != int(two["block"]) or _unreviewed(one["note"]) or _unreviewed(two["note"]):
+                continue
+            a, b = (int(one["start"]), int(one["end"])), (int(two["start"]), int(two["end"]))
+            nested = (a[0] <= b[0] and b[1] <= a[1]) or (b[0] <= a[0] and a[1] <= b[1])
+            if not nested or two["quote_id"] in marked_overlaps(one["note"]):
+                continue
+            named = marked_overlaps(two["note"])
+            if one["quote_id"] not in named:
+                note = OVERLAP_MARKER.sub("", str(two["note"] or "")).strip()
+                kept.at[second, "note"] = f"{note} {overlap_marker([*named, one['quote_id']])}".strip()
 
 
 def calendar_fields(time_words: str, published: Any) -> dict[str, Any] | None:

@@ -337,3 +337,21 @@ def test_a_save_error_about_an_event_names_the_event(haldor, proposed, tmp_path:
     with pytest.raises(Exception) as refused:
         annotation.save(folder)
     assert annotation.where(refused.value) == f"event {event_id}, column 'time_words'"
+
+
+def test_one_statement_given_to_two_speakers_saves_with_the_overlap_marked(haldor, proposed, tmp_path: Path) -> None:
+    folder = tmp_path / "mine"
+    annotation, widget = opened(haldor, proposed, folder)
+    words = "they were willing to return to Salderholm before the winter rains"
+    for name in ("Piet Varossen", "Ilse Marrovic"):
+        speaker = next(s for s in annotation.speaker_ids() if name.split()[1].lower() in s)
+        annotation.add_quote(20, words, speaker, "indirect", "said")  # "Both ministers said …": one row each
+    for quote_id in annotation.proposals():
+        row = annotation.quote(quote_id)
+        if row["block"] == 20 and row["text"] != words and words in row["text"]:
+            annotation.reject(quote_id)  # the finder's one row for both statements
+    annotation.save(folder)
+    saved = load_article("mine", tmp_path).quotes
+    both = saved[saved["text"] == words]
+    assert len(both) == 2 and set(both["speaker_id"]) >= {"piet_varossen", "ilse_marrovic"}
+    assert f"[overlaps {both['quote_id'].iloc[0]}]" in both["note"].iloc[1]
