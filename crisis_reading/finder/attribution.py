@@ -321,6 +321,9 @@ def nominal_attributions(masked: str, block: str, sentence: tuple[int, int], ind
 def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) -> list[Attribution]:
     """Every reporting verb in the block with a speaker it can be read from, in reading order."""
     found: list[Attribution] = []
+    # Rule "aside between subject and verb": "The minister – who flew in overnight – said …" reads the subject
+    # with the aside blanked out (same length, so every offset still points into the block).
+    asides_blank = DASH_ASIDE.sub(lambda aside: " " * len(aside.group()), masked)
     for index, sentence in enumerate(bounds):
         found += nominal_attributions(masked, block, sentence, index)
         found += possessive_attributions(masked, block, sentence, index)
@@ -357,7 +360,7 @@ def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) ->
             ):
                 continue  # "Varo, asked whether …, said": asked is passive here, Varo is not the one asking
             participle = verb.split()[0].endswith("ing")
-            mention = find_subject(block, masked, sentence[0], verb_start, participle)
+            mention = find_subject(block, asides_blank, sentence[0], verb_start, participle)
             with_whom = WITH_SUBJECT.search(masked, sentence[0], verb_start) if participle else None
             if with_whom:  # Rule "with X warning": "Soldiers filled sandbags, with Harrow warning: …" is Harrow's
                 mention = read_mention(masked, with_whom.start("who"), with_whom.end("who"), anchor="start") or mention
@@ -451,6 +454,7 @@ def _clause_before_inverted(masked: str, sentence: tuple[int, int], verb_start: 
     return (start, end) if len(masked[start:end].split()) >= 3 else None
 
 
+DASH_ASIDE = re.compile(r"\s[–—]\s[^–—.;:]{2,80}?\s[–—](?=\s)")
 WITH_SUBJECT = re.compile(r"(?:^|[\s,])with\s+(?P<who>[^,;:]{2,60}?)(?:,\s+(?:who|which)\s[^,;:]{2,60},)?\s+$")
 SHARED_SUBJECT = re.compile(r"(?:,\s*|\s)(?:and|but|then)\s+(?:also\s+|later\s+)?$")
 

@@ -132,6 +132,7 @@ agencies groups charities organisations organizations unions parties ministries 
 commission commissions office offices service services secretariat clerk clerks board boards inquiry panel
 regulator regulators inspectors inspector tribunal judges judge spokespeople lawyers lawyer attorneys attorney
 solicitors families relatives neighbours neighbors islanders supporters opponents owners operators authority
+camps sides factions delegation delegations representative representatives delegate delegates
 """.split()
 )
 ROLE_NOUNS = {

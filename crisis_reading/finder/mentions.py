@@ -70,6 +70,9 @@ def _read_name_run(words: list[tuple[int, int, str]], block: str) -> Mention | N
     for index in range(len(tokens) - 1):
         if _is_titleish(tokens, index) or tokens[index] in NAME_CONNECTORS:
             last_title = index
+    if last_title >= 1 and tokens[last_title] in ("for", "of") and _is_titleish(tokens, last_title - 1):
+        # "the UN High Commissioner for Refugees": an office named by what it is for; the whole run speaks
+        return Mention(block[words[0][0] : words[-1][1]], words[0][0], "name")
     name_words = words[last_title + 1 :]
     while name_words and name_words[0][2] in NAME_CONNECTORS:
         name_words = name_words[1:]
@@ -184,7 +187,15 @@ def _speaker_of_place(words: list[tuple[int, int, str]], block: str) -> Mention 
     """Rule "speaker at a place": "a source at the AMTN secretariat", "an official in Cairnwick", "a spokesman
     for the ministry": a speaker noun followed by at/in/for/from/with and the body or place it belongs to."""
     for at in range(len(words) - 2, max(-1, len(words) - 9), -1):
-        if words[at][2].lower() in SPEAKER_NOUNS and words[at + 1][2] in ("at", "in", "for", "from", "with", "of"):
+        if words[at][2].lower() in SPEAKER_NOUNS and words[at + 1][2] in (
+            "at",
+            "in",
+            "for",
+            "from",
+            "with",
+            "of",
+            "to",
+        ):
             head = _read_group(words[: at + 1], block, "end")
             if head is not None:
                 return Mention(block[head.start : words[-1][1]], head.start, "group")
@@ -228,8 +239,12 @@ def _read_group(words: list[tuple[int, int, str]], block: str, anchor: str) -> M
     if not _speaker_noun(head):
         return None
     phrase = [words[-1]]
-    for word in reversed(words[:-1]):
+    for at in range(len(words) - 2, -1, -1):
+        word = words[at]
         lowered = word[2].lower()
+        if lowered == "and" and at > 0 and _capitalised(phrase[0][2]) and _capitalised(words[at - 1][2]):
+            phrase.insert(0, word)  # "the Greek and Turkish ministries": one joint subject, not its last half
+            continue
         if len(phrase) >= 6 or lowered in ADVERBIAL_OPENERS or lowered in AUXILIARIES or lowered in CONJUNCTIONS:
             break
         # A singular speaker noun before the head modifies it ("a court spokesman", "a police source", "union

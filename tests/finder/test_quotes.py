@@ -816,3 +816,19 @@ def test_who_asked_not_to_be_named_is_a_formula_not_a_statement():
         ("partial", "warning", "make every lender think twice")
     ]
     assert found[0]["speaker_as_written"].startswith("one board")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Ruritania's envoy to France warned that the talks could fail.", "Ruritania's envoy to France"),
+        ("The UN High Commissioner for Refugees said the camps were full.", "The UN High Commissioner for Refugees"),
+        ("The Greek and Turkish ministries said they would meet next week.", "The Greek and Turkish ministries"),
+        ("The minister – who flew in overnight – said the ceasefire would hold.", "The minister"),
+        ("Both camps said the count was fair.", "Both camps"),
+        ("The strike will go on, according to a rebel representative.", "a rebel representative"),
+    ],
+)
+def test_the_issues_own_speaker_phrases_are_read_whole(sentence: str, speaker: str):
+    (row,) = rows(sentence)
+    assert row["speaker_as_written"] == speaker
