@@ -21,6 +21,7 @@ from crisis_reading.dataset.vocabulary import (
     CLOSING_MARKS,
     DEVELOPMENT_KEY,
     DOUBLE_MARKS,
+    DOUBLED_CLOSINGS,
     FINDER_KEY_USES,
     IN_REVIEW,
     OPENING_MARKS,
@@ -303,7 +304,9 @@ def _check_quotation_marks(row: dict[str, Any], block_text: str, fail: Any) -> N
     """Direct and partial quotes stand inside quotation marks; indirect speech has none."""
     start, end = row["start"], row["end"]
     opens = start > 0 and block_text[start - 1] in OPENING_MARKS
-    closes = end < len(block_text) and block_text[end] in CLOSING_MARKS
+    closes = end < len(block_text) and (
+        block_text[end] in CLOSING_MARKS or block_text.startswith(DOUBLED_CLOSINGS, end)
+    )
     if row["kind"] in ("direct", "partial"):
         ends_block = end == len(block_text)
         if not opens or not (closes or ends_block):

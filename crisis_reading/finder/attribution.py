@@ -462,7 +462,7 @@ SHARED_SUBJECT = re.compile(r"(?:,\s*|\s)(?:and|but|then)\s+(?:also\s+|later\s+)
 def _inverted_subject(masked: str, verb_end: int, sentence_end: int) -> Mention | None:
     """Rule "inverted attribution": “…,” said Jane Doe. — the name follows the verb right after a quotation."""
     before = masked[:verb_end].rstrip()
-    if not re.search(r"[”\"]\s*\S+$", before):
+    if not re.search(r"(?:[”\"]|’’|'')\s*\S+$", before):
         return None
     stop = re.search(r"[,.;]", masked[verb_end:sentence_end])
     end = verb_end + stop.start() if stop else sentence_end

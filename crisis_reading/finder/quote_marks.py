@@ -18,6 +18,7 @@ from crisis_reading.dataset.vocabulary import (
     ALL_MARKS,
     DOUBLE_CLOSING,
     DOUBLE_MARKS,
+    DOUBLED_CLOSINGS,
     DOUBLE_OPENING,
     SINGLE_CLOSING,
     SINGLE_OPENING,
@@ -70,6 +71,8 @@ def _double_mark(text: str, index: int) -> str | None:
         return "close"
     if char == STRAIGHT_DOUBLE:
         return "open" if straight_mark_opens(text, index) else "close"
+    if text.startswith(DOUBLED_CLOSINGS, index):
+        return "close"  # Rule "doubled apostrophes": “temporary’’ — a closing mark typed as two apostrophes
     return None
 
 

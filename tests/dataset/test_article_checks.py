@@ -712,3 +712,27 @@ def test_every_resource_declares_the_dialect_the_loader_reads() -> None:
     for path in [*REPO.glob("data/*/datapackage.json"), *REPO.glob("tests/**/datapackage.json")]:
         for described in json.loads(path.read_text(encoding="utf-8"))["resources"]:
             assert described.get("dialect") == {"delimiter": ",", "header": True}, f"{path}: {described['name']}"
+
+
+def test_a_quote_closed_by_two_apostrophes_loads(tmp_path) -> None:
+    """The loader stores what the finder reads: “…’’ (a closing mark typed as two apostrophes) closes a quote."""
+    import shutil
+
+    from crisis_reading import PRACTICE_ARTICLE, load_article
+    from crisis_reading.dataset.paths import data_dir
+
+    folder = tmp_path / PRACTICE_ARTICLE
+    shutil.copytree(data_dir() / PRACTICE_ARTICLE, folder)
+    quotes = (folder / "quotes.csv").read_text(encoding="utf-8")
+    article = load_article(PRACTICE_ARTICLE)
+    row = article.quotes[article.quotes["kind"] == "direct"].iloc[0]
+    text = article.blocks.set_index("block").loc[row["block"], "text"]
+    closing = text[row["end"]]
+    assert closing == "”"
+    edited = text[: row["end"]] + "’’" + text[row["end"] + 1 :]
+    for name in ("article.txt", "blocks.csv"):
+        path = folder / name
+        path.write_text(path.read_text(encoding="utf-8").replace(text, edited), encoding="utf-8")
+    (folder / "quotes.csv").write_text(quotes, encoding="utf-8")
+    reloaded = load_article(PRACTICE_ARTICLE, tmp_path)
+    assert reloaded.blocks.set_index("block").loc[row["block"], "text"] == edited

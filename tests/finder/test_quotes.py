@@ -832,3 +832,12 @@ def test_who_asked_not_to_be_named_is_a_formula_not_a_statement():
 def test_the_issues_own_speaker_phrases_are_read_whole(sentence: str, speaker: str):
     (row,) = rows(sentence)
     assert row["speaker_as_written"] == speaker
+
+
+def test_a_closing_mark_typed_as_two_apostrophes_closes_the_quotation():
+    for closing in ("’’", "''"):
+        paragraph = f"“We will not sign a deal that leaves the valley divided,{closing} said Ana Voss, the envoy."
+        (row,) = rows(paragraph)
+        assert (row["kind"], row["speaker_as_written"]) == ("direct", "Ana Voss")
+        assert row["text"] == "We will not sign a deal that leaves the valley divided,"
+    assert quote_spans("The islanders’ boats and the fishers’ nets.") == []  # apostrophes alone open nothing
