@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 # Jupyter refuses to start as root unless told; containers and CI often run as root.
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
-.PHONY: lab test install exercises site bench constraints clean article grade score student
+.PHONY: lab test check install exercises site bench constraints clean article grade score student
 
 $(STAMP): requirements.txt constraints.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; this is " + sys.version.split()[0])'
@@ -30,6 +30,14 @@ PYTEST_ARGS ?=
 # without it every kernel recompiles the course's package and every worker re-rewrites the test files' asserts.
 test: $(STAMP)
 	MPLBACKEND=Agg PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Is this machine ready for the course? A few seconds, in plain words, with what to do about each problem.
+# It installs nothing: without the course's environment it says so and how to make it.
+check:
+	@if [ -x $(BIN)/python ]; then MPLBACKEND=Agg $(BIN)/python -m crisis_reading.setup_check; else \
+	  $(PYTHON) -c 'import sys; v = sys.version_info; print("Python " + sys.version.split()[0] + (": fine" if v >= (3, 11) else ": too old, the course needs 3.11 or newer"))'; \
+	  echo "NOT ready yet: the course's environment ($(VENV)/) is not installed. What to do: run make lab (it installs on first use, a few minutes, once)."; \
+	  exit 1; fi
 
 # After editing a notebook in solutions/: regenerate the student copies in exercises/.
 exercises: $(STAMP)

@@ -90,6 +90,8 @@ _PUBLIC = {
     "save_and_load": "annotate.workspace",
     # the exercises
     "check": "questions.checks",
+    # lesson 00 and `make check`: is this machine ready?
+    "check_setup": "setup_check",
 }
 _NAMESPACES = {"charts": "views.charts", "widgets": "views.widgets"}
 # Public names whose defining function has a longer name inside its module.
@@ -98,7 +100,15 @@ _RENAMED = {"score_finder": "score"}
 __all__ = sorted([*_PUBLIC, *_NAMESPACES])
 
 if TYPE_CHECKING:  # never run: it shows type checkers, and the import contracts, what the names above import
-    from crisis_reading import analysis, annotate, dataset, finder, questions, views  # noqa: F401
+    from crisis_reading import (  # noqa: F401
+        analysis,
+        annotate,
+        dataset,
+        finder,
+        questions,
+        setup_check,
+        views,
+    )
     from crisis_reading.analysis import (  # noqa: F401  # noqa: F401
         anatomy,
         choices,

@@ -341,7 +341,7 @@ def test_a_save_error_about_an_event_names_the_event(haldor, proposed, tmp_path:
 
 def test_one_statement_given_to_two_speakers_saves_with_the_overlap_marked(haldor, proposed, tmp_path: Path) -> None:
     folder = tmp_path / "mine"
-    annotation, widget = opened(haldor, proposed, folder)
+    annotation, _ = opened(haldor, proposed, folder)
     words = "they were willing to return to Salderholm before the winter rains"
     for name in ("Piet Varossen", "Ilse Marrovic"):
         speaker = next(s for s in annotation.speaker_ids() if name.split()[1].lower() in s)
