@@ -49,9 +49,14 @@ article: $(STAMP)
 	@test -n "$(TEXT)" -a -n "$(SLUG)" || { echo "usage: make article TEXT=path/to/article.txt SLUG=outlet-yyyy-mm-dd-topic"; exit 2; }
 	$(BIN)/crisis-reading scaffold "$(TEXT)" --slug "$(SLUG)" $(ARGS)
 
-# Build the static website (every lesson run, with its outputs) into _site/.
+# Build the course book (Sphinx + MyST-NB + sphinx-book-theme, configured in book/) into _site/: every lesson run,
+# with its outputs, a sidebar, search, and launch buttons for Binder and, given HUB, for a JupyterHub via nbgitpuller.
+# The launch buttons open REPOSITORY's student branch (default: $GITHUB_REPOSITORY in GitHub Actions, else origin).
+# e.g. make site HUB=https://hub.example.edu REPOSITORY=https://github.com/owner/repository
+HUB ?=
+REPOSITORY ?=
 site: $(STAMP)
-	$(BIN)/crisis-reading site --out _site
+	$(BIN)/crisis-reading site --out _site $(if $(HUB),--hub "$(HUB)") $(if $(REPOSITORY),--repository "$(REPOSITORY)")
 
 # The course as students get it (no solutions/, tests/, tools/ or instructor files) in student-copy/.
 student: $(STAMP)

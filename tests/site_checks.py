@@ -1,26 +1,38 @@
-"""What a built site must satisfy, as checks over its folder: pages, index, links, images, errors, navigation.
+"""What the course book must satisfy: checks over its folder, and checks of it in a real browser.
 
-Two tests run every check. tests/tools/test_site_builder.py builds the site the way `make site` does, running each
-lesson in a fresh kernel. tests/test_browser.py, which runs every lesson in JupyterLab anyway, saves them
-there and builds the site from those notebooks, so `make test` runs each lesson once, not twice. The
-first is deselected when Chromium is installed and the session selects every lesson's browser test and the
-browser's site checks (tests/conftest.py); otherwise it runs the lessons itself.
+Two tests run the folder checks (FOLDER_CHECKS). tests/tools/test_site_builder.py builds the book the way
+`make site` does, running each lesson in a fresh kernel. tests/test_browser.py, which runs every lesson in
+JupyterLab anyway, saves them there and builds the book from those notebooks, so `make test` runs each lesson
+once, not twice; it then also runs BROWSER_CHECKS on the book served over HTTP in Chromium: search, images,
+links and launch buttons as a reader meets them. The first is deselected when Chromium is installed and the
+session selects every lesson's browser test and the browser's site checks (tests/conftest.py); otherwise it
+runs the lessons itself.
+
+Both build with the same made-up repository and hub (REPOSITORY, HUB), so the launch links can be checked.
 """
 
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
-from tools.site_builder import lesson_notebooks
+from tools.site_builder import STUDENT_BRANCH, lesson_notebooks
 
 LESSONS = lesson_notebooks()
-PAGES = [notebook.with_suffix(".html").name for notebook in LESSONS]
+PAGES = [f"course/{notebook.stem}.html" for notebook in LESSONS]
+OTHER_PAGES = ["index.html", "search.html", "instructors/guide.html", "instructors/questions.html", "licence.html"]
+REPOSITORY = "https://github.com/example-org/crisis-reading"
+HUB = "https://hub.example.edu"
+BINDER = "https://mybinder.org"
+ARTICLE_URL = "https://www.aljazeera.com/news/2022/1/14/will-nato-engage-with-russias-security-demands"
+CC_BY = "https://creativecommons.org/licenses/by/4.0/"
+SPEAKERS = ("Ignatov", "Stoltenberg")  # named in lesson 02's tables: searching for one must find it
 ERROR_TEXT = re.compile(r"Traceback|\b\w*(?:Error|Exception)\b")
 
 
@@ -31,7 +43,7 @@ class Page:
     links: list[tuple[str, str]] = field(default_factory=list)  # (href, class) of every <a>, in order
     images: list[str | None] = field(default_factory=list)  # src of every <img>
     ids: set[str] = field(default_factory=set)  # every id and name an anchor can point to
-    navs: list[dict[str, str | None]] = field(default_factory=list)  # per nav bar: prev/index/next → href
+    sidebar: list[str] = field(default_factory=list)  # href of every link in the sidebar's table of contents
     stderr: list[str] = field(default_factory=list)  # text of every stderr/error output
     text: str = ""
 
@@ -40,9 +52,9 @@ class PageParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.page = Page()
-        self._stack: list[str] = []  # open tags, to know when a stderr block or nav bar closes
+        self._stack: list[str] = []  # open tags, to know when a stderr block or the sidebar closes
         self._stderr_depth: int | None = None
-        self._nav_depth: int | None = None
+        self._sidebar_depth: int | None = None
         self._text: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -53,19 +65,16 @@ class PageParser(HTMLParser):
         classes = (attributes.get("class") or "").split()
         if tag == "a" and attributes.get("href") is not None:
             self.page.links.append((attributes["href"], " ".join(classes)))
-            if self._nav_depth is not None:
-                for role in ("prev", "index", "next"):
-                    if f"site-nav-{role}" in classes:
-                        self.page.navs[-1][role] = attributes["href"]
+            if self._sidebar_depth is not None:
+                self.page.sidebar.append(attributes["href"])
         if tag == "img":
             self.page.images.append(attributes.get("src"))
         if tag in ("img", "br", "meta", "link", "input", "hr", "source", "wbr"):
             return  # void elements never close
         self._stack.append(tag)
-        if tag == "nav" and "site-nav" in classes:
-            self.page.navs.append({"prev": None, "index": None, "next": None})
-            self._nav_depth = len(self._stack)
-        if self._stderr_depth is None and attributes.get("data-mime-type") == "application/vnd.jupyter.stderr":
+        if tag == "nav" and "bd-docs-nav" in classes:
+            self._sidebar_depth = len(self._stack)
+        if self._stderr_depth is None and ({"stderr", "traceback"} & set(classes)):
             self._stderr_depth = len(self._stack)
             self.page.stderr.append("")
 
@@ -76,8 +85,8 @@ class PageParser(HTMLParser):
             pass
         if self._stderr_depth is not None and len(self._stack) < self._stderr_depth:
             self._stderr_depth = None
-        if self._nav_depth is not None and len(self._stack) < self._nav_depth:
-            self._nav_depth = None
+        if self._sidebar_depth is not None and len(self._stack) < self._sidebar_depth:
+            self._sidebar_depth = None
 
     def handle_data(self, data: str) -> None:
         self._text.append(data)
@@ -106,52 +115,68 @@ def first_heading(notebook: Path) -> str:
 
 
 def load_pages(site: Path) -> dict[str, Page]:
-    return {path.name: parse(path) for path in sorted(site.glob("*.html"))}
+    """Every page of the book (not Sphinx's own genindex), by its path from the book's top folder."""
+    return {
+        path.relative_to(site).as_posix(): parse(path)
+        for path in sorted(site.rglob("*.html"))
+        if not path.relative_to(site).parts[0].startswith("_") and path.name != "genindex.html"
+    }
 
 
-def every_lesson_has_a_page(site: Path, pages: dict[str, Page]) -> None:
+def resolve(page: str, href: str) -> tuple[str, str] | None:
+    """An internal link's target page (from the book's top folder) and fragment; None for an external one."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or href.startswith("//"):
+        return None  # external: http(s), mailto, data, javascript …
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path))) if parts.path else page
+    return target, unquote(parts.fragment)
+
+
+def every_page_is_built(site: Path, pages: dict[str, Page]) -> None:
     assert len(LESSONS) >= 9, "expected the lessons 00 to 08 in course/"
-    missing = [page for page in ["index.html", *PAGES] if not (site / page).is_file()]
+    missing = [page for page in [*OTHER_PAGES, *PAGES] if not (site / page).is_file()]
     assert not missing, f"pages not built: {missing}"
+    assert (site / "searchindex.js").is_file(), "no search index"
 
 
-def the_index_lists_every_lesson_in_order_with_its_title(site: Path, pages: dict[str, Page]) -> None:
-    index = pages["index.html"]
-    lesson_links = [href for href, _ in index.links if href in PAGES]
-    assert lesson_links == PAGES, f"index links {lesson_links}, expected {PAGES}"
-    for notebook in LESSONS:
-        assert first_heading(notebook) in index.text, f"index does not show the title of {notebook.name}"
-    assert "https://www.aljazeera.com/news/2022/1/14/will-nato-engage-with-russias-security-demands" in [
-        href for href, _ in index.links
-    ], "index does not credit and link the article"
+def the_sidebar_lists_every_lesson_in_order(site: Path, pages: dict[str, Page]) -> None:
+    for name in ["index.html", *PAGES, "instructors/guide.html"]:
+        targets = [resolve(name, href) for href in pages[name].sidebar]
+        lessons = [target for target, _ in filter(None, targets) if target in PAGES]
+        assert lessons == PAGES, f"{name}: the sidebar lists {lessons}, expected {PAGES}"
+        assert "instructors/guide.html" in {t for t, _ in filter(None, targets)}, f"{name}: no guide in the sidebar"
+    for notebook, page in zip(LESSONS, PAGES, strict=True):
+        assert first_heading(notebook) in pages[page].text, f"{page} does not show the title of {notebook.name}"
 
 
 def every_internal_link_resolves(site: Path, pages: dict[str, Page]) -> None:
     broken = []
     for name, page in pages.items():
         for href, _ in page.links:
-            parts = urlsplit(href)
-            if parts.scheme or parts.netloc or href.startswith("//"):
-                continue  # external: http(s), mailto, data …
-            target = site / unquote(parts.path) if parts.path else site / name
-            if not target.is_file():
-                broken.append(f"{name}: {href} (no file {target.name})")
-            elif parts.fragment:
-                ids = pages[target.name].ids if target.name in pages else set()
-                if parts.fragment not in ids and unquote(parts.fragment) not in {unquote(i) for i in ids}:
-                    broken.append(f"{name}: {href} (no id {parts.fragment!r} in {target.name})")
+            target = resolve(name, href)
+            if target is None:
+                continue
+            path, fragment = target
+            if not (site / path).is_file():
+                broken.append(f"{name}: {href} (no file {path})")
+            elif fragment and path in pages and fragment not in {unquote(i) for i in pages[path].ids}:
+                broken.append(f"{name}: {href} (no id {fragment!r} in {path})")
     assert not broken, "broken links:\n" + "\n".join(broken)
 
 
-def every_image_is_embedded(site: Path, pages: dict[str, Page]) -> None:
-    assert any(page.images for page in pages.values()), "no charts at all: did the lessons run?"
-    outside = [
-        f"{name}: {(src or '(no src)')[:80]}"
-        for name, page in pages.items()
-        for src in page.images
-        if not (src or "").startswith("data:image/")
-    ]
-    assert not outside, "images that are not embedded data: URIs:\n" + "\n".join(outside)
+def every_image_is_in_the_book(site: Path, pages: dict[str, Page]) -> None:
+    assert any((src or "").startswith("data:image/") for name in PAGES for src in pages[name].images), (
+        "no charts at all: did the lessons run?"
+    )
+    missing = []
+    for name, page in pages.items():
+        for src in page.images:
+            target = resolve(name, src or "")
+            if not src or (target is not None and not (site / target[0]).is_file()):
+                missing.append(f"{name}: {(src or '(no src)')[:80]}")
+            elif target is None and not src.startswith("data:image/"):
+                missing.append(f"{name}: {src[:80]} (from outside the book: it would not load offline)")
+    assert not missing, "images that are not in the book:\n" + "\n".join(missing)
 
 
 def no_page_shows_an_error(site: Path, pages: dict[str, Page]) -> None:
@@ -160,36 +185,120 @@ def no_page_shows_an_error(site: Path, pages: dict[str, Page]) -> None:
         if "Traceback (most recent call last)" in page.text:
             errors.append(f"{name}: a traceback")
         errors += [f"{name}: {text.strip()[:300]}" for text in page.stderr if ERROR_TEXT.search(text)]
-    assert not errors, "error output on the site:\n" + "\n".join(errors)
+    assert not errors, "error output in the book:\n" + "\n".join(errors)
 
 
-def the_navigation_bars_point_to_the_neighbours(site: Path, pages: dict[str, Page]) -> None:
-    for number, name in enumerate(PAGES):
-        page = pages[name]
-        expected = {
-            "prev": PAGES[number - 1] if number > 0 else None,
-            "index": "index.html",
-            "next": PAGES[number + 1] if number + 1 < len(PAGES) else None,
-        }
-        assert len(page.navs) == 2, f"{name} has {len(page.navs)} navigation bars, expected top and bottom"
-        for where, nav in zip(("top", "bottom"), page.navs, strict=True):
-            assert nav == expected, f"{name}, {where} bar: links {nav}, expected {expected}"
+def launch_link_problems(page: str, hrefs: list[str]) -> list[str]:
+    """What is wrong with a lesson page's Binder and JupyterHub links (none of each is wrong too)."""
+    notebook = page.removesuffix(".html") + ".ipynb"  # course/NN-….ipynb, as in the students' copy
+    owner_repo = urlsplit(REPOSITORY).path.strip("/")
+    repo = owner_repo.split("/")[1]
+    binder = [href for href in hrefs if href.startswith(BINDER + "/v2/")]
+    hub = [href for href in hrefs if href.startswith(HUB + "/")]
+    problems = [] if len(binder) == 1 and len(hub) == 1 else [f"{len(binder)} Binder and {len(hub)} hub links"]
+    for href in binder:
+        parts = urlsplit(href)
+        query = parse_qs(parts.query)
+        if parts.path != f"/v2/gh/{owner_repo}/{STUDENT_BRANCH}" or query.get("urlpath") != [f"lab/tree/{notebook}"]:
+            problems.append(f"Binder link {href}")
+    for href in hub:
+        parts = urlsplit(href)
+        query = parse_qs(parts.query)
+        expected = {"repo": [REPOSITORY], "branch": [STUDENT_BRANCH], "urlpath": [f"lab/tree/{repo}/{notebook}"]}
+        if parts.path != "/hub/user-redirect/git-pull" or query != expected:
+            problems.append(f"nbgitpuller link {href}: {query}, expected {expected}")
+    return [f"{page}: {problem}" for problem in problems]
+
+
+def every_lesson_has_launch_links_to_the_student_branch(site: Path, pages: dict[str, Page]) -> None:
+    problems = [p for name in PAGES for p in launch_link_problems(name, [href for href, _ in pages[name].links])]
+    assert not problems, "launch links:\n" + "\n".join(problems)
+
+
+def every_lesson_has_a_download_button(site: Path, pages: dict[str, Page]) -> None:
+    for name in PAGES:
+        downloads = [resolve(name, href) for href, _ in pages[name].links if href.endswith(".ipynb")]
+        notebooks = [target for target, _ in filter(None, downloads)]
+        assert notebooks, f"{name}: no link to download the notebook"
+        notebook = json.loads((site / notebooks[0]).read_text(encoding="utf-8"))
+        assert any(cell.get("outputs") for cell in notebook["cells"]), f"{notebooks[0]} has no outputs"
+
+
+def every_page_credits_the_article_and_states_the_licence(site: Path, pages: dict[str, Page]) -> None:
+    for name, page in pages.items():
+        hrefs = {href for href, _ in page.links}
+        assert ARTICLE_URL in hrefs, f"{name} does not credit and link the article"
+        assert CC_BY in hrefs and "MIT licence" in page.text, f"{name} does not state the licences"
+    assert "MIT License" in pages["licence.html"].text, "the licence page does not show LICENSE"
 
 
 def widgets_say_how_to_use_them(site: Path, pages: dict[str, Page]) -> None:
     for page in PAGES:
         html = (site / page).read_text(encoding="utf-8")
         views = html.count('<script type="application/vnd.jupyter.widget-view+json">')
-        notes = html.count("Interactive widget: open the notebook in JupyterLab to use it.")
+        notes = html.count("launch the lesson (the rocket button at the top) to use it.")
         assert notes >= views, f"{page}: {views} widgets but {notes} notes saying how to use them"
 
 
-SITE_CHECKS: list[Callable[[Path, dict[str, Page]], None]] = [
-    every_lesson_has_a_page,
-    the_index_lists_every_lesson_in_order_with_its_title,
+FOLDER_CHECKS: list[Callable[[Path, dict[str, Page]], None]] = [
+    every_page_is_built,
+    the_sidebar_lists_every_lesson_in_order,
     every_internal_link_resolves,
-    every_image_is_embedded,
+    every_image_is_in_the_book,
     no_page_shows_an_error,
-    the_navigation_bars_point_to_the_neighbours,
+    every_lesson_has_launch_links_to_the_student_branch,
+    every_lesson_has_a_download_button,
+    every_page_credits_the_article_and_states_the_licence,
     widgets_say_how_to_use_them,
 ]
+SITE_CHECKS = FOLDER_CHECKS  # the name the tests and tests/conftest.py know
+
+
+# In Chromium, the book served over HTTP from 127.0.0.1 (`page` has every request outside it aborted: offline).
+
+
+def searching_for_a_speaker_finds_lesson_02(page, base: str) -> None:
+    for speaker in SPEAKERS:
+        page.goto(f"{base}/search.html?q={speaker}")
+        results = page.locator("#search-results li a")
+        results.first.wait_for(timeout=30_000)
+        hrefs = [href for href in results.evaluate_all("links => links.map(a => a.href)")]
+        assert any("/course/02-who-speaks.html" in href for href in hrefs), f"search for {speaker}: {hrefs}"
+
+
+def every_image_loads(page, base: str, names: list[str]) -> None:
+    broken = []
+    for name in names:
+        page.goto(f"{base}/{name}", wait_until="load")
+        broken += [
+            f"{name}: {src[:80]}"
+            for src in page.eval_on_selector_all(
+                "img", "images => images.filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)"
+            )
+        ]
+    assert not broken, "images that did not load:\n" + "\n".join(broken)
+
+
+def every_internal_link_resolves_in_the_browser(page, base: str, names: list[str]) -> None:
+    """Every link on every page as the browser sees it (after the theme's scripts ran), fetched over HTTP."""
+    seen: dict[str, int] = {}
+    broken = []
+    for name in names:
+        page.goto(f"{base}/{name}", wait_until="load")
+        for href in page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)"):
+            url = href.split("#")[0]
+            if not url.startswith(base + "/"):
+                continue
+            if url not in seen:
+                seen[url] = page.request.get(url).status
+            if seen[url] != 200:
+                broken.append(f"{name}: {href} ({seen[url]})")
+    assert not broken, "broken links:\n" + "\n".join(broken)
+
+
+def every_launch_link_points_at_the_student_branch(page, base: str, names: list[str]) -> None:
+    problems = []
+    for name in [n for n in names if n in PAGES]:
+        page.goto(f"{base}/{name}", wait_until="load")
+        problems += launch_link_problems(name, page.eval_on_selector_all("a[href]", "a => a.map(l => l.href)"))
+    assert not problems, "launch links:\n" + "\n".join(problems)

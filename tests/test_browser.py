@@ -7,8 +7,10 @@ every widget rendered. On the widget lessons it changes a dropdown or the year
 slider and checks that the widget's output changes: a real browser-to-kernel
 round trip. A failing lesson leaves a screenshot in browser-screenshots/.
 
-Each lesson is saved once it has run, and the last tests build the static site from those notebooks and
-run the site checks on it (site_checks.py): the lessons run once in `make test`, here, not again for the site.
+Each lesson is saved once it has run, and the last tests build the course book from those notebooks and
+run the site checks on it (site_checks.py): over its folder, then in Chromium with the book served from
+127.0.0.1 and every other request refused (search for a speaker, images, links, launch buttons). The lessons
+run once in `make test`, here, not again for the book.
 
 Needs Debian's Chromium (/usr/bin/chromium; `apt-get install chromium`). Where it is
 missing the tests are skipped, except under CI, where they fail. To skip them on
@@ -17,6 +19,8 @@ purpose: `make test PYTEST_ARGS='-m "not browser"'` or `pytest -m "not browser"`
 
 from __future__ import annotations
 
+import functools
+import http.server
 import json
 import os
 import re
@@ -24,14 +28,16 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
 
 import nbformat
 import pytest
+import site_checks
 from conftest import CHROMIUM, REPO
-from site_checks import SITE_CHECKS, Page, load_pages
+from site_checks import HUB, REPOSITORY, SITE_CHECKS, Page, load_pages
 
 from crisis_reading import load_article, my_folder
 from tools.site_builder import build_site, lesson_notebooks
@@ -363,7 +369,7 @@ def site_from_the_browser(tmp_path_factory, request) -> Path:
     if SAVED != set(LESSONS):
         pytest.fail(f"no site from the browser: lessons that did not run to the end and save: {set(LESSONS) - SAVED}")
     out = tmp_path_factory.mktemp("site") / "_site"
-    build_site(out, course=lab[2] / "course", cwd=REPO, log=lambda _: None, run=False)
+    build_site(out, course=lab[2] / "course", cwd=REPO, log=lambda _: None, run=False, repository=REPOSITORY, hub=HUB)
     return out
 
 
@@ -377,3 +383,41 @@ def test_the_site_built_from_the_lessons_run_here(
     site_from_the_browser: Path, pages_from_the_browser: dict[str, Page], check
 ) -> None:
     check(site_from_the_browser, pages_from_the_browser)
+
+
+@pytest.fixture(scope="module")
+def book_in_the_browser(site_from_the_browser: Path, browser):
+    """The book served over HTTP on 127.0.0.1, and a page that may load nothing else (the book must work offline)."""
+    handler = functools.partial(QuietHandler, directory=str(site_from_the_browser))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.set_default_timeout(30_000)
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort())
+    yield page, base
+    page.close()
+    server.shutdown()
+    server.server_close()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args) -> None:
+        pass
+
+
+def test_searching_the_book_for_a_speaker_finds_lesson_02(book_in_the_browser) -> None:
+    site_checks.searching_for_a_speaker_finds_lesson_02(*book_in_the_browser)
+
+
+@pytest.mark.parametrize(
+    "check",
+    [
+        site_checks.every_image_loads,
+        site_checks.every_internal_link_resolves_in_the_browser,
+        site_checks.every_launch_link_points_at_the_student_branch,
+    ],
+    ids=lambda check: check.__name__,
+)
+def test_the_book_in_the_browser(book_in_the_browser, pages_from_the_browser: dict[str, Page], check) -> None:
+    check(*book_in_the_browser, sorted(pages_from_the_browser))
