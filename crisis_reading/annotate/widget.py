@@ -40,7 +40,7 @@ class AnnotationWidget(widgets.VBox):
 
         # Review, one proposal at a time.
         self.quote_view = widgets.HTML()
-        self.speaker = widgets.Dropdown(description="Speaker")
+        self.speaker = widgets.Dropdown(description="Speaker", layout=SPEAKER_MENU)
         self.kind = widgets.Dropdown(options=list(KINDS), description="Kind")
         self.verb = widgets.Text(description="Verb")
         self.previous_button = widgets.Button(description="◀ Previous")
@@ -62,7 +62,7 @@ class AnnotationWidget(widgets.VBox):
         self.new_block = widgets.Dropdown(options=[int(b) for b in annotation.blocks["block"]], description="Block")
         self.block_view = widgets.HTML()
         self.new_text = widgets.Textarea(description="Exact words", layout=widgets.Layout(width="60em"))
-        self.new_speaker = widgets.Dropdown(description="Speaker")
+        self.new_speaker = widgets.Dropdown(description="Speaker", layout=SPEAKER_MENU)
         self.new_kind = widgets.Dropdown(options=list(KINDS), description="Kind")
         self.new_verb = widgets.Text(description="Verb")
         self.new_attributed_in = widgets.Dropdown(
@@ -83,7 +83,7 @@ class AnnotationWidget(widgets.VBox):
 
         # Speakers: add one, or set the side and affiliation of one the finder proposed.
         descriptor = annotation.descriptor
-        self.speaker_choice = widgets.Dropdown(description="Speaker")
+        self.speaker_choice = widgets.Dropdown(description="Speaker", layout=SPEAKER_MENU)
         self.speaker_name = widgets.Text(description="Name")
         self.speaker_written = widgets.Text(
             description="As written",
@@ -551,6 +551,8 @@ class AnnotationWidget(widgets.VBox):
 
 
 AUTO = widgets.Layout(width="auto")
+# Wide enough for a full name and its id ("Teodora Vallance (teodora_vallance)"): the default cuts names off.
+SPEAKER_MENU = widgets.Layout(width="34em")
 
 
 def _help(text: str) -> widgets.HTML:

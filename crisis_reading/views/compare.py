@@ -28,7 +28,8 @@ def compare(
     for label, article in zip(labels, articles, strict=True):
         shown = f"<p><i>{escape(NOTHING_YET)}</i></p>" if article is None else draw(article)._repr_html_()
         cells.append(
-            "<div style='flex:1 1 26em;min-width:22em'>"
+            # Wide enough that a chart's labels stay readable: two side by side on a wide screen, stacked otherwise.
+            "<div style='flex:1 1 34em;min-width:30em'>"
             f"<div style='font-weight:bold;border-bottom:2px solid #ccc;margin-bottom:.3em'>{escape(label)}</div>"
             f"{shown}</div>"
         )

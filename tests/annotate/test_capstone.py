@@ -355,3 +355,13 @@ def test_one_statement_given_to_two_speakers_saves_with_the_overlap_marked(haldo
     both = saved[saved["text"] == words]
     assert len(both) == 2 and set(both["speaker_id"]) >= {"piet_varossen", "ilse_marrovic"}
     assert f"[overlaps {both['quote_id'].iloc[0]}]" in both["note"].iloc[1]
+
+
+def test_the_speaker_menus_show_whole_names_and_charts_side_by_side_stay_readable(haldor, proposed, tmp_path):
+    from crisis_reading import charts, compare
+
+    _, widget = opened(haldor, proposed, tmp_path / "mine")
+    for menu in (widget.speaker, widget.new_speaker, widget.speaker_choice):
+        assert menu.layout.width == "34em"  # "Teodora Vallance (teodora_vallance)" is not cut off
+    html = compare(charts.share_of_voice_chart, [haldor, haldor], ["one", "two"]).data
+    assert html.count("min-width:30em") == 2
