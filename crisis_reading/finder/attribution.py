@@ -99,6 +99,8 @@ def reported_clause(masked: str, verb: str, verb_end: int, sentence_end: int) ->
     if re.match(r"^\s*[:,;.]|^\s*$", rest):
         return None  # "said:" introduces a quotation, "he told Al Jazeera." reports nothing
     that = TIME_OR_PLACE.match(rest)
+    if that is not None and verb.lower() in OBJECT_VERBS and len(rest[that.end() :].split()) < 3:
+        that = None  # "disputed that account": a demonstrative, the object itself, not "that" opening a clause
     if that is None and (adverbial := SAID_WHEN.match(rest)):
         # Rule "time before a bare clause": "said on Tuesday the government would …", "said in a statement …"
         position += adverbial.end()
@@ -109,11 +111,8 @@ def reported_clause(masked: str, verb: str, verb_end: int, sentence_end: int) ->
     else:
         first_word = re.match(r"^\s*([\w’'-]+)", rest)
         prepositions = ("on", "in", "at", "during", "after", "before", "to", "with", "by", "as", "from", "of")
-        infinitive = (
-            first_word
-            and first_word.group(1) == "to"
-            and (verb.lower() in OBJECT_VERBS or verb.lower() in INFINITIVE_VERBS)
-        )  # refused to …, vowed to …
+        # "vowed to …", "refused to sign …" report a stance (a position, data/README.md), as the course keys do
+        infinitive = first_word and first_word.group(1) == "to" and verb.lower() in INFINITIVE_VERBS
         # Rule "told without that": "told reporters the bridge would reopen" reports a clause when what follows
         # the listener reads as one (it has a finite verb); "told reporters on Monday." does not.
         told_bare = head in TELL_VERBS and bool(first_word) and first_word.group(1).lower() not in prepositions

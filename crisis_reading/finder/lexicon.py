@@ -133,6 +133,7 @@ commission commissions office offices service services secretariat clerk clerks 
 regulator regulators inspectors inspector tribunal judges judge spokespeople lawyers lawyer attorneys attorney
 solicitors families relatives neighbours neighbors islanders supporters opponents owners operators authority
 camps sides factions delegation delegations representative representatives delegate delegates
+museum museums trust trustees firm firms club clubs campaign hospital university school
 """.split()
 )
 ROLE_NOUNS = {

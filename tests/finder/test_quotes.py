@@ -841,3 +841,18 @@ def test_a_closing_mark_typed_as_two_apostrophes_closes_the_quotation():
         assert (row["kind"], row["speaker_as_written"]) == ("direct", "Ana Voss")
         assert row["text"] == "We will not sign a deal that leaves the valley divided,"
     assert quote_spans("The islanders’ boats and the fishers’ nets.") == []  # apostrophes alone open nothing
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "said"),
+    [
+        ("The museum has rejected the ministry’s assertion that the torc was removed illegally.", "rejected",
+         "the ministry’s assertion that the torc was removed illegally"),
+        ("The company disputed that account.", "disputed", "that account"),
+        ("Rennick repeated the figure at a rally.", "repeated", "the figure at a rally"),
+        ("Ministers promised an urgent review of flood defences.", "promised", "an urgent review of flood defences"),
+    ],
+)  # fmt: skip
+def test_a_position_verb_reports_its_object(sentence: str, verb: str, said: str):
+    found = [row for row in rows(sentence) if row["verb"] == verb]
+    assert found and found[0]["text"] == said, rows(sentence)
