@@ -102,10 +102,17 @@ class EnlargementExplorer(widgets.VBox):
             description="Year",
             continuous_update=False,
         )
+        # The slider's handle has no name a screen reader announces (ipywidgets does not label it): a box beside it,
+        # labelled and linked both ways, gives the same choice by keyboard and by name.
+        self.year_box = widgets.BoundedIntText(
+            value=self.year.value, min=first_year, max=last_year, description="Type a year",
+            style={"description_width": "initial"}, layout=widgets.Layout(width="12em"),
+        )  # fmt: skip
+        widgets.link((self.year, "value"), (self.year_box, "value"))
         self.summary = widgets.HTML()
         self.chart = widgets.Image(format="png")
         self.year.observe(self._update, names="value")
-        super().__init__([self.year, self.summary, self.chart])
+        super().__init__([widgets.HBox([self.year, self.year_box]), self.summary, self.chart])
         self._update()
 
     def day(self) -> pd.Timestamp:

@@ -102,3 +102,12 @@ def test_an_unnamed_control_is_caught() -> None:
     assert any(problem.startswith("Dropdown") for problem in problems)
     assert any(problem.startswith("Tab") for problem in problems)
     assert not any(problem.startswith("Button") for problem in problems)
+
+
+def test_the_year_slider_has_a_named_box_that_moves_with_it() -> None:
+    from crisis_reading.views.widgets import enlargement_explorer
+
+    explorer = enlargement_explorer(year=2004)
+    assert explorer.year_box.description == "Type a year" and explorer.year_box.value == 2004
+    explorer.year_box.value = 1999
+    assert explorer.year.value == 1999 and "At the end of 1999" in explorer.summary.value
