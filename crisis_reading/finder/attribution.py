@@ -369,7 +369,7 @@ def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) ->
                 # name after the verb speaks; the words before the verb are not its subject.
                 inverted = _named_after(masked, verb_end, sentence[1])
                 if inverted is not None:
-                    mention, clause = inverted, _clause_before_inverted(masked, sentence, verb_start)
+                    mention, clause = inverted, _clause_up_to_comma(masked, sentence, verb_start)
             if mention is None and previous is not None and SHARED_SUBJECT.search(masked, sentence[0], verb_start):
                 mention = previous.mention  # "…, but warned that …": the verb shares the subject before it
             if mention is None and participle and previous is not None:
@@ -413,16 +413,7 @@ def clause_before(
         after = heard.end()
     if not AFTER_A_FINAL_VERB.fullmatch(masked, after, sentence[1]):
         return None
-    start = sentence[0]
-    if start == 0:
-        dateline = DATELINE_START.match(masked)
-        start = dateline.end() if dateline and dateline.end() < mention.start else start
-    before = masked[start : mention.start]
-    comma = re.search(r",\s*$", before)
-    if not comma or any(mark in before for mark in QUOTED):
-        return None
-    end = start + comma.start()
-    return (start, end) if len(masked[start:end].split()) >= 3 else None
+    return _clause_up_to_comma(masked, sentence, mention.start)
 
 
 def _named_after(masked: str, verb_end: int, sentence_end: int) -> Mention | None:
@@ -439,13 +430,14 @@ def _named_after(masked: str, verb_end: int, sentence_end: int) -> Mention | Non
     return mention if not masked[mention.start + len(mention.text) : end].strip() else None
 
 
-def _clause_before_inverted(masked: str, sentence: tuple[int, int], verb_start: int) -> tuple[int, int] | None:
-    """The clause before "…, said X": the sentence up to the comma, when it holds no quotation."""
+def _clause_up_to_comma(masked: str, sentence: tuple[int, int], stop: int) -> tuple[int, int] | None:
+    """The sentence (after its dateline) up to the comma right before `stop`, the attribution's first word: the
+    clause of "Prices rose, the bank said." and of "…, said X"; None when it holds a quotation or is too short."""
     start = sentence[0]
     if start == 0:
         dateline = DATELINE_START.match(masked)
-        start = dateline.end() if dateline and dateline.end() < verb_start else start
-    before = masked[start:verb_start]
+        start = dateline.end() if dateline and dateline.end() < stop else start
+    before = masked[start:stop]
     comma = re.search(r",\s*$", before)
     if not comma or any(mark in before for mark in QUOTED):
         return None
