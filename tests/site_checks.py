@@ -266,39 +266,49 @@ def searching_for_a_speaker_finds_lesson_02(page, base: str) -> None:
         assert any("/course/02-who-speaks.html" in href for href in hrefs), f"search for {speaker}: {hrefs}"
 
 
-def every_image_loads(page, base: str, names: list[str]) -> None:
-    broken = []
+@dataclass
+class SeenInTheBrowser:
+    """One book page as Chromium showed it, after the theme's scripts ran."""
+
+    broken_images: list[str]
+    links: list[str]
+
+
+def visit_every_page(page, base: str, names: list[str]) -> dict[str, SeenInTheBrowser]:
+    """Each page loaded once; the checks below read what was seen (three visits per page cost 15 s)."""
+    seen = {}
     for name in names:
         page.goto(f"{base}/{name}", wait_until="load")
-        broken += [
-            f"{name}: {src[:80]}"
-            for src in page.eval_on_selector_all(
+        seen[name] = SeenInTheBrowser(
+            broken_images=page.eval_on_selector_all(
                 "img", "images => images.filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)"
-            )
-        ]
+            ),
+            links=page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)"),
+        )
+    return seen
+
+
+def every_image_loads(page, base: str, seen: dict[str, SeenInTheBrowser]) -> None:
+    broken = [f"{name}: {src[:80]}" for name, visit in seen.items() for src in visit.broken_images]
     assert not broken, "images that did not load:\n" + "\n".join(broken)
 
 
-def every_internal_link_resolves_in_the_browser(page, base: str, names: list[str]) -> None:
-    """Every link on every page as the browser sees it (after the theme's scripts ran), fetched over HTTP."""
-    seen: dict[str, int] = {}
+def every_internal_link_resolves_in_the_browser(page, base: str, seen: dict[str, SeenInTheBrowser]) -> None:
+    """Every link on every page as the browser saw it, fetched over HTTP."""
+    status: dict[str, int] = {}
     broken = []
-    for name in names:
-        page.goto(f"{base}/{name}", wait_until="load")
-        for href in page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)"):
+    for name, visit in seen.items():
+        for href in visit.links:
             url = href.split("#")[0]
             if not url.startswith(base + "/"):
                 continue
-            if url not in seen:
-                seen[url] = page.request.get(url).status
-            if seen[url] != 200:
-                broken.append(f"{name}: {href} ({seen[url]})")
+            if url not in status:
+                status[url] = page.request.get(url).status
+            if status[url] != 200:
+                broken.append(f"{name}: {href} ({status[url]})")
     assert not broken, "broken links:\n" + "\n".join(broken)
 
 
-def every_launch_link_points_at_the_student_branch(page, base: str, names: list[str]) -> None:
-    problems = []
-    for name in [n for n in names if n in PAGES]:
-        page.goto(f"{base}/{name}", wait_until="load")
-        problems += launch_link_problems(name, page.eval_on_selector_all("a[href]", "a => a.map(l => l.href)"))
+def every_launch_link_points_at_the_student_branch(page, base: str, seen: dict[str, SeenInTheBrowser]) -> None:
+    problems = [p for name, visit in seen.items() if name in PAGES for p in launch_link_problems(name, visit.links)]
     assert not problems, "launch links:\n" + "\n".join(problems)

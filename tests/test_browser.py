@@ -452,5 +452,10 @@ def test_searching_the_book_for_a_speaker_finds_lesson_02(book_in_the_browser) -
     ],
     ids=lambda check: check.__name__,
 )
-def test_the_book_in_the_browser(book_in_the_browser, pages_from_the_browser: dict[str, Page], check) -> None:
-    check(*book_in_the_browser, sorted(pages_from_the_browser))
+def test_the_book_in_the_browser(book_in_the_browser, book_pages_seen, check) -> None:
+    check(*book_in_the_browser, book_pages_seen)
+
+
+@pytest.fixture(scope="module")
+def book_pages_seen(book_in_the_browser, pages_from_the_browser: dict[str, Page]):
+    return site_checks.visit_every_page(*book_in_the_browser, sorted(pages_from_the_browser))
