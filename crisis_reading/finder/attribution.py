@@ -370,11 +370,14 @@ def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) ->
                 inverted = _named_after(masked, verb_end, sentence[1])
                 if inverted is not None:
                     mention, clause = inverted, _clause_up_to_comma(masked, sentence, verb_start)
-            if mention is None and previous is not None and SHARED_SUBJECT.search(masked, sentence[0], verb_start):
-                mention = previous.mention  # "…, but warned that …": the verb shares the subject before it
+            shares_subject = not participle and SHARED_SUBJECT.search(masked, sentence[0], verb_start)
+            if shares_subject and previous is not None:
+                # "…, but warned that …", "urged both sides to … and said she …": a verb right after "and" or "but"
+                # has no subject of its own; the words before it end the previous predicate.
+                mention = previous.mention
             if mention is None and participle and previous is not None:
                 mention = previous.mention  # "called the walkout “reckless,” saying …": the participle's subject
-            if mention is None and SHARED_SUBJECT.search(masked, sentence[0], verb_start):
+            if shares_subject and previous is None:
                 # "The authority filed for an injunction and asked a judge to …": the sentence's own subject
                 subject = read_mention(masked, sentence[0], verb_start, anchor="start")
                 mention = subject if (subject is not None and subject.kind != "pronoun") or previous is None else None

@@ -114,6 +114,7 @@ Group Institute Council Global Union Organization Organisation Agency Ministry P
 Committee Foundation Centre Center University Association Alliance Commission Assembly Office Service News Times
 Post Government Parliament Congress Senate Kremlin Pentagon Department Network Watch International Initiative
 Society Federation Cross Crescent Movement Front League Coalition Corporation Authority Board Programme Program
+Court Tribunal Museum Trust Gallery Library Hospital College School
 """.split()
 )
 SPEAKER_NOUNS = set(
@@ -134,6 +135,7 @@ regulator regulators inspectors inspector tribunal judges judge spokespeople law
 solicitors families relatives neighbours neighbors islanders supporters opponents owners operators authority
 camps sides factions delegation delegations representative representatives delegate delegates
 museum museums trust trustees firm firms club clubs campaign hospital university school
+association associations federation federations guild guilds institute
 """.split()
 )
 ROLE_NOUNS = {

@@ -70,8 +70,13 @@ def _read_name_run(words: list[tuple[int, int, str]], block: str) -> Mention | N
     for index in range(len(tokens) - 1):
         if _is_titleish(tokens, index) or tokens[index] in NAME_CONNECTORS:
             last_title = index
-    if last_title >= 1 and tokens[last_title] in ("for", "of") and _is_titleish(tokens, last_title - 1):
-        # "the UN High Commissioner for Refugees": an office named by what it is for; the whole run speaks
+    if (
+        last_title >= 1
+        and tokens[last_title] in ("for", "of")
+        and (_is_titleish(tokens, last_title - 1) or tokens[last_title - 1] in ORG_WORDS)
+    ):
+        # "the UN High Commissioner for Refugees", "the Pellingford Museum of Antiquities": an office or a body
+        # named by what it is for or of; the whole run speaks
         return Mention(block[words[0][0] : words[-1][1]], words[0][0], "name")
     name_words = words[last_title + 1 :]
     while name_words and name_words[0][2] in NAME_CONNECTORS:
@@ -123,6 +128,19 @@ def _without_trailing_time(words: list[tuple[int, int, str]]) -> list[tuple[int,
     return words
 
 
+def _without_leading_time(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Rule "time before the subject": "Last month the families’ association marched …" — drop "Last month"."""
+    for size in (3, 2):
+        head = [w[2].lower().strip(",") for w in words[:size]]
+        if (
+            len(words) > size
+            and head[0] in ("on", "last", "this", "late", "early", "earlier", "in", "next")
+            and head[-1] in TIME_WORDS
+        ):
+            return words[size:]
+    return words
+
+
 def read_mention(block: str, start: int, end: int, anchor: str) -> Mention | None:
     """The speaker named in block[start:end]: at its end (subject right before a verb) or at its start
     (the subject of the main clause, or the name after "according to" or an inverted "said X")."""
@@ -136,6 +154,9 @@ def read_mention(block: str, start: int, end: int, anchor: str) -> Mention | Non
     if not words:
         return None
     if anchor == "start":
+        words = _without_leading_time(words)
+        if not words:
+            return None
         original = words
         if words[0][2] in ("The", "the") and len(words) > 1 and _capitalised(words[1][2]):
             words = words[1:]

@@ -106,6 +106,18 @@ def _drop_nested(attributions: list[Attribution], masked: str) -> list[Attributi
         if nested and not (attribution.passive or attribution.nominal or _contrasts(masked, attribution)):
             continue
         kept.append(attribution)
+    for current in kept:
+        # Rule "a voice inside the clause": "insisting the loan stands despite a ruling by a court that …" — the
+        # court's words are the court's; the first clause ends before the noun phrase that names them.
+        if current.nominal or not current.clause:
+            continue
+        inner = [k for k in kept if k.nominal and current.clause[0] < k.verb_start < current.clause[1]]
+        if inner:
+            start = current.clause[0]
+            before = masked[start : inner[0].verb_start]
+            end = NOUN_PHRASE_OPENING.sub("", before).rstrip(" ,")
+            if end != before.rstrip(" ,") and len(end.split()) >= 2:  # "rejected the diplomat’s claim that …" stays
+                current.clause = (start, start + len(end))
     for current, following in itertools.pairwise([a for a in kept if not a.nominal]):
         if current.clause and current.sentence == following.sentence and following.verb_start < current.clause[1]:
             start = current.clause[0]
@@ -117,6 +129,13 @@ def _drop_nested(attributions: list[Attribution], masked: str) -> list[Attributi
             end = head
             current.clause = (start, end) if end - start > 1 else None
     return kept
+
+
+# The preposition and determiners that open a reporting noun's phrase: "despite a ruling", "amid new warnings".
+NOUN_PHRASE_OPENING = re.compile(
+    r"\s+(?:despite|after|before|amid|against|over|following|with|and|but|of|on|in|to)"
+    r"(?:\s+(?:a|an|the|its|his|her|their|this|these|those|new|fresh|repeated|earlier|recent))*\s*$"
+)
 
 
 def _contrasts(masked: str, attribution: Attribution) -> bool:

@@ -71,6 +71,8 @@ class Speaker:
     names_as_written: list[str] = field(default_factory=list)
     role: str = ""
     pronoun: str | None = None
+    # A person named by their role alone ("the former chief inspector"): "he" or "she" may mean them, "it" never.
+    by_role: bool = False
 
     @cached_property
     def surname(self) -> str:
@@ -141,7 +143,7 @@ class SpeakerRegistry:
             if lowered in PRONOUN_GENDER:
                 wanted = PRONOUN_GENDER[lowered]
                 return self._most_recent(lambda s: s.person and s.pronoun in (None, wanted))
-            return self._most_recent(lambda s: not s.person and s.speaker_id != UNATTRIBUTED)
+            return self._most_recent(lambda s: not s.person and not s.by_role and s.speaker_id != UNATTRIBUTED)
         if mention.kind == "role":
             head = lowered.split()[-1]
             return self._most_recent(lambda s: head in s.role.lower() or head in s.name.lower().split())
@@ -153,7 +155,7 @@ class SpeakerRegistry:
         speaker_id = slug(name)
         while speaker_id in self.speakers:
             speaker_id += "_2"
-        speaker = Speaker(speaker_id, name, person=person, role=mention.role)
+        speaker = Speaker(speaker_id, name, person=person, role=mention.role, by_role=mention.kind == "role")
         self.speakers[speaker_id] = speaker
         self._surnames = None
         return speaker

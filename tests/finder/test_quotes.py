@@ -781,6 +781,11 @@ def test_a_time_or_a_to_infinitive_after_the_verb_still_reports_the_clause(parag
          "The authority", "a county judge to order the drivers back to work"),
         ("The duties were welcomed by Karsundi steelmakers, who say some 4,000 jobs depend on sales abroad.",
          "Karsundi steelmakers", "some 4,000 jobs depend on sales abroad"),
+        # The words between the two verbs end the first predicate; they are not the second verb's subject.
+        ("Governor Elsa Marrin urged the two unions to resume talks and said she would host them at the capitol.",
+         "Elsa Marrin", "she would host them at the capitol"),
+        ("Tomas Arvel, the airport’s director, said the runway shut in a storm, but insisted no flight was at risk.",
+         "Tomas Arvel", "no flight was at risk"),
     ],
 )  # fmt: skip
 def test_a_second_verb_takes_the_subject_it_shares(paragraph: str, speaker: str, said: str):
@@ -799,6 +804,13 @@ def test_a_second_verb_takes_the_subject_it_shares(paragraph: str, speaker: str,
          "Luis Aramburu"),
         (["The district court in Saldren ruled last month that the export licence was invalid."], "The district court"),
         (["Pellowmere floods: Council leader says town was “left to fend for itself”"], "Council leader"),
+        # A court or a museum named in full is one speaker, not its last word.
+        (["Dorvia’s Supreme Court ruled on Monday that the dam permit was void."], "Dorvia’s Supreme Court"),
+        (["The Hallam Museum of Maritime History insisted that the loan was lawful."],
+         "The Hallam Museum of Maritime History"),
+        # A time before the subject is not the subject.
+        (["Last week the growers’ association marched to the ministry and demanded an inquiry."],
+         "the growers’ association"),
     ],
 )  # fmt: skip
 def test_the_speaker_is_the_whole_phrase_or_the_person_it_names(paragraphs: list[str], speaker: str):
@@ -856,3 +868,27 @@ def test_a_closing_mark_typed_as_two_apostrophes_closes_the_quotation():
 def test_a_position_verb_reports_its_object(sentence: str, verb: str, said: str):
     found = [row for row in rows(sentence) if row["verb"] == verb]
     assert found and found[0]["text"] == said, rows(sentence)
+
+
+def test_a_voice_named_inside_a_clause_keeps_its_own_words():
+    found = rows(
+        "The museum refused to return the vase, insisting that the loan remains valid despite a ruling by a "
+        "regional court that the vase had been exported illegally."
+    )
+    by_text = {row["text"]: row["speaker_as_written"] for row in found}
+    assert by_text.get("the loan remains valid") == "The museum", found
+    assert by_text.get("the vase had been exported illegally") == "a regional court", found
+    # A claim that is the verb's own object stays in its clause.
+    found = rows("A spokesman for the ministry rejected the envoy’s claim that the talks had failed.")
+    rejected = [row["text"] for row in found if row["verb"] == "rejected"]
+    assert rejected == ["the envoy’s claim that the talks had failed"]
+
+
+def test_it_means_an_organisation_never_a_person_named_by_role():
+    found = rows(
+        "The Tarsel Mining Company said the shaft was safe.",
+        "The former chief inspector, who retired in March, recalls warning the company about cracked supports.",
+        "It denies that the warning ever reached its offices.",
+    )
+    speakers = {row["verb"]: row["speaker_id"] for row in found}
+    assert speakers["denies"] == speakers["said"], found
