@@ -10,7 +10,7 @@ inside a quotation are never read as the reporter's attribution.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from crisis_reading.dataset.reporting_words import forms_with
 from crisis_reading.finder.lexicon import (
@@ -48,6 +48,7 @@ class Attribution:
     passive: bool = False
     nominal: bool = False  # "allegations from X that …": a noun, not a verb, attributes the clause
     speaker_id: str = ""
+    parties: list[str] = field(default_factory=list)  # "both sides said": the speaker ids of each side
 
 
 # --- what was said ---------------------------------------------------------------------------------------------

@@ -402,3 +402,24 @@ def _covers(block: str, piece: tuple[int, int], mention: Mention) -> bool:
     """True when the piece is only a (titled) name: nothing but the mention and its title."""
     rest = block[mention.start + len(mention.text) : piece[1]].strip()
     return rest == "" and mention.kind in ("person", "name")
+
+
+# "Both sides said …", "the two ministers agreed …": a subject that stands for two parties named elsewhere.
+JOINT_SUBJECT = re.compile(r"(?:[Bb]oth|[Tt]he\s+two)\s+([a-z]+)")
+_NAMED_PAIR = re.compile(
+    r"(?<![\w’'-])((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*)\s+and\s+((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*)"
+    r"(?=\s+([a-z][\w’'-]*))"
+)
+
+
+def named_pair(masked: str, start: int, end: int) -> list[Mention]:
+    """Rule "both sides": the two parties a joint subject stands for, when the text just named them as a pair
+    ("Ashby and Mayor Celia Dunmore met …. Both officials said …"); [] when it did not."""
+    pairs = [m for m in _NAMED_PAIR.finditer(masked, start, end) if not _speaker_noun(m.group(3))]
+    if not pairs:
+        return []  # "the Greek and Turkish ministries": two adjectives of one subject, not two parties
+    found = pairs[-1]
+    first = read_mention(masked, found.start(1), found.end(1), anchor="start")
+    second = read_mention(masked, found.start(2), found.end(2), anchor="start")
+    both = [m for m in (first, second) if m is not None and m.kind in ("person", "name")]
+    return both if len(both) == 2 and both[0].text != both[1].text else []

@@ -98,8 +98,9 @@ def test_every_decision_reaches_the_saved_files(practice, proposed, tmp_path: Pa
         len(saved.quotes) == counts["accepted"] + counts["pending"] == len(annotation.proposals()) - counts["rejected"]
     )
     gone = annotation.quote(first)
-    spans = set(zip(saved.quotes["block"], saved.quotes["start"], strict=True))
-    assert (gone["block"], gone["start"]) not in spans
+    # (a joint statement is one row per speaker over the same words, so the speaker tells the rows apart)
+    spans = set(zip(saved.quotes["block"], saved.quotes["start"], saved.quotes["speaker_id"], strict=True))
+    assert (gone["block"], gone["start"], gone["speaker_id"]) not in spans
     fixed = saved.quotes[saved.quotes["text"] == annotation.quote(second)["text"]].iloc[0]
     assert fixed["speaker_id"] == envoy and "corrected speaker_id" in fixed["note"]
     new = saved.quotes[(saved.quotes["block"] == 6) & (saved.quotes["text"] == quote["text"])].iloc[0]

@@ -892,3 +892,19 @@ def test_it_means_an_organisation_never_a_person_named_by_role():
     )
     speakers = {row["verb"]: row["speaker_id"] for row in found}
     assert speakers["denies"] == speakers["said"], found
+
+
+def test_both_officials_after_a_named_pair_is_one_row_per_official():
+    found = rows(
+        "Mia Strand and Mayor Olek Varga met the hospital’s owners in May. Both officials said they had "
+        "learned of the closure from reporters."
+    )
+    learned = [row for row in found if row["text"] == "they had learned of the closure from reporters"]
+    assert sorted(row["speaker_id"] for row in learned) == ["mia_strand", "olek_varga"], found
+    assert {row["speaker_as_written"] for row in learned} == {"Both officials"}
+    # Not named as a pair just before: one row for the group, as written (the reviewer decides who they are).
+    (alone,) = rows("Both sides said no new talks had been scheduled.")
+    assert alone["speaker_as_written"] == "Both sides"
+    # Two adjectives of one subject are not two parties.
+    (joint,) = rows("The Greek and Turkish ministries said the ferry would sail.")
+    assert joint["speaker_as_written"] == "The Greek and Turkish ministries"
