@@ -46,6 +46,7 @@ FRAMES = (
     "object",
     "to_infinitive",
     "infinitive",
+    "gerund",
     "passive_as",
     "passive_of",
     "clause_before",

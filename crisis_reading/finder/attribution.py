@@ -19,6 +19,7 @@ from crisis_reading.finder.lexicon import (
     BARE_CLAUSE_VERBS,
     CLAUSE_VERBS,
     FROM_SPEAKER_NOUNS,
+    GERUND_VERBS,
     INFINITIVE_VERBS,
     NEEDS_TO,
     OBJECT_VERBS,
@@ -64,6 +65,10 @@ LISTENER = re.compile(
     r"(?:[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*)*|journalists|reporters|press|lawmakers|parliament"
     r"|him|her|them|me|us|[a-z]+ers)(?![\w’'-])"
 )
+# The listener of "…, the president told employees Tuesday." when nothing but a time follows it: one to three
+# words with no comma ("staff", "employees", "a local radio station"); the time check after it keeps it short.
+_LISTENER_WORD = r"\s+(?:(?:the|a|an|his|her|their|its)\s+)?[^\s,;:.{quoted}]+"
+LISTENER_AT_END = [re.compile(with_quoted(_LISTENER_WORD + r"(?:\s+[a-z][\w’'-]*)" * extra)) for extra in range(3)]
 _PARTICIPLES = {v for v in VERB_WORDS if v.endswith("ing")}
 # "told a news conference in Norvik that …": any short listener without a comma, when "that" follows it
 SAID_WHEN = re.compile(
@@ -161,6 +166,8 @@ def _reads_as_reported(clause: str, verb: str) -> bool:
         return True
     if verb in INFINITIVE_VERBS and re.match(r"(?:[\w’'-]+\s+){0,5}?to\s+[a-z]", clause):
         return True  # vowed to fight; asked a county judge to order …
+    if verb in GERUND_VERBS and re.match(r"[a-z]{2,}ing\b", clause):
+        return True  # Rule "gerund": "recalls warning the company", "denied taking the files"
     return bool(VERB_LIKE.search(clause))
 
 
@@ -376,8 +383,10 @@ def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) ->
                 # "…, but warned that …", "urged both sides to … and said she …": a verb right after "and" or "but"
                 # has no subject of its own; the words before it end the previous predicate.
                 mention = previous.mention
-            if mention is None and participle and previous is not None:
-                mention = previous.mention  # "called the walkout “reckless,” saying …": the participle's subject
+            if participle and previous is not None and not with_whom:
+                # "called the walkout “reckless,” saying …", "…, the president told staff, calling …": a participle
+                # after a reporting verb of its sentence has that verb's subject, not the sentence's first words.
+                mention = previous.mention
             if shares_subject and previous is None:
                 # "The authority filed for an injunction and asked a judge to …": the sentence's own subject
                 subject = read_mention(masked, sentence[0], verb_start, anchor="start")
@@ -389,16 +398,21 @@ def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) ->
             if clause is None and (verb.lower() in CLAUSE_VERBS or verb.lower() in TELL_VERBS):
                 clause = clause_before(masked, sentence, mention, verb_end, listener=verb.lower() in TELL_VERBS)
             found.append(Attribution(verb, verb_start, verb_end, index, mention, clause=clause))
-            previous = found[-1]
+            if previous is None or not (previous.clause and previous.clause[0] <= verb_start < previous.clause[1]):
+                previous = found[-1]  # a verb inside the previous one's clause ("asked a judge to order …") is not
+                # the predicate a later participle or "and …" continues
     found.sort(key=lambda a: a.verb_start)
     return found
 
 
 AFTER_A_FINAL_VERB = re.compile(
     with_quoted(
-        r"(?:\s+(?:in|on|at|during|after|before|late|earlier|last|this)\b[^,.;:{quoted}]*)?"
+        # US wire style drops "on" before a weekday: "…, the president told employees Tuesday."
+        r"(?:\s+(?:in|on|at|during|after|before|late|earlier|last|this|Monday|Tuesday|Wednesday|Thursday|Friday"
+        r"|Saturday|Sunday|yesterday|today|tonight)\b[^,.;:{quoted}]*)?"
         # "…, a source told TNA, speaking on condition of anonymity because …": an aside after the attribution
-        r"(?:,\s+(?:speaking|asking|requesting|declining|citing|who|because|as)\b[^.;:{quoted}]*)?[.!?]?\s*"
+        # or a participle that goes on to say more: "…, the president told staff, calling the losses “…”"
+        r"(?:,\s+[a-z]+ing\b.*|,\s+(?:who|because|as)\b[^.;:{quoted}]*)?[.!?]?\s*"
     )
 )
 
@@ -409,13 +423,11 @@ def clause_before(
     """Rule "clause before the attribution": "Prices rose, the bank said (on Monday)." reports the clause before
     the comma, when nothing but a time or place follows the verb and no quotation stands in the clause; a tell
     verb takes its listener first ("…, a rebel source told AFP.", "…, she told reporters on Monday.")."""
-    after = verb_end
     if listener:
-        heard = LISTENER.match(masked, verb_end, sentence[1])
-        if heard is None:
+        heard = [pattern.match(masked, verb_end, sentence[1]) for pattern in [LISTENER, *LISTENER_AT_END]]
+        if not any(heard and AFTER_A_FINAL_VERB.fullmatch(masked, heard.end(), sentence[1]) for heard in heard):
             return None
-        after = heard.end()
-    if not AFTER_A_FINAL_VERB.fullmatch(masked, after, sentence[1]):
+    elif not AFTER_A_FINAL_VERB.fullmatch(masked, verb_end, sentence[1]):
         return None
     return _clause_up_to_comma(masked, sentence, mention.start)
 

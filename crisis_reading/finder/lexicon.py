@@ -23,6 +23,7 @@ PHRASE_VERBS = forms_with("object", "phrase")
 BARE_CLAUSE_VERBS = set(forms_with("bare_clause"))
 NEEDS_TO = set(forms_with("to_infinitive"))
 INFINITIVE_VERBS = set(forms_with("infinitive"))
+GERUND_VERBS = set(forms_with("gerund"))
 ACCORDING_TO = "according to"
 # The passive is read from the past participle: "slammed as", "is accused of".
 PASSIVE_JUDGEMENTS = [form for form in forms_with("passive_as", "verb") if form.endswith("ed")]
@@ -136,13 +137,16 @@ solicitors families relatives neighbours neighbors islanders supporters opponent
 camps sides factions delegation delegations representative representatives delegate delegates
 museum museums trust trustees firm firms club clubs campaign hospital university school
 association associations federation federations guild guilds institute
+analysis review audit assessment poll memo letter filing documents records estimate estimates census
+executive executives director directors manager managers owner founder editor commissioner superintendent principal
 """.split()
 )
 ROLE_NOUNS = {
     "minister", "spokesperson", "spokesman", "spokeswoman", "ambassador", "president", "envoy", "chancellor",
     "secretary", "analyst", "diplomat", "official", "negotiator", "chief", "chairperson", "chairman", "premier",
     "commander", "leader", "officer", "expert", "aide", "economist", "adviser", "advisor", "researcher",
-    "professor", "mayor", "governor", "prosecutor", "general", "colonel",
+    "professor", "mayor", "governor", "prosecutor", "general", "colonel", "inspector", "executive", "director",
+    "manager", "owner", "founder", "editor", "judge", "commissioner", "superintendent", "captain", "principal",
 }  # fmt: skip
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sen", "rep", "prof", "jan", "feb", "aug", "sept"}
 WORD = re.compile(with_quoted(r"[^\s{quoted}]+"))

@@ -183,7 +183,7 @@ def read_mention(block: str, start: int, end: int, anchor: str) -> Mention | Non
     last = words[-1][2]
     if last.lower() in PRONOUNS and len(words) == 1:
         return Mention(last, words[-1][0], "pronoun")
-    place = _speaker_of_place(words[-6:], block)
+    place = _speaker_of_place(words[-8:], block)
     if place is not None:
         return place  # "The district court in Saldren ruled": the court, not the place
     if _capitalised(last):
@@ -255,6 +255,8 @@ def _read_group(words: list[tuple[int, int, str]], block: str, anchor: str) -> M
         head_index = next((i for i, w in enumerate(words[:5]) if _speaker_noun(w[2])), None)
         if head_index is None:
             return None
+        while head_index + 1 < min(len(words), 6) and _speaker_noun(words[head_index + 1][2]):
+            head_index += 1  # "according to a police source", "court records": the head is the last noun
         words = words[: head_index + 1]
     head = words[-1][2]
     if not _speaker_noun(head):
@@ -295,7 +297,12 @@ def _speaker_noun(word: str) -> bool:
     lowered = word.lower().strip(",")
     if lowered in SPEAKER_NOUNS:
         return True
+    if lowered.endswith(("man", "men")) and len(lowered) > 6 and lowered not in _NOT_MEN:
+        return True  # "one fisherman", "a councilwoman", "two policemen": people named by their work
     return lowered.endswith(("ers", "ists", "ians")) and lowered not in _NOT_PEOPLE and len(lowered) > 5
+
+
+_NOT_MEN = {"specimen", "specimens", "abdomen", "talisman", "ottoman", "regimen", "statemen"}
 
 
 def _segments(block: str, start: int, end: int) -> list[tuple[int, int]]:

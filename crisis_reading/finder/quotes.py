@@ -20,7 +20,7 @@ from crisis_reading.dataset.schema import columns
 from crisis_reading.dataset.vocabulary import UNATTRIBUTED, join_list
 from crisis_reading.finder.attribution import Attribution, find_attributions
 from crisis_reading.finder.channels import find_channel
-from crisis_reading.finder.lexicon import reporting_verbs
+from crisis_reading.finder.lexicon import ORG_WORDS, ROLE_NOUNS, TITLE_WORDS, reporting_verbs
 from crisis_reading.finder.mentions import JOINT_SUBJECT, named_pair, sentence_subject
 from crisis_reading.finder.quote_marks import QuoteSpan, mask_quotations, opens_with_quotation, quote_spans, with_quoted
 from crisis_reading.finder.sentences import sentence_bounds, sentence_of
@@ -296,7 +296,7 @@ def _rows(parsed: list[_Block]) -> list[_Row]:
             if not attribution.clause:
                 continue
             rule = "passive judgement" if attribution.passive else "indirect speech"
-            parts = [attribution.clause]
+            parts = _clause_parts(block.masked, attribution.clause)
             if id(attribution) in used_clauses or _has_quote(block, attribution.clause):
                 parts = _clause_parts(block.masked, attribution.clause)
                 rule = "reported clause beside a quoted one"
@@ -333,8 +333,9 @@ def _has_quote(block: _Block, clause: tuple[int, int]) -> bool:
 
 
 def _clause_parts(masked: str, clause: tuple[int, int]) -> list[tuple[int, int]]:
-    """Rule "coordinated reported clauses": "said X “…”, and that Y" reports two clauses; the one holding a
-    quotation is read as its partial quote, the other stays indirect speech."""
+    """Rule "coordinated reported clauses": "said X, and that Y" reports two clauses, one row each (the
+    development corpus's keys split every such pair); in "said X “…”, and that Y" the one holding a quotation is
+    read as its partial quote, the other stays indirect speech."""
     parts, start = [], clause[0]
     for match in re.finditer(r",?\s+and\s+that\s+", masked[clause[0] : clause[1]]):
         parts.append((start, clause[0] + match.start()))
@@ -398,9 +399,31 @@ def _resolve_speakers(parsed: list[_Block], rows: list[_Row], registry: SpeakerR
                 attribution.speaker_id = registry.unattributed().speaker_id
             elif parties := _joint_parties(block, attribution, registry):
                 attribution.speaker_id, attribution.parties = parties[0], parties
+            elif described := _second_reference(block, attribution, registry):
+                attribution.speaker_id = described
             else:
                 attribution.speaker_id = registry.resolve(attribution.mention).speaker_id
         registry.notice(block.masked[read_up_to:])
+
+
+def _second_reference(block: _Block, attribution: Attribution, registry: SpeakerRegistry) -> str:
+    """Rule "second reference by description": "Anselm Koury has read that reply. The former Deputy Chief
+    Inspector of Mines, who retired in March, recalls …" — a definite description of a person (the + a title)
+    right after a sentence whose subject is a person named in full is that person, when no speaker met so far
+    holds that role. "" when the rule does not apply."""
+    words = attribution.mention.text.split()
+    if len(words) < 2 or words[0].lower() != "the" or words[-1].strip(",") in ORG_WORDS or attribution.sentence < 1:
+        return ""
+    if not any(word in TITLE_WORDS or word.lower() in ROLE_NOUNS for word in words[1:]):
+        return ""
+    if registry.known(attribution.mention) is not None:
+        return ""
+    subject = sentence_subject(block.masked, block.bounds[attribution.sentence - 1])
+    if subject is None or subject.kind != "person":
+        return ""
+    speaker = registry.resolve(subject)
+    speaker.role = speaker.role or attribution.mention.text
+    return speaker.speaker_id
 
 
 def _joint_parties(block: _Block, attribution: Attribution, registry: SpeakerRegistry) -> list[str]:

@@ -99,6 +99,10 @@ class SpeakerRegistry:
         self._touch(speaker.speaker_id)
         return speaker
 
+    def known(self, mention: Mention) -> Speaker | None:
+        """The speaker met so far whom `mention` refers to, or None (nothing is registered)."""
+        return self._find(mention)
+
     def notice(self, text: str) -> None:
         """Rule "salience": a known person named again in the reporter's words ("…, Ferrandel paused.") becomes the
         most recent candidate for a following pronoun, even without a reporting verb."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import DATA, REPO
 
-from crisis_reading import CAPSTONE_ARTICLE, DEFAULT_ARTICLE, PRACTICE_ARTICLE
+from crisis_reading import CAPSTONE_ARTICLE, DEFAULT_ARTICLE, PRACTICE_ARTICLE, find_quotes, load_article
 from crisis_reading.cli.score import main
 
 
@@ -32,7 +32,10 @@ def test_the_command_scores_every_key_with_the_held_out_ones_on_their_own_lines(
     assert "development" in rows[DEFAULT_ARTICLE] and "development" in rows[PRACTICE_ARTICLE]
     parts = ["held out" in line for line in lines[1:]]
     assert parts == sorted(parts), "the development keys come first, the held-out ones on lines of their own"
-    assert rows[DEFAULT_ARTICLE].split()[2:4] == ["39", "39"]  # proposed and annotated, as counts
+    article = load_article(DEFAULT_ARTICLE, DATA)
+    proposed = find_quotes(article.blocks, outlet=article.meta.get("outlet")).quotes
+    # proposed and annotated, as counts
+    assert rows[DEFAULT_ARTICLE].split()[2:4] == [str(len(proposed)), str(len(article.quotes))]
     assert rows["corpus-a01-uswire-transit-strike"].split()[-1].count("/") == 1  # traps proposed / listed
     assert "held out" in rows[CAPSTONE_ARTICLE]  # marked "finder_key": "held_out" in its datapackage
     assert "development: " in pooled and "held out: 2 keys pooled" in pooled and "traps proposed as quotes" in pooled

@@ -358,8 +358,8 @@ DAMAGE = [
     ),
     (
         "continuation that skips a paragraph",
-        cell("quotes.csv", 32, "continues_quote", "q30"),
-        ["quotes.csv", "row 32", "column 'continues_quote'", "q30 stands in block 30", "block 31"],
+        cell("quotes.csv", 33, "continues_quote", "q31"),
+        ["quotes.csv", "row 33", "column 'continues_quote'", "q31 stands in block 30", "block 31"],
     ),
     (
         "ambiguous date without candidates",

@@ -908,3 +908,64 @@ def test_both_officials_after_a_named_pair_is_one_row_per_official():
     # Two adjectives of one subject are not two parties.
     (joint,) = rows("The Greek and Turkish ministries said the ferry would sail.")
     assert joint["speaker_as_written"] == "The Greek and Turkish ministries"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "said"),
+    [
+        # US wire style: no "on" before the weekday; a listener that is not a name or "reporters".
+        ("The depot will close in June, the company’s chief executive told staff Thursday.",
+         "the company’s chief executive", "The depot will close in June"),
+        ("Fares will rise in the spring, she told a local radio station on Monday.",
+         "she", "Fares will rise in the spring"),
+        ("The mill will shut by May, the owner told workers Friday, calling the losses “too deep to carry.”",
+         "the owner", "The mill will shut by May"),
+    ],
+)  # fmt: skip
+def test_a_clause_before_told_and_its_listener(paragraph: str, speaker: str, said: str):
+    found = [row for row in rows(paragraph) if row["text"] == said]
+    assert found and found[0]["speaker_as_written"] == speaker, rows(paragraph)
+
+
+def test_a_participle_after_a_reporting_verb_has_that_verbs_subject():
+    found = rows("The mill will shut by May, the owner told workers Friday, calling the losses “too deep to carry.”")
+    calling = [row for row in found if row["verb"] == "calling"]
+    assert calling and calling[0]["speaker_as_written"] == "the owner", found
+    # A verb inside the first verb's clause ("asked a judge to order …") is not what the participle continues.
+    found = rows("The council sued and asked a judge to order the works halted, arguing that the permit had lapsed.")
+    arguing = [row for row in found if row["verb"] == "arguing"]
+    assert arguing and arguing[0]["speaker_as_written"] == "The council", found
+
+
+def test_two_clauses_joined_by_and_that_are_two_rows():
+    found = rows("The agency said the road was safe, and that repairs would finish in May.")
+    assert [row["text"] for row in found] == ["the road was safe", "repairs would finish in May"], found
+    assert {row["speaker_as_written"] for row in found} == {"The agency"}
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("Waiting times doubled, according to a county audit published in March.", "a county audit"),
+        ("The pier was closed at noon, according to a local police source.", "a local police source"),
+        ("Crowds stayed on the quay, with one fisherman warning that the boats could not sail.", "one fisherman"),
+        ("A spokesman for the Ostrel regional water board rejected the claim that the dam leaked.",
+         "A spokesman for the Ostrel regional water board"),
+    ],
+)  # fmt: skip
+def test_speakers_named_by_a_document_a_trade_or_a_long_phrase(paragraph: str, speaker: str):
+    found = rows(paragraph)
+    assert found and found[0]["speaker_as_written"] == speaker, found
+
+
+def test_a_description_right_after_a_named_person_is_that_person():
+    result = find(
+        "Ines Varda has read the company’s reply. The former Chief Inspector of Mines, who retired in March, "
+        "recalls warning the company twice in writing."
+    )
+    (row,) = result.quotes.to_dict("records")
+    assert speaker_name(result, row) == "Ines Varda", result.quotes
+    # Not after a sentence about an organisation, and not when a speaker already holds the role.
+    result = find("The ministry has read the reply. The former Chief Inspector of Mines recalls warning the company.")
+    (row,) = result.quotes.to_dict("records")
+    assert speaker_name(result, row) != "The ministry"
