@@ -47,6 +47,7 @@ FRAMES = (
     "to_infinitive",
     "infinitive",
     "gerund",
+    "that_only",
     "passive_as",
     "passive_of",
     "clause_before",

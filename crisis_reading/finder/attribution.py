@@ -27,6 +27,7 @@ from crisis_reading.finder.lexicon import (
     POSSESSIVE_NOUNS,
     SINGLE_VERBS,
     TELL_VERBS,
+    THAT_ONLY,
     VERB_WORDS,
     followed_by,
     reporting_verbs,
@@ -50,14 +51,16 @@ class Attribution:
     nominal: bool = False  # "allegations from X that …": a noun, not a verb, attributes the clause
     speaker_id: str = ""
     parties: list[str] = field(default_factory=list)  # "both sides said": the speaker ids of each side
+    more: list[tuple[int, int]] = field(default_factory=list)  # reported clauses after the attribution too
 
 
 # --- what was said ---------------------------------------------------------------------------------------------
 
 TIME_OR_PLACE = re.compile(
     with_quoted(
-        r"^\s*(?:(?:on|in|at|during|after|before|last|this|earlier|later|late|early|again|also|then|publicly|privately)"
-        r"\b[^,.;:{quoted}]{0,60}?\s+)?that\s+"
+        # "to" + a listener: "confirmed to Verum Check that …", "admitted to police that …"
+        r"^\s*(?:(?:on|in|at|during|after|before|last|this|earlier|later|late|early|again|also|then|publicly|privately"
+        r"|to)\b[^,.;:{quoted}]{0,60}?\s+)?(?:[a-z]+ly\s+)?that\s+"  # "said separately that …"
     )
 )
 LISTENER = re.compile(
@@ -83,7 +86,8 @@ LISTENER_BEFORE_THAT = re.compile(with_quoted(r"(?:\s+[^\s,;:.{quoted}]+){1,7}?(
 CLAUSE_STOP = re.compile(
     r"(?:,\s+|[”\"]\s+(?=[a-z]+ing\b)|\s+(?=(?:and|but|then)\s))"
     # "…, and he repeated that …": a new subject (a pronoun or a name) may stand between the conjunction and the verb
-    r"(?:(and|but|then)\s+(?:(?:he|she|they|it|we|[A-Z][\w’'-]+)\s+)?(?:also\s+|later\s+)?)?([a-z]+)\b"
+    r"(?:(and|but|then)\s+(?:(?:he|she|they|it|we|[A-Z][\w’'-]+)\s+)?(?:has\s+|have\s+|had\s+)?(?:also\s+|later\s+)?)?"
+    r"([a-z]+)\b"
 )
 ANONYMITY = re.compile(r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|for\s+anonymity)\b")
 
@@ -358,6 +362,8 @@ def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) ->
                     attribution.sentence = index
                     found.append(attribution)
                 continue
+            if verb.lower() in THAT_ONLY and not TIME_OR_PLACE.match(masked[verb_end : sentence[1]]):
+                continue  # "found that …" reports; "a word Verum Check found in 300 posts" does not
             if verb.lower() in ("asked", "asking") and ANONYMITY.match(masked, verb_end, sentence[1]):
                 continue  # "who asked not to be named": the reporter's formula for a source, not a statement
             if (
@@ -395,9 +401,15 @@ def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) ->
                 mention, clause = _inverted_subject(masked, verb_end, sentence[1]), None
             if mention is None or mention.kind == "none":
                 continue
+            more = []
             if clause is None and (verb.lower() in CLAUSE_VERBS or verb.lower() in TELL_VERBS):
                 clause = clause_before(masked, sentence, mention, verb_end, listener=verb.lower() in TELL_VERBS)
-            found.append(Attribution(verb, verb_start, verb_end, index, mention, clause=clause))
+                reason = REASON_AFTER.match(masked, verb_end, sentence[1]) if clause else None
+                if reason:
+                    # Rule "attribution in the middle of reported speech": "The rescuers came late, she says,
+                    # because the team was away." — the reason after the attribution is hers too.
+                    more = [(reason.start("reason"), reason.end("reason"))]
+            found.append(Attribution(verb, verb_start, verb_end, index, mention, clause=clause, more=more))
             if previous is None or not (previous.clause and previous.clause[0] <= verb_start < previous.clause[1]):
                 previous = found[-1]  # a verb inside the previous one's clause ("asked a judge to order …") is not
                 # the predicate a later participle or "and …" continues
@@ -461,6 +473,7 @@ def _clause_up_to_comma(masked: str, sentence: tuple[int, int], stop: int) -> tu
     return (start, end) if len(masked[start:end].split()) >= 3 else None
 
 
+REASON_AFTER = re.compile(with_quoted(r",\s+(?P<reason>because\s[^;:{quoted}]*?)[.!?]?\s*$"))
 DASH_ASIDE = re.compile(r"\s[–—]\s[^–—.;:]{2,80}?\s[–—](?=\s)")
 WITH_SUBJECT = re.compile(r"(?:^|[\s,])with\s+(?P<who>[^,;:]{2,60}?)(?:,\s+(?:who|which)\s[^,;:]{2,60},)?\s+$")
 SHARED_SUBJECT = re.compile(r"(?:,\s*|\s)(?:and|but|then)\s+(?:also\s+|later\s+)?$")

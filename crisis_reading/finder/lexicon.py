@@ -24,6 +24,7 @@ BARE_CLAUSE_VERBS = set(forms_with("bare_clause"))
 NEEDS_TO = set(forms_with("to_infinitive"))
 INFINITIVE_VERBS = set(forms_with("infinitive"))
 GERUND_VERBS = set(forms_with("gerund"))
+THAT_ONLY = set(forms_with("that_only"))
 ACCORDING_TO = "according to"
 # The passive is read from the past participle: "slammed as", "is accused of".
 PASSIVE_JUDGEMENTS = [form for form in forms_with("passive_as", "verb") if form.endswith("ed")]

@@ -180,6 +180,7 @@ def read_mention(block: str, start: int, end: int, anchor: str) -> Mention | Non
             mention = _read_name_run(run, block)
             return _with_article(mention, block) if mention else None
         return _read_group(words, block, anchor)
+    words = _without_leading_time(words) or words  # "In July it found …"
     last = words[-1][2]
     if last.lower() in PRONOUNS and len(words) == 1:
         return Mention(last, words[-1][0], "pronoun")
@@ -265,7 +266,13 @@ def _read_group(words: list[tuple[int, int, str]], block: str, anchor: str) -> M
     for at in range(len(words) - 2, -1, -1):
         word = words[at]
         lowered = word[2].lower()
-        if lowered == "and" and at > 0 and _capitalised(phrase[0][2]) and _capitalised(words[at - 1][2]):
+        joins_two = _capitalised(phrase[0][2]) and _capitalised(words[at - 1][2]) if at > 0 else False
+        # "the culture and foreign ministries": two adjectives of one plural body, lower case
+        joins_two = joins_two or (
+            at > 0 and len(phrase) == 2 and head.lower() in _BODIES and words[at - 1][2].isalpha()
+            and words[at - 1][2].lower() not in NOT_MODIFIERS | DETERMINERS | set(CONJUNCTIONS) | PRONOUNS
+        )  # fmt: skip
+        if lowered == "and" and joins_two:
             phrase.insert(0, word)  # "the Greek and Turkish ministries": one joint subject, not its last half
             continue
         if len(phrase) >= 6 or lowered in ADVERBIAL_OPENERS or lowered in AUXILIARIES or lowered in CONJUNCTIONS:
@@ -398,6 +405,11 @@ def sentence_subject(masked: str, sentence: tuple[int, int]) -> Mention | None:
     first = read_mention(masked, *pieces[0], anchor="start")
     if first is not None and first.kind == "person":
         return first
+    if first is not None and first.kind == "group" and first.text.split()[0] in ("The", "the"):
+        if not first.text.endswith("s"):
+            # Rule "organisation as subject": "The official inquiry, chaired by …, reports in the spring. … it
+            # found that …" — a body that opens a sentence is what a later "it" most likely means.
+            return first
     if len(pieces) > 1 and (first is None or first.kind in ("group", "role")):
         second = read_mention(masked, *pieces[1], anchor="start")
         if second is not None and second.kind == "person" and _covers(masked, pieces[1], second):
@@ -414,8 +426,8 @@ def _covers(block: str, piece: tuple[int, int], mention: Mention) -> bool:
 # "Both sides said …", "the two ministers agreed …": a subject that stands for two parties named elsewhere.
 JOINT_SUBJECT = re.compile(r"(?:[Bb]oth|[Tt]he\s+two)\s+([a-z]+)")
 _NAMED_PAIR = re.compile(
-    r"(?<![\w’'-])((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*)\s+and\s+((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*)"
-    r"(?=\s+([a-z][\w’'-]*))"
+    r"(?<![\w’'-])((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*)\s+and\s+(?:the\s+)?"
+    r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*)(?=\s+([a-z][\w’'-]*))"
 )
 
 
@@ -426,7 +438,46 @@ def named_pair(masked: str, start: int, end: int) -> list[Mention]:
     if not pairs:
         return []  # "the Greek and Turkish ministries": two adjectives of one subject, not two parties
     found = pairs[-1]
+    whole = read_mention(masked, found.start(1), found.end(2), anchor="end")
+    one_name = " the " not in masked[found.end(1) : found.start(2) + 1] and whole is not None
+    if one_name and whole.start <= found.start(1) and len(whole.text) >= found.end(2) - whole.start:
+        return []  # "Haskendale Fire and Rescue Service": one organisation's name, not two parties
     first = read_mention(masked, found.start(1), found.end(1), anchor="start")
     second = read_mention(masked, found.start(2), found.end(2), anchor="start")
-    both = [m for m in (first, second) if m is not None and m.kind in ("person", "name")]
+    # People, or organisations named by their own names ("The Progress Front and the Civic Alliance")
+    both = [m for m in (first, second) if m is not None and (m.kind in ("person", "name") or _proper_group(m))]
     return both if len(both) == 2 and both[0].text != both[1].text else []
+
+
+def _proper_group(mention: Mention) -> bool:
+    words = mention.text.split()
+    words = words[1:] if words and words[0].lower() == "the" else words
+    return mention.kind == "group" and len(words) >= 2 and all(_capitalised(word) for word in words)
+
+
+# "The Veltrian and Karsundi ministries", "the culture and foreign ministries in Velmoria": two bodies, one noun
+JOINT_BODIES = re.compile(
+    r"(?P<the>[Tt]he\s+)?(?P<first>[\w’'-]+)\s+and\s+(?P<second>[\w’'-]+)\s+(?P<noun>[a-z]+)(?P<rest>\s+(?:in|of)\s+.+)?"
+)
+_BODIES = {
+    "ministries": "ministry", "governments": "government", "departments": "department", "agencies": "agency",
+    "unions": "union", "parties": "party", "companies": "company", "courts": "court", "councils": "council",
+    "committees": "committee", "offices": "office", "embassies": "embassy", "authorities": "authority",
+    "delegations": "delegation", "federations": "federation", "associations": "association",
+}  # fmt: skip
+
+
+def joint_bodies(mention: Mention) -> list[Mention]:
+    """Rule "joint subject of two bodies": "The Veltrian and Karsundi ministries said …" is said by the Veltrian
+    ministry and by the Karsundi ministry (data/README.md: one row per speaker); [] for any other phrase."""
+    found = JOINT_BODIES.fullmatch(mention.text)
+    if found is None or found["noun"] not in _BODIES or {found["first"].lower(), found["second"].lower()} & _NOT_SIDES:
+        return []
+    the, rest = "the " if found["the"] else "", found["rest"] or ""
+    return [
+        Mention(f"{the}{found[side]} {_BODIES[found['noun']]}{rest}", mention.start, "group")
+        for side in ("first", "second")
+    ]
+
+
+_NOT_SIDES = DETERMINERS | {"other", "both", "their", "its", "his", "her", "our", "these", "those"}

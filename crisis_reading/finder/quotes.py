@@ -21,7 +21,7 @@ from crisis_reading.dataset.vocabulary import UNATTRIBUTED, join_list
 from crisis_reading.finder.attribution import Attribution, find_attributions
 from crisis_reading.finder.channels import find_channel
 from crisis_reading.finder.lexicon import ORG_WORDS, ROLE_NOUNS, TITLE_WORDS, reporting_verbs
-from crisis_reading.finder.mentions import JOINT_SUBJECT, named_pair, sentence_subject
+from crisis_reading.finder.mentions import JOINT_SUBJECT, joint_bodies, named_pair, sentence_subject
 from crisis_reading.finder.quote_marks import QuoteSpan, mask_quotations, opens_with_quotation, quote_spans, with_quoted
 from crisis_reading.finder.sentences import sentence_bounds, sentence_of
 from crisis_reading.finder.speakers import (
@@ -296,7 +296,7 @@ def _rows(parsed: list[_Block]) -> list[_Row]:
             if not attribution.clause:
                 continue
             rule = "passive judgement" if attribution.passive else "indirect speech"
-            parts = _clause_parts(block.masked, attribution.clause)
+            parts = _clause_parts(block.masked, attribution.clause) + attribution.more
             if id(attribution) in used_clauses or _has_quote(block, attribution.clause):
                 parts = _clause_parts(block.masked, attribution.clause)
                 rule = "reported clause beside a quoted one"
@@ -430,11 +430,27 @@ def _joint_parties(block: _Block, attribution: Attribution, registry: SpeakerReg
     """Rule "joint subject" (data/README.md: one row per speaker): whom "both officials" or "the two ministers"
     means — the pair just named in this sentence or the one before ([] when the text did not name them there:
     the two speakers met last were as often wrong as right in the development corpus)."""
-    if attribution.mention.kind != "group" or not JOINT_SUBJECT.fullmatch(attribution.mention.text):
+    mention = attribution.mention
+    if bodies := joint_bodies(mention):
+        return [registry.resolve(body).speaker_id for body in bodies]
+    if mention.kind in ("person", "name", "group") and attribution.sentence >= 0:
+        # Rule "named pair as subject": "Ashby and Mayor Celia Dunmore met … and urged them to …"
+        pair = named_pair(block.masked, block.bounds[attribution.sentence][0], attribution.verb_end)
+        pair = pair if pair and mention.start in (pair[0].start, pair[1].start) else []
+        if pair and not _between_pair_and_verb(block, pair, attribution):
+            return [registry.resolve(party).speaker_id for party in pair]
+    if mention.kind != "group" or not JOINT_SUBJECT.fullmatch(mention.text):
         return []
     since = block.bounds[max(attribution.sentence - 1, 0)][0]
-    pair = named_pair(block.masked, since, attribution.mention.start)
-    return [registry.resolve(mention).speaker_id for mention in pair]
+    pair = named_pair(block.masked, since, mention.start)
+    return [registry.resolve(party).speaker_id for party in pair]
+
+
+def _between_pair_and_verb(block: _Block, pair: list[Mention], attribution: Attribution) -> bool:
+    """True when a comma or a reporting verb stands between the pair and the verb: then the pair is not its
+    subject ("Ashby and Dunmore met the owners, who said …")."""
+    between = block.masked[pair[1].start + len(pair[1].text) : attribution.verb_start]
+    return "," in between or bool(reporting_verbs(between))
 
 
 def _one_row_per_party(rows: list[_Row]) -> list[_Row]:
