@@ -338,6 +338,21 @@ def _is_adverbial(block: str, piece: tuple[int, int]) -> bool:
 
 
 def find_subject(block: str, masked: str, sentence_start: int, verb_start: int, participle: bool) -> Mention | None:
+    """Rule "subject" (see _find_subject); when the words after a quotation name nobody, the quotation was a
+    title or term inside the subject ("Aaron Feld, author of “Stopped at the Depot,” a history of strikes,
+    said …"), so the whole subject is read."""
+    mention = _find_subject(block, masked, sentence_start, verb_start, participle, after_quotes=True)
+    if mention is None and not participle:
+        mention = _find_subject(block, masked, sentence_start, verb_start, participle, after_quotes=False)
+        if mention is not None and any(block[mention.start : verb_start].count(mark) for mark in CLOSING_MARKS):
+            return mention  # a quotation stands between the subject and the verb: a title inside the subject
+        return None
+    return mention
+
+
+def _find_subject(
+    block: str, masked: str, sentence_start: int, verb_start: int, participle: bool, after_quotes: bool
+) -> Mention | None:
     """Rule "subject": who the verb's subject is, reading the reporter's words before the verb.
 
     Leading adverbials ("At a press conference in Brussels,", "Looking ahead,") are skipped; in
@@ -350,7 +365,7 @@ def find_subject(block: str, masked: str, sentence_start: int, verb_start: int, 
         if dateline and dateline.end() <= verb_start:
             region_start = dateline.end()
     last_close = max(masked.rfind(mark, region_start, verb_start) for mark in CLOSING_MARKS)
-    if last_close >= 0:
+    if last_close >= 0 and after_quotes:
         region_start = last_close + 1
     colon = masked.rfind(":", region_start, verb_start)
     if colon >= 0 and masked[colon + 1 : verb_start].strip():

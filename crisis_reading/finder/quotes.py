@@ -20,7 +20,7 @@ from crisis_reading.dataset.schema import columns
 from crisis_reading.dataset.vocabulary import UNATTRIBUTED, join_list
 from crisis_reading.finder.attribution import Attribution, find_attributions
 from crisis_reading.finder.channels import find_channel
-from crisis_reading.finder.lexicon import ORG_WORDS, ROLE_NOUNS, TITLE_WORDS, reporting_verbs
+from crisis_reading.finder.lexicon import CLAUSE_VERBS, ORG_WORDS, ROLE_NOUNS, TITLE_WORDS, reporting_verbs
 from crisis_reading.finder.mentions import JOINT_SUBJECT, joint_bodies, named_pair, sentence_subject
 from crisis_reading.finder.quote_marks import QuoteSpan, mask_quotations, opens_with_quotation, quote_spans, with_quoted
 from crisis_reading.finder.sentences import sentence_bounds, sentence_of
@@ -134,6 +134,8 @@ def _drop_nested(attributions: list[Attribution], masked: str) -> list[Attributi
                 default=cut,
             )
             end = head
+            before_time_clause = re.search(r"\s+" + TIME_CLAUSE_WORDS + r"(?:\s+(?:the|a|an))?\s*$", masked[start:end])
+            end = start + before_time_clause.start() if before_time_clause else end
             current.clause = (start, end) if end - start > 1 else None
     return kept
 
@@ -149,10 +151,21 @@ def _contrasts(masked: str, attribution: Attribution) -> bool:
     """Rule "contrasting voice": "X say …, while the government insists …" — a clause opened by while, whereas,
     but or although with a speaker of its own is a second statement, not part of the first."""
     start = attribution.mention.start if attribution.mention.kind != "none" else attribution.verb_start
-    return bool(CONTRAST.search(masked, max(0, start - 20), start))
+    if CONTRAST.search(masked, max(0, start - 20), start):
+        return True
+    # Rule "a voice in a time clause": "Museum insists loan runs until 2027 after court rules licence was invalid"
+    # — what the court ruled is the court's statement, not part of the museum's.
+    return (
+        bool(attribution.clause)
+        and attribution.mention.kind in ("person", "name", "group", "role")
+        and attribution.verb.lower() in CLAUSE_VERBS
+        and bool(TIME_CLAUSE.search(masked, max(0, start - 20), start))
+    )
 
 
 CONTRAST = re.compile(r"[,;]\s+(?:while|whereas|but|although|though)\s+$")
+TIME_CLAUSE_WORDS = r"(?:after|before|when|since|until|following|once)"
+TIME_CLAUSE = re.compile(r"\s" + TIME_CLAUSE_WORDS + r"\s+(?:the\s+|a\s+|an\s+)?$")
 
 
 def _stands_alone(block: _Block, span: QuoteSpan) -> bool:

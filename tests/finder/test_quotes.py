@@ -1037,3 +1037,30 @@ def test_it_means_the_body_that_opened_a_recent_sentence():
     )
     loose = next(row for row in result.quotes.to_dict("records") if row["text"] == "the bolts were loose")
     assert speaker_name(result, loose) == "The official inquiry"
+
+
+def test_a_title_in_quotation_marks_inside_the_subject_does_not_hide_it():
+    found = rows(
+        "Aaron Feld, author of “Stopped at the Depot,” a history of strikes, said strikes ended within two weeks, "
+        "but warned that an injunction could harden positions."
+    )
+    assert {row["text"]: row["speaker_as_written"] for row in found} == {
+        "strikes ended within two weeks": "Aaron Feld",
+        "an injunction could harden positions": "Aaron Feld",
+    }
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "statements"),
+    [
+        ("Museum insists loan runs until 2027 after court rules export licence was invalid",
+         {"loan runs until 2027": "Museum", "export licence was invalid": "court"}),
+        ("The minister said the talks collapsed after the envoy said the offer was final.",
+         {"the talks collapsed": "The minister", "the offer was final": "the envoy"}),
+    ],
+)  # fmt: skip
+def test_a_voice_in_a_time_clause_is_a_statement_of_its_own(paragraph: str, statements: dict):
+    assert {row["text"]: row["speaker_as_written"] for row in rows(paragraph)} == statements
+    # A time clause with nothing reported in it stays part of the statement.
+    (row,) = rows("She said she would stay until the board met again in May.")
+    assert row["text"] == "she would stay until the board met again in May"
