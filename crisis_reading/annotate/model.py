@@ -428,7 +428,7 @@ class Annotation:
         then join the speaker's names as written, as data/README.md asks; a pronoun stays as it is."""
         row = self.quotes.loc[index]
         written = row["speaker_as_written"]
-        if written is None or str(written).lower() in _PRONOUNS:
+        if written is not None and str(written).lower() in _PRONOUNS:
             return
         text = self.block_text(row["attributed_in_block"])
         speaker = self.speakers.index[self.speakers["speaker_id"] == row["speaker_id"]][0]
@@ -437,9 +437,10 @@ class Annotation:
             return
         standing = [(_stands_in(name, text), name) for name in names if _stands_in(name, text) >= 0]
         if standing:
+            # Also when the row named nobody yet (a quote a person added for a speaker not named there).
             quote_at = int(row["start"]) if int(row["attributed_in_block"]) == int(row["block"]) else len(text)
             self.quotes.at[index, "speaker_as_written"] = min(standing, key=lambda s: abs(s[0] - quote_at))[1]
-        else:
+        elif written is not None:
             self.speakers.at[speaker, "names_as_written"] = join_list([*split_list(
                 self.speakers.at[speaker, "names_as_written"]), written])  # fmt: skip
 

@@ -48,6 +48,8 @@ FRAMES = (
     "infinitive",
     "gerund",
     "that_only",
+    "passive_to",
+    "unattributed_that",
     "passive_as",
     "passive_of",
     "clause_before",

@@ -89,6 +89,14 @@ CLAUSE_STOP = re.compile(
     r"(?:(and|but|then)\s+(?:(?:he|she|they|it|we|[A-Z][\w’'-]+)\s+)?(?:has\s+|have\s+|had\s+)?(?:also\s+|later\s+)?)?"
     r"([a-z]+)\b"
 )
+# "…, and a spokeswoman claimed that …": a new subject of one to three words after the determiner
+_NOUN_WORD = r"\s+(?!(?:should|would|could|will|can|may|might|must|is|are|was|were|do|does|did)\b)[\w’'-]+"
+NEW_SUBJECT_STOPS = [
+    re.compile(
+        r",?\s+(and|but)\s+(?:a|an|the|his|her|its|their)" + _NOUN_WORD * size + r"\s+(?:has\s+|had\s+)?([a-z]+)\b"
+    )
+    for size in (1, 2, 3)
+]
 ANONYMITY = re.compile(r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|for\s+anonymity)\b")
 
 
@@ -140,6 +148,9 @@ def reported_clause(masked: str, verb: str, verb_end: int, sentence_end: int) ->
         ):
             end = stop.start()
             break
+    for pattern in NEW_SUBJECT_STOPS:
+        stop = next((m for m in pattern.finditer(masked, start, end) if m.group(2) in SINGLE_VERBS), None)
+        end = stop.start() if stop else end
     semicolon = masked.find(";", start, end)
     if semicolon >= 0:
         end = semicolon  # a semicolon starts an independent clause: the reporter's, not the speaker's
@@ -266,6 +277,55 @@ def passive_with_agent(masked: str, block: str, sentence: tuple[int, int], index
     return found
 
 
+# "The torc is said to have been buried …", "It is alleged that he …": a statement the text gives to no one.
+_PASSIVE_TO_FORMS = "|".join(form for form in forms_with("passive_to", "verb") if form.endswith("d"))
+PASSIVE_TO = re.compile(
+    r"(?<![\w’'-])(?:(?P<it>[Ii]t)\s+)?(?:is|are|was|were)\s+(?:also\s+|widely\s+)?(?:" + _PASSIVE_TO_FORMS + r")"
+    r"(?=\s+(?P<what>to|that)\s)"
+)
+_UNATTRIBUTED_NOUNS = "|".join(sorted(forms_with("unattributed_that", "noun"), key=len, reverse=True))
+UNATTRIBUTED_NOUN = re.compile(r"(?<![\w’'-])(?P<noun>" + _UNATTRIBUTED_NOUNS + r")(?=\s+that\s)")
+_POSSESSOR_BEFORE = re.compile(r"(?:[’']s|\b(?:his|her|their|its|my|our|your))\s+(?:own\s+)?$", re.IGNORECASE)
+
+
+def unattributed_statements(masked: str, block: str, sentence: tuple[int, int], index: int) -> list[Attribution]:
+    """Rules "passive without a speaker" ("The torc is said to have been buried with a chieftain", "It is alleged
+    that he hid the money") and "claims that" ("He dismissed claims that the town had been abandoned": a noun
+    with no possessor and no "from"): what nobody named says, given to the unattributed speaker."""
+    found = []
+    for match in PASSIVE_TO.finditer(masked, sentence[0], sentence[1]):
+        if match["what"] == "that" and not match["it"]:
+            continue  # "the plan was said that …" is not English; "Officials were told that …" is another rule's
+        start = match.end() + 1 + (len("that") + 1 if match["what"] == "that" else 0)
+        end = _clause_end(masked, start, sentence[1])
+        if re.search(r"\b(?:which|who)\s+$", masked[max(sentence[0], match.start() - 8) : match.start()]):
+            comma = masked.find(",", start, end)  # "The torc, which is said to have been buried …, has been …"
+            end = _clause_end(masked, start, comma) if comma >= 0 else end
+        verb_start = match.start() if match["it"] is None else match.end("it") + 1  # "is said", "is alleged"
+        if len(masked[start:end].split()) >= 2:
+            # Not nominal: inside another's reported clause ("X said the plan was said to be final") it is X's.
+            verb = block[verb_start : match.end()]
+            found.append(Attribution(verb, verb_start, match.end(), index, Mention("", verb_start, "none"),
+                                     clause=(start, end)))  # fmt: skip
+    for match in UNATTRIBUTED_NOUN.finditer(masked, sentence[0], sentence[1]):
+        if _POSSESSOR_BEFORE.search(masked, max(sentence[0], match.start() - 40), match.start()):
+            continue  # "the ministry’s claim that …": the possessive rule's
+        clause = reported_clause(masked, "said", match.end(), sentence[1])
+        if clause is not None:
+            noun_start, noun_end = match.span("noun")
+            found.append(Attribution(block[noun_start:noun_end], noun_start, noun_end, index,
+                                     Mention("", noun_start, "none"), clause=clause, nominal=True))  # fmt: skip
+    return found
+
+
+def _clause_end(masked: str, start: int, end: int) -> int:
+    semicolon = masked.find(";", start, end)
+    end = semicolon if semicolon >= 0 else end
+    while end > start and (masked[end - 1].isspace() or masked[end - 1] in ".?!,:"):
+        end -= 1
+    return end
+
+
 # --- all attributions in a block -------------------------------------------------------------------------------
 
 
@@ -338,7 +398,9 @@ def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) ->
     for index, sentence in enumerate(bounds):
         found += nominal_attributions(masked, block, sentence, index)
         found += possessive_attributions(masked, block, sentence, index)
-        passives = passive_with_agent(masked, block, sentence, index)
+        passives = passive_with_agent(masked, block, sentence, index) + unattributed_statements(
+            masked, block, sentence, index
+        )
         found += passives
         covered = [(a.verb_start, a.verb_end) for a in passives]
         previous = None

@@ -140,6 +140,7 @@ museum museums trust trustees firm firms club clubs campaign hospital university
 association associations federation federations guild guilds institute
 analysis review audit assessment poll memo letter filing documents records estimate estimates census
 executive executives director directors manager managers owner founder editor commissioner superintendent principal
+group system network operator
 """.split()
 )
 ROLE_NOUNS = {

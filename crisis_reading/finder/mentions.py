@@ -217,6 +217,7 @@ def _speaker_of_place(words: list[tuple[int, int, str]], block: str) -> Mention 
             "with",
             "of",
             "to",
+            "representing",  # "a group representing villagers near the excavation"
         ):
             head = _read_group(words[: at + 1], block, "end")
             if head is not None:
@@ -462,6 +463,24 @@ def named_pair(masked: str, start: int, end: int) -> list[Mention]:
     # People, or organisations named by their own names ("The Progress Front and the Civic Alliance")
     both = [m for m in (first, second) if m is not None and (m.kind in ("person", "name") or _proper_group(m))]
     return both if len(both) == 2 and both[0].text != both[1].text else []
+
+
+BOTH_AND = re.compile(
+    r"(?:^|[,;]\s+|\s)[Bb]oth\s+(?P<first>[^,;]+?)(?:,\s+[^,;]{2,60},)?\s+and\s+(?P<second>[^,;]+?)\s+"
+    r"(?:(?:also|jointly|now|still|have|has|had)\s+)*$"
+)
+
+
+def both_parties(masked: str, start: int, verb_start: int) -> list[Mention]:
+    """Rule "both … and …": "Both the miners’ union, Vesk Pit Workers, and the Ashgill Families Association say …"
+    is said by each of the two (an appositive after the first is skipped); [] for any other subject."""
+    found = BOTH_AND.search(masked, start, verb_start)
+    if found is None:
+        return []
+    first = read_mention(masked, found.start("first"), found.end("first"), anchor="start")
+    second = read_mention(masked, found.start("second"), found.end("second"), anchor="start")
+    both = [m for m in (first, second) if m is not None and m.kind not in ("none", "pronoun")]
+    return both if len(both) == 2 else []
 
 
 def _proper_group(mention: Mention) -> bool:

@@ -21,7 +21,7 @@ from crisis_reading.dataset.vocabulary import UNATTRIBUTED, join_list
 from crisis_reading.finder.attribution import Attribution, find_attributions
 from crisis_reading.finder.channels import find_channel
 from crisis_reading.finder.lexicon import CLAUSE_VERBS, ORG_WORDS, ROLE_NOUNS, TITLE_WORDS, reporting_verbs
-from crisis_reading.finder.mentions import JOINT_SUBJECT, joint_bodies, named_pair, sentence_subject
+from crisis_reading.finder.mentions import JOINT_SUBJECT, both_parties, joint_bodies, named_pair, sentence_subject
 from crisis_reading.finder.quote_marks import QuoteSpan, mask_quotations, opens_with_quotation, quote_spans, with_quoted
 from crisis_reading.finder.sentences import sentence_bounds, sentence_of
 from crisis_reading.finder.speakers import (
@@ -444,6 +444,9 @@ def _joint_parties(block: _Block, attribution: Attribution, registry: SpeakerReg
     means — the pair just named in this sentence or the one before ([] when the text did not name them there:
     the two speakers met last were as often wrong as right in the development corpus)."""
     mention = attribution.mention
+    if attribution.sentence >= 0 and (both := both_parties(block.masked, block.bounds[attribution.sentence][0],
+                                                           attribution.verb_start)):  # fmt: skip
+        return [registry.resolve(party).speaker_id for party in both]
     if bodies := joint_bodies(mention):
         return [registry.resolve(body).speaker_id for body in bodies]
     if mention.kind in ("person", "name", "group") and attribution.sentence >= 0:

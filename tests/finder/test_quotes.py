@@ -1064,3 +1064,70 @@ def test_a_voice_in_a_time_clause_is_a_statement_of_its_own(paragraph: str, stat
     # A time clause with nothing reported in it stays part of the statement.
     (row,) = rows("She said she would stay until the board met again in May.")
     assert row["text"] == "she would stay until the board met again in May"
+
+
+def test_a_new_subject_after_and_starts_a_statement_of_its_own():
+    found = rows(
+        "The museum has rejected the ministry’s claim that the torc left illegally, and a spokeswoman claimed "
+        "that every permit was in order."
+    )
+    assert {row["text"]: row["speaker_as_written"] for row in found} == {
+        "the ministry’s claim that the torc left illegally": "The museum",
+        "the torc left illegally": "the ministry",
+        "every permit was in order": "a spokeswoman",
+    }
+    # "and the US should respond": a modal, not a new speaker's reporting verb
+    (row,) = rows("Lavrov said NATO and the US should respond to the demands within days.")
+    assert row["text"] == "NATO and the US should respond to the demands within days"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "verb", "said"),
+    [
+        ("The torc, which is said to have been buried with a chieftain, has been on show since March.",
+         "is said", "to have been buried with a chieftain"),
+        ("It is alleged that he hid the money in a garden shed.", "is alleged", "he hid the money in a garden shed"),
+        ("He dismissed claims that the town had been abandoned.", "claims", "the town had been abandoned"),
+        ("The mayor denied rumours that the pier would be sold.", "rumours", "the pier would be sold"),
+    ],
+)  # fmt: skip
+def test_a_statement_the_text_gives_to_no_one_is_unattributed(paragraph: str, verb: str, said: str):
+    result = find(paragraph)
+    found = [row for row in result.quotes.to_dict("records") if row["text"] == said]
+    assert found and found[0]["verb"] == verb, result.quotes
+    assert speaker_name(result, found[0]) == "(no speaker named)"
+    # A possessor or "from" names the speaker: not unattributed.
+    result = find("She rejected the diplomat’s claims that the talks had failed.")
+    failed = next(row for row in result.quotes.to_dict("records") if row["text"] == "the talks had failed")
+    assert speaker_name(result, failed) == "the diplomat"
+    # Inside someone's reported clause, the passive is part of what they said.
+    assert [row["speaker_as_written"] for row in rows("The minister said the plan was said to be final.")] == [
+        "The minister"
+    ]
+
+
+def test_both_a_and_b_is_one_row_for_each():
+    result = find(
+        "Both the miners’ union, Vesk Pit Workers, and the Ashgill Families Association say they want charges."
+    )
+    found = result.quotes.to_dict("records")
+    assert sorted(speaker_name(result, row) for row in found) == [
+        "the Ashgill Families Association",
+        "the miners’ union",
+    ]
+    assert {row["text"] for row in found} == {"they want charges"}
+    (one,) = rows("Both sides say they want charges.")  # no pair named: one row, as written
+    assert one["speaker_as_written"] == "Both sides"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("A group representing villagers near the dig has accused the museum of ignoring them.",
+         "A group representing villagers near the dig"),
+        ("The system has denied that staffing levels put patients at risk.", "The system"),
+    ],
+)  # fmt: skip
+def test_more_speaker_phrases(paragraph: str, speaker: str):
+    (row,) = rows(paragraph)
+    assert row["speaker_as_written"] == speaker
