@@ -440,6 +440,11 @@ def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) ->
             if with_whom:  # Rule "with X warning": "Soldiers filled sandbags, with Harrow warning: …" is Harrow's
                 mention = read_mention(masked, with_whom.start("who"), with_whom.end("who"), anchor="start") or mention
             clause = reported_clause(masked, verb, verb_end, sentence[1])
+            if clause and RELATIVE_BEFORE.search(masked, max(sentence[0], verb_start - 40), verb_start):
+                # Rule "reported clause in a relative clause": "Steelmakers, who say 4,000 jobs depend on it,
+                # cheered the duties." — the clause ends at the comma that closes the relative clause.
+                comma = masked.find(", ", clause[0], clause[1])
+                clause = (clause[0], comma) if comma > clause[0] else clause
             if verb.lower() in CLAUSE_VERBS and re.search(r",\s*$", masked[sentence[0] : verb_start]):
                 # Rule "inverted attribution after a clause": "Closures have grown, said Dr Petrakis, a …": the
                 # name after the verb speaks; the words before the verb are not its subject.
@@ -535,6 +540,7 @@ def _clause_up_to_comma(masked: str, sentence: tuple[int, int], stop: int) -> tu
     return (start, end) if len(masked[start:end].split()) >= 3 else None
 
 
+RELATIVE_BEFORE = re.compile(r",\s+(?:who|which)(?:\s+(?:[a-z]+ly|also|have|has|had|long|still))*\s+$")
 REASON_AFTER = re.compile(with_quoted(r",\s+(?P<reason>because\s[^;:{quoted}]*?)[.!?]?\s*$"))
 DASH_ASIDE = re.compile(r"\s[–—]\s[^–—.;:]{2,80}?\s[–—](?=\s)")
 WITH_SUBJECT = re.compile(r"(?:^|[\s,])with\s+(?P<who>[^,;:]{2,60}?)(?:,\s+(?:who|which)\s[^,;:]{2,60},)?\s+$")

@@ -141,6 +141,7 @@ association associations federation federations guild guilds institute
 analysis review audit assessment poll memo letter filing documents records estimate estimates census
 executive executives director directors manager managers owner founder editor commissioner superintendent principal
 group system network operator
+decree ruling judgment judgement verdict resolution communique declaration announcement
 """.split()
 )
 ROLE_NOUNS = {

@@ -390,7 +390,8 @@ def _find_subject(
     first = read_mention(masked, *pieces[0], anchor="start")
     if participle:
         return first
-    last_blank = not last_words
+    # "…, titled “…”, had described": only auxiliaries and adverbs between the last comma and the verb
+    last_blank = all(word.lower() in SUBJECT_TRAILERS or re.fullmatch(r"[a-z]+ly", word) for word in last_words)
     if len(pieces) > 1 and first and (last_blank or _covers(masked, pieces[0], first)):
         return first
     if last_blank:

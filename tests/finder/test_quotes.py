@@ -1131,3 +1131,25 @@ def test_both_a_and_b_is_one_row_for_each():
 def test_more_speaker_phrases(paragraph: str, speaker: str):
     (row,) = rows(paragraph)
     assert row["speaker_as_written"] == speaker
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "said"),
+    [
+        ("The council’s own review of the route, titled “Linking the Coast”, had described the ferry as essential.",
+         "The council’s own review", "the ferry as essential"),
+        ("The ruling also rejected the ministry’s claim that consultation would have changed nothing.",
+         "The ruling", "the ministry’s claim that consultation would have changed nothing"),
+    ],
+)  # fmt: skip
+def test_documents_and_rulings_speak(paragraph: str, speaker: str, said: str):
+    found = [row for row in rows(paragraph) if row["text"] == said]
+    assert found and found[0]["speaker_as_written"] == speaker, rows(paragraph)
+
+
+def test_a_reported_clause_in_a_relative_clause_ends_where_the_relative_clause_does():
+    found = rows("Steelmakers, who say some 4,000 jobs depend on sales abroad, cheered the duties.")
+    assert {row["text"]: row["speaker_as_written"] for row in found} == {
+        "some 4,000 jobs depend on sales abroad": "Steelmakers",
+        "the duties": "Steelmakers",
+    }
