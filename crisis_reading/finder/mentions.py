@@ -259,7 +259,13 @@ def _read_group(words: list[tuple[int, int, str]], block: str, anchor: str) -> M
             return None
         while head_index + 1 < min(len(words), 6) and _speaker_noun(words[head_index + 1][2]):
             head_index += 1  # "according to a police source", "court records": the head is the last noun
-        words = words[: head_index + 1]
+        after = _postmodifier(words[head_index + 1 :])
+        group = _read_group(words[: head_index + 1], block, "end")
+        if group is not None and after:
+            # Rule "speaker with a postmodifier": "two officials familiar with the negotiations", "a senior
+            # official at the culture ministry" — the whole phrase names the speaker.
+            return Mention(block[group.start : after[-1][1]].rstrip(",. "), group.start, "group")
+        return group
     head = words[-1][2]
     if not _speaker_noun(head):
         return None
@@ -299,6 +305,27 @@ _NOT_PEOPLE = {
     "centers", "centres", "powers", "hours", "years", "figures", "questions", "chambers", "layers", "quarters",
     "lists", "interests", "frontiers", "barriers", "rivers", "towers", "waivers", "registers", "records", "tests",
 }  # fmt: skip
+
+
+_POSTMODIFIERS = ("at", "in", "for", "from", "with", "of", "close", "familiar", "briefed", "involved", "representing")
+
+
+def _postmodifier(rest: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The words after a speaker noun that still belong to it ("familiar with the negotiations", "at the
+    ministry"): all of them, when they open with such a word and hold no verb and no clause; else []."""
+    if not rest or rest[0][2].lower() not in _POSTMODIFIERS or len(rest) > 7:
+        return []
+    for _, _, word in rest:
+        lowered = word.lower().strip(",.")
+        if (
+            lowered in CANDIDATES
+            or lowered in AUXILIARIES
+            or lowered in NOT_MODIFIERS - {"of", "to", "in", "on", "at", "for", "with", "by", "from"}
+        ):
+            return []  # fmt: skip
+        if re.fullmatch(r"[a-z]{3,}ed", lowered) and lowered not in ("briefed", "involved"):
+            return []
+    return rest
 
 
 def _speaker_noun(word: str) -> bool:

@@ -151,7 +151,13 @@ class SpeakerRegistry:
         if mention.kind == "role":
             head = lowered.split()[-1]
             return self._most_recent(lambda s: head in s.role.lower() or head in s.name.lower().split())
-        return self._most_recent(lambda s: lowered in (n.lower() for n in s.names_as_written))
+        same = self._most_recent(lambda s: lowered in (n.lower() for n in s.names_as_written))
+        words = lowered.split()
+        if same is None and len(words) == 2 and words[0] == "the" and words[1].endswith("s"):
+            # Rule "definite reference back": "two officials familiar with the talks … one of the officials said"
+            # — "the officials" are the officials met last.
+            same = self._most_recent(lambda s: not s.person and words[1] in s.name.lower().split())
+        return same
 
     def _introduce(self, mention: Mention) -> Speaker:
         person = mention.kind == "person"

@@ -1137,7 +1137,7 @@ def test_more_speaker_phrases(paragraph: str, speaker: str):
     ("paragraph", "speaker", "said"),
     [
         ("The council’s own review of the route, titled “Linking the Coast”, had described the ferry as essential.",
-         "The council’s own review", "the ferry as essential"),
+         "The council’s own review of the route", "the ferry as essential"),
         ("The ruling also rejected the ministry’s claim that consultation would have changed nothing.",
          "The ruling", "the ministry’s claim that consultation would have changed nothing"),
     ],
@@ -1153,3 +1153,28 @@ def test_a_reported_clause_in_a_relative_clause_ends_where_the_relative_clause_d
         "some 4,000 jobs depend on sales abroad": "Steelmakers",
         "the duties": "Steelmakers",
     }
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("According to two officials familiar with the negotiations, the talks nearly succeeded.",
+         "two officials familiar with the negotiations"),
+        ("The loan agreement fell with it, according to a senior official at the culture ministry.",
+         "a senior official at the culture ministry"),
+        ("According to a source close to the talks, the deal was off.", "a source close to the talks"),
+        ("According to officials, the deal was off.", "officials"),
+    ],
+)  # fmt: skip
+def test_a_speaker_noun_keeps_what_modifies_it(paragraph: str, speaker: str):
+    (row,) = rows(paragraph)
+    assert row["speaker_as_written"] == speaker
+
+
+def test_the_officials_are_the_officials_met_last():
+    result = find(
+        "According to two officials familiar with the negotiations, the talks nearly succeeded.",
+        "“Everything was agreed,” one of the officials said.",
+    )
+    first, second = result.quotes.to_dict("records")
+    assert first["speaker_id"] == second["speaker_id"], result.quotes
