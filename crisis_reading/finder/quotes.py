@@ -21,7 +21,14 @@ from crisis_reading.dataset.vocabulary import UNATTRIBUTED, join_list
 from crisis_reading.finder.attribution import Attribution, find_attributions
 from crisis_reading.finder.channels import find_channel
 from crisis_reading.finder.lexicon import CLAUSE_VERBS, ORG_WORDS, ROLE_NOUNS, TITLE_WORDS, reporting_verbs
-from crisis_reading.finder.mentions import JOINT_SUBJECT, both_parties, joint_bodies, named_pair, sentence_subject
+from crisis_reading.finder.mentions import (
+    JOINT_SUBJECT,
+    both_parties,
+    joint_bodies,
+    named_pair,
+    read_mention,
+    sentence_subject,
+)
 from crisis_reading.finder.quote_marks import QuoteSpan, mask_quotations, opens_with_quotation, quote_spans, with_quoted
 from crisis_reading.finder.sentences import sentence_bounds, sentence_of
 from crisis_reading.finder.speakers import (
@@ -271,7 +278,7 @@ def _rows(parsed: list[_Block]) -> list[_Row]:
     previous_rows: list[_Row] = []
     pending: list[_Row] = []  # paragraphs of a running quotation whose attribution comes later
     fallback: _Row | None = None  # what those paragraphs take if no later paragraph names the speaker
-    for block in parsed:
+    for position, block in enumerate(parsed):
         block_rows: list[_Row] = []
         used_clauses = set()
         chain_goes_on = bool(previous and previous.spans and not previous.spans[-1].closed)
@@ -294,6 +301,9 @@ def _rows(parsed: list[_Block]) -> list[_Row]:
                     pending = []
                 if attribution.clause and attribution.clause[0] <= span.start <= attribution.clause[1] + 1:
                     used_clauses.add(id(attribution))
+            elif index == 0 and (box := _claim_box(block, span, parsed[position + 1 : position + 2])):
+                row = _Row(block.number, span.start, span.end, "direct", box, block.number, "claim box",
+                           own_attribution=False)  # fmt: skip
             elif index == 0 and opens_with_quotation(block.text) and previous is not None:
                 row = _borrowed_row(block, span, previous, previous_rows, continues)
                 if row is None:
@@ -327,6 +337,31 @@ def _rows(parsed: list[_Block]) -> list[_Row]:
             pending = []
     _settle_waiting(pending, fallback)
     return [row for row in rows if row.rule != "waiting"]
+
+
+# A fact-check's claim box: "CLAIM: “…”" and, in the next paragraph, "MADE BY: Tobias Rennick, candidate …".
+CLAIM_LABEL = re.compile(r"\s*(?P<label>(?:the\s+)?claim|what\s+was\s+(?:said|claimed))\s*:\s*", re.IGNORECASE)
+MADE_BY = re.compile(
+    r"\s*(?:made\s+by|claimed\s+by|said\s+by|who\s+(?:said|made)\s+(?:it|the\s+claim)|speaker)\s*:\s*"
+    r"(?P<who>[^,;.:]+)",
+    re.IGNORECASE,
+)
+
+
+def _claim_box(block: _Block, span: QuoteSpan, following: list[_Block]) -> Attribution | None:
+    """Rule "claim box": a fact-check's "CLAIM: “…”" quotes whoever the next paragraph's "MADE BY:" names (the
+    label is the attribution word; the speaker's name stands in the next paragraph, so none is written here)."""
+    label = CLAIM_LABEL.fullmatch(block.text, 0, span.start - 1)
+    made_by = MADE_BY.match(following[0].masked) if following and label else None
+    if made_by is None:
+        return None
+    mention = read_mention(following[0].masked, made_by.start("who"), made_by.end("who"), anchor="start")
+    if mention is None or mention.kind == "none":
+        return None
+    who = Mention(mention.text, label.start("label"), mention.kind, mention.role)
+    box = Attribution(label["label"], label.start("label"), label.end("label"), 0, who)
+    block.attributions.append(box)  # resolved with the block's own attributions
+    return box
 
 
 def _settle_waiting(pending: list[_Row], fallback: _Row | None) -> None:

@@ -1178,3 +1178,17 @@ def test_the_officials_are_the_officials_met_last():
     )
     first, second = result.quotes.to_dict("records")
     assert first["speaker_id"] == second["speaker_id"], result.quotes
+
+
+def test_a_fact_checks_claim_box_quotes_whoever_made_by_names():
+    result = find(
+        "CLAIM: “More than 4,000 ballots were thrown out in the recount.”",
+        "MADE BY: Tobias Rennick, a council candidate, in a video posted on 9 November",
+        "VERDICT: False.",
+    )
+    (row,) = result.quotes.to_dict("records")
+    assert (row["kind"], row["verb"], row["speaker_as_written"]) == ("direct", "CLAIM", "")
+    assert row["text"] == "More than 4,000 ballots were thrown out in the recount."
+    assert speaker_name(result, row) == "Tobias Rennick"
+    # A label with no "MADE BY" after it names nobody: no quote.
+    assert rows("CLAIM: “More than 4,000 ballots were thrown out.”", "VERDICT: False.") == []
