@@ -66,7 +66,9 @@ TIME_OR_PLACE = re.compile(
 LISTENER = re.compile(
     r"\s+(?:(?:the|a|an|his|her|their)\s+)?"
     r"(?:[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*)*|journalists|reporters|press|lawmakers|parliament"
-    r"|him|her|them|me|us|[a-z]+ers)(?![\w’'-])"
+    # the hearers of a court report or a meeting: "told the court", "told jurors", "told the committee"
+    r"|court|jury|tribunal|inquiry|inquest|committee|hearing|panel|meeting|conference|audience|crowd|staff|MPs"
+    r"|him|her|them|me|us|[a-z]+(?:ers|ors|ees))(?![\w’'-])"
 )
 # The listener of "…, the president told employees Tuesday." when nothing but a time follows it: one to three
 # words with no comma ("staff", "employees", "a local radio station"); the time check after it keeps it short.
@@ -86,7 +88,9 @@ LISTENER_BEFORE_THAT = re.compile(with_quoted(r"(?:\s+[^\s,;:.{quoted}]+){1,7}?(
 CLAUSE_STOP = re.compile(
     r"(?:,\s+|[”\"]\s+(?=[a-z]+ing\b)|\s+(?=(?:and|but|then)\s))"
     # "…, and he repeated that …": a new subject (a pronoun or a name) may stand between the conjunction and the verb
-    r"(?:(and|but|then)\s+(?:(?:he|she|they|it|we|[A-Z][\w’'-]+)\s+)?(?:has\s+|have\s+|had\s+)?(?:also\s+|later\s+)?)?"
+    # "…, but was told by …": a passive of a reporting verb ends the clause too
+    r"(?:(and|but|then)\s+(?:(?:he|she|they|it|we|[A-Z][\w’'-]+)\s+)?(?:has\s+|have\s+|had\s+|was\s+|were\s+)?"
+    r"(?:also\s+|later\s+)?)?"
     r"([a-z]+)\b"
 )
 # "…, and a spokeswoman claimed that …": a new subject of one to three words after the determiner
@@ -124,6 +128,7 @@ def reported_clause(masked: str, verb: str, verb_end: int, sentence_end: int) ->
         position += adverbial.end()
         rest = masked[position:sentence_end]
     bare = that is None
+    told_to = False
     if that:
         start = position + that.end()
     else:
@@ -134,6 +139,9 @@ def reported_clause(masked: str, verb: str, verb_end: int, sentence_end: int) ->
         # Rule "told without that": "told reporters the bridge would reopen" reports a clause when what follows
         # the listener reads as one (it has a finite verb); "told reporters on Monday." does not.
         told_bare = head in TELL_VERBS and bool(first_word) and first_word.group(1).lower() not in prepositions
+        # "told jurors not to research the case": what they were told to do is the statement (as "urged X to")
+        told_to = head in TELL_VERBS and re.match(r"\s*(?:not\s+)?to\s+[a-z]", rest) is not None
+        infinitive = infinitive or told_to
         if (head in TELL_VERBS and not told_bare) or not first_word or first_word.group(1).lower() in prepositions:
             if verb.lower() not in PHRASE_VERBS and not infinitive:
                 return None
@@ -160,7 +168,7 @@ def reported_clause(masked: str, verb: str, verb_end: int, sentence_end: int) ->
         end -= 1
     if len(masked[start:end].split()) < 2 and MASK not in masked[start:end]:
         return None
-    if bare and not _reads_as_reported(masked[start:end], verb.lower()):
+    if bare and not told_to and not _reads_as_reported(masked[start:end], verb.lower()):
         return None
     return (start, end) if end > start else None
 
@@ -189,13 +197,21 @@ def _reads_as_reported(clause: str, verb: str) -> bool:
 APPOSITIVE = re.compile(with_quoted(r"(?:an?|the)\s[^,;:.{quoted}]{1,60},\s+"))
 
 
+PUBLISHED_BY = re.compile(
+    r"\s+(?:(?:the|new|latest|official)\s+)*(?:figures|data|statistics|numbers|estimates|documents|records|a\s+report|a\s+study"
+    r"|a\s+survey|an\s+analysis)\s+(?:\w+\s+)?(?:published|released|compiled|issued|gathered|seen)\s+by\s+"
+)
+
+
 def according_to(
     masked: str, block: str, verb_start: int, verb_end: int, sentence: tuple[int, int]
 ) -> Attribution | None:
     """Rule "according to": "According to X, clause." or "Clause, according to X." is X's indirect speech."""
     after_end = re.search(r"[,.;]", masked[verb_end : sentence[1]])
     name_end = verb_end + (after_end.start() if after_end else sentence[1] - verb_end)
-    mention = read_mention(masked, verb_end, name_end, anchor="start")
+    published = PUBLISHED_BY.match(masked, verb_end, name_end)
+    # Rule "figures published by X": "According to figures published by the Hydrological Office, …" is X's
+    mention = read_mention(masked, published.end() if published else verb_end, name_end, anchor="start")
     if mention is None:
         return None
     if verb_start == sentence[0]:
@@ -243,13 +259,16 @@ def passive_judgement(
 
 
 _PASSIVE_BY_VERBS = sorted(
-    {form for form in [*OBJECT_VERBS, *forms_with("passive_of", "verb")] if form.endswith("ed")}, key=len, reverse=True
+    {form for form in [*OBJECT_VERBS, *forms_with("passive_of", "verb")] if form.endswith("ed")} | {"told"},
+    key=len,
+    reverse=True,
 )
 PASSIVE_BY = re.compile(
     r"(?<![\w’'-])(?:is|are|was|were|been|being)\s+(?:\w+ly\s+|also\s+|not\s+)?"
     r"(?P<verb>" + "|".join(_PASSIVE_BY_VERBS) + r")\s+by\s+"
 )
-AGENT_THEN_WHAT = re.compile(r"(?P<agent>[^,;:.]{2,90}?)\s+(?P<prep>of|for|over)\s+")
+# "of hiding the report", "for sending alerts late"; after "told by X", "that" ("The jury was told by X that …")
+AGENT_THEN_WHAT = re.compile(r"(?P<agent>[^,;:.]{2,90}?)\s+(?P<prep>of|for|over|that)\s+")
 
 
 def passive_with_agent(masked: str, block: str, sentence: tuple[int, int], index: int) -> list[Attribution]:
@@ -259,7 +278,7 @@ def passive_with_agent(masked: str, block: str, sentence: tuple[int, int], index
     found = []
     for match in PASSIVE_BY.finditer(masked, sentence[0], sentence[1]):
         what = AGENT_THEN_WHAT.match(masked, match.end(), sentence[1])
-        if what is None:
+        if what is None or (what["prep"] == "that") != (match["verb"] == "told"):
             continue
         mention = read_mention(masked, match.end(), what.end("agent"), anchor="start")
         if mention is None or mention.kind == "none":
@@ -315,6 +334,34 @@ def unattributed_statements(masked: str, block: str, sentence: tuple[int, int], 
             noun_start, noun_end = match.span("noun")
             found.append(Attribution(block[noun_start:noun_end], noun_start, noun_end, index,
                                      Mention("", noun_start, "none"), clause=clause, nominal=True))  # fmt: skip
+    return found
+
+
+# British court reports: "…, court hears", "The jury heard that …", "…, the court was told."
+HEARD = re.compile(
+    r"(?<![\w’'-])(?:(?:the|a)\s+)?(?:court|jury|jurors|tribunal|inquest|hearing|inquiry|committee|panel)\s+"
+    r"(?P<verb>(?:has\s+|had\s+|have\s+)?(?:heard|hears)|(?:was|were|is|are|has\s+been|have\s+been)\s+told)"
+    r"(?![\w’'-])(?P<that>\s+that\s)?",
+    re.IGNORECASE,
+)
+
+
+def heard_in_court(masked: str, block: str, sentence: tuple[int, int], index: int) -> list[Attribution]:
+    """Rule "what a court heard": "A finance director used fake invoices, a court has heard.", "The jury heard
+    that the payments went to …", "…, court hears" — evidence the report gives to no one by name (unattributed);
+    "was told by X that" is X's, read by the passive rule."""
+    found = []
+    for match in HEARD.finditer(masked, sentence[0], sentence[1]):
+        verb_start, verb_end = match.span("verb")
+        if match["that"]:
+            clause = (match.end(), _clause_end(masked, match.end(), sentence[1]))
+        elif re.fullmatch(r"[.!?]?\s*", masked[match.end() : sentence[1]]):
+            clause = _clause_up_to_comma(masked, sentence, match.start())
+        else:
+            continue
+        if clause and len(masked[clause[0] : clause[1]].split()) >= 2:
+            mention = Mention("", verb_start, "none")
+            found.append(Attribution(block[verb_start:verb_end], verb_start, verb_end, index, mention, clause=clause))
     return found
 
 
@@ -398,9 +445,11 @@ def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) ->
     for index, sentence in enumerate(bounds):
         found += nominal_attributions(masked, block, sentence, index)
         found += possessive_attributions(masked, block, sentence, index)
-        passives = passive_with_agent(masked, block, sentence, index) + unattributed_statements(
-            masked, block, sentence, index
-        )
+        passives = [
+            *passive_with_agent(masked, block, sentence, index),
+            *unattributed_statements(masked, block, sentence, index),
+            *heard_in_court(masked, block, sentence, index),
+        ]
         found += passives
         covered = [(a.verb_start, a.verb_end) for a in passives]
         previous = None
@@ -471,11 +520,20 @@ def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) ->
             more = []
             if clause is None and (verb.lower() in CLAUSE_VERBS or verb.lower() in TELL_VERBS):
                 clause = clause_before(masked, sentence, mention, verb_end, listener=verb.lower() in TELL_VERBS)
+                comma = masked.rfind(", ", sentence[0], verb_start) if clause is None else -1
+                late = read_mention(masked, comma + 2, verb_start, anchor="end") if comma > 0 else None
+                if late is not None and late.start > mention.start and late.kind != "none":
+                    # "Hospitals, care homes and fire stations would be exempt, the statement added, …": a list
+                    # of commas before it, but the subject is the words right before the verb
+                    clause = clause_before(masked, sentence, late, verb_end, listener=verb.lower() in TELL_VERBS)
+                    mention = late if clause else mention
                 reason = REASON_AFTER.match(masked, verb_end, sentence[1]) if clause else None
-                if reason:
+                group = "reason" if reason and reason["reason"] else "reason2"
+                if reason and (group == "reason" or _reads_as_reported(reason[group], "said")):
                     # Rule "attribution in the middle of reported speech": "The rescuers came late, she says,
-                    # because the team was away." — the reason after the attribution is hers too.
-                    more = [(reason.start("reason"), reason.end("reason"))]
+                    # because the team was away." — the reason after the attribution is hers too, and so is a
+                    # clause after "and": "…, the statement added, and the measures would be reviewed …"
+                    more = [(reason.start(group), reason.end(group))]
             found.append(Attribution(verb, verb_start, verb_end, index, mention, clause=clause, more=more))
             if previous is None or not (previous.clause and previous.clause[0] <= verb_start < previous.clause[1]):
                 previous = found[-1]  # a verb inside the previous one's clause ("asked a judge to order …") is not
@@ -491,7 +549,10 @@ AFTER_A_FINAL_VERB = re.compile(
         r"|Saturday|Sunday|yesterday|today|tonight)\b[^,.;:{quoted}]*)?"
         # "…, a source told TNA, speaking on condition of anonymity because …": an aside after the attribution
         # or a participle that goes on to say more: "…, the president told staff, calling the losses “…”"
-        r"(?:,\s+[a-z]+ing\b.*|,\s+(?:who|because|as)\b[^.;:{quoted}]*)?[.!?]?\s*"
+        # or the circumstances: "…, the ministry said on Wednesday, after the driest July on record …"; or a second
+        # clause the speaker adds: "…, the statement added, and the measures would be reviewed …"
+        r"(?:,\s+[a-z]+ing\b.*|,\s+(?:who|because|as|after|amid|despite|following|while|when|and)\b[^.;:{quoted}]*)?"
+        r"[.!?]?\s*"
     )
 )
 
@@ -541,7 +602,9 @@ def _clause_up_to_comma(masked: str, sentence: tuple[int, int], stop: int) -> tu
 
 
 RELATIVE_BEFORE = re.compile(r",\s+(?:who|which)(?:\s+(?:[a-z]+ly|also|have|has|had|long|still))*\s+$")
-REASON_AFTER = re.compile(with_quoted(r",\s+(?P<reason>because\s[^;:{quoted}]*?)[.!?]?\s*$"))
+REASON_AFTER = re.compile(
+    with_quoted(r",\s+(?:(?P<reason>because\s[^;:{quoted}]*?)|and\s+(?P<reason2>[^;:{quoted}]*?))[.!?]?\s*$")
+)
 DASH_ASIDE = re.compile(r"\s[–—]\s[^–—.;:]{2,80}?\s[–—](?=\s)")
 WITH_SUBJECT = re.compile(r"(?:^|[\s,])with\s+(?P<who>[^,;:]{2,60}?)(?:,\s+(?:who|which)\s[^,;:]{2,60},)?\s+$")
 SHARED_SUBJECT = re.compile(r"(?:,\s*|\s)(?:and|but|then)\s+(?:also\s+|later\s+)?$")

@@ -61,8 +61,10 @@ def reporting_verbs(text: str, start: int = 0, end: int | None = None) -> list[t
         if lowered in _PASSIVE_WORDS and followed_by(text, w_end, "as", end):
             found.append((w_start, w_end + 3, True))
             continue
-        if lowered in _PASSIVE_OF and followed_by(text, w_end, "of", end) and _after_an_auxiliary(text, w_start):
-            found.append((w_start, w_end + 3, True))  # Rule "passive accusation": "he is accused of …"
+        preposition = next((p for p in ("of", "for") if followed_by(text, w_end, p, end)), None)
+        if lowered in _PASSIVE_OF and preposition and _after_an_auxiliary(text, w_start):
+            # Rule "passive accusation": "he is accused of …", "the ministry has been criticised for …"
+            found.append((w_start, w_end + 1 + len(preposition), True))
             continue
         second = next((w for w in _PHRASE_SECONDS.get(lowered, ()) if followed_by(text, w_end, w, end)), None)
         if second and (word.islower() or lowered == "according"):
@@ -142,6 +144,8 @@ analysis review audit assessment poll memo letter filing documents records estim
 executive executives director directors manager managers owner founder editor commissioner superintendent principal
 group system network operator
 decree ruling judgment judgement verdict resolution communique declaration announcement
+prosecution defence defense counsel claimant claimants defendant defendants plaintiff plaintiffs coroner magistrate
+opposition
 """.split()
 )
 ROLE_NOUNS = {

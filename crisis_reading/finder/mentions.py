@@ -61,7 +61,9 @@ def _read_name_run(words: list[tuple[int, int, str]], block: str) -> Mention | N
     for at, token in enumerate(tokens):
         # Rule "person of an organisation": "Union President Doreen Alcott of the Ostrander Nurses Association" is
         # Doreen Alcott, whose role names the organisation; "the Ministry of Transport" stays one name.
-        if token == "of" and at >= 2 and any(t.strip(",") in ORG_WORDS for t in tokens[at + 1 :]):
+        # Also "Rafael Osei of Branwell Research": a full name, then "of" and a name of more than one word.
+        named_body = sum(t[:1].isupper() for t in tokens[at + 1 :]) >= 2 and not set(tokens[:at]) & _PLACE_WORDS
+        if token == "of" and at >= 2 and (any(t.strip(",") in ORG_WORDS for t in tokens[at + 1 :]) or named_body):
             person = _read_name_run(words[:at], block)
             if person is not None and person.kind == "person":
                 person.role = f"{person.role} {block[words[at][0] : words[-1][1]]}".strip()
@@ -93,6 +95,15 @@ def _read_name_run(words: list[tuple[int, int, str]], block: str) -> Mention | N
         return Mention(block[start:end], start, "name", role=role)  # President Putin: a surname after a title
     start = words[0][0] if is_org or len(name_tokens) > 1 or last_title < 0 else start
     return Mention(block[start:end], start, "name")
+
+
+def _number_in_name(before: str, word: str) -> bool:
+    """ "Local 412", "Route 9": a number right after a capitalised word that is no date, time or function word."""
+    lowered = before.lower()
+    return word.isdigit() and _capitalised(before) and lowered not in TIME_WORDS and lowered not in FUNCTION_WORDS
+
+
+_PLACE_WORDS = {"Republic", "Kingdom", "States", "Emirates", "Isle", "City", "County", "Province", "Region", "Gulf"}
 
 
 def _with_article(mention: Mention, block: str) -> Mention:
@@ -154,7 +165,7 @@ def read_mention(block: str, start: int, end: int, anchor: str) -> Mention | Non
     if not words:
         return None
     if anchor == "start":
-        words = _without_leading_time(words)
+        words = _without_trailing_time(_without_leading_time(words))  # "the Office on Tuesday"
         if not words:
             return None
         original = words
@@ -167,7 +178,8 @@ def read_mention(block: str, start: int, end: int, anchor: str) -> Mention | Non
             return _read_group(words, block, anchor)
         run = []
         for word in words:
-            if _capitalised(word[2]) or (run and word[2] in NAME_CONNECTORS):
+            # "Local 412 of the Allied Fabrication Workers": a number inside a name (not a date: "March 3")
+            if _capitalised(word[2]) or (run and (word[2] in NAME_CONNECTORS or _number_in_name(run[-1][2], word[2]))):
                 run.append(word)
             else:
                 break
@@ -194,7 +206,8 @@ def read_mention(block: str, start: int, end: int, anchor: str) -> Mention | Non
             word = words[at]
             # "Fire and Rescue Service": "and" joins the words of one organisation's name, between capitals.
             joins = organisation and word[2] in ("and", "&") and at > 0 and _capitalised(words[at - 1][2])
-            if _capitalised(word[2]) or word[2] in NAME_CONNECTORS or joins:
+            number = at > 0 and _number_in_name(words[at - 1][2], word[2]) and run[0][2] in NAME_CONNECTORS
+            if _capitalised(word[2]) or word[2] in NAME_CONNECTORS or joins or number:
                 run.insert(0, word)
             else:
                 break
@@ -231,6 +244,10 @@ def _group_after_name(words: list[tuple[int, int, str]], after: int, block: str)
     for offset, word in enumerate(words[after : after + 3]):
         lowered = word[2].lower()
         if _speaker_noun(lowered):
+            while after + offset + 1 < len(words) and _speaker_noun(words[after + offset + 1][2]):
+                offset += 1  # "Meridia’s defence ministry": the head is the last of the nouns
+                word = words[after + offset]
+                lowered = word[2].lower()
             following = words[after + offset + 1 : after + offset + 5]
             name = []
             for next_word in following:
@@ -395,9 +412,10 @@ def _find_subject(
     last_close = max(masked.rfind(mark, region_start, verb_start) for mark in CLOSING_MARKS)
     if last_close >= 0 and after_quotes:
         region_start = last_close + 1
-    colon = masked.rfind(":", region_start, verb_start)
+    colon = max(masked.rfind(":", region_start, verb_start), masked.rfind(";", region_start, verb_start))
     if colon >= 0 and masked[colon + 1 : verb_start].strip():
-        region_start = colon + 1  # "Pellowmere floods: Council leader says …": the words after the colon
+        # "Pellowmere floods: Council leader says …", "… from Monday; opposition calls …": the words after it
+        region_start = colon + 1
     pieces = _segments(masked, region_start, verb_start)
     while len(pieces) > 1 and _is_adverbial(masked, pieces[0]):
         pieces = pieces[1:]
@@ -417,6 +435,12 @@ def _find_subject(
     first = read_mention(masked, *pieces[0], anchor="start")
     if participle:
         return first
+    own = re.match(r"\s*(?:which|whom)\s+(?=\S)", masked[last_piece[0] : last_piece[1]])
+    if len(pieces) > 1 and own:
+        # Rule "relative clause with a subject of its own": "…, which Ms Pell said was “simply untrue”"
+        mention = read_mention(masked, last_piece[0] + own.end(), last_piece[1], anchor="end")
+        if mention is not None and mention.kind in ("person", "name", "group", "role"):
+            return mention
     # "…, titled “…”, had described": only auxiliaries and adverbs between the last comma and the verb
     last_blank = all(word.lower() in SUBJECT_TRAILERS or re.fullmatch(r"[a-z]+ly", word) for word in last_words)
     if len(pieces) > 1 and first and (last_blank or _covers(masked, pieces[0], first)):
@@ -439,9 +463,14 @@ def _find_subject(
 RELATIVE_CLAUSE = re.compile(r"\s+(?:who|which)\s+[^,;:]+$")
 
 
+LABEL = re.compile(r"\s*[A-Z][A-Z’' -]{1,30}:\s+")
+
+
 def sentence_subject(masked: str, sentence: tuple[int, int]) -> Mention | None:
     """Rule "named subject": a sentence that opens (after adverbials) with a person's full name, or with
     "role, Full Name," names a person whom a later pronoun may mean, even if no reporting verb follows."""
+    label = LABEL.match(masked, sentence[0], sentence[1])  # "ON THE LINE: Gail Horvath, 58, has worked …"
+    sentence = (label.end(), sentence[1]) if label else sentence
     stop = re.search(r"[.;:?!]", masked[sentence[0] : sentence[1]])
     pieces = _segments(masked, sentence[0], sentence[0] + stop.start() if stop else sentence[1])
     while len(pieces) > 1 and _is_adverbial(masked, pieces[0]):
@@ -464,7 +493,9 @@ def sentence_subject(masked: str, sentence: tuple[int, int]) -> Mention | None:
 def _covers(block: str, piece: tuple[int, int], mention: Mention) -> bool:
     """True when the piece is only a (titled) name: nothing but the mention and its title."""
     rest = block[mention.start + len(mention.text) : piece[1]].strip()
-    return rest == "" and mention.kind in ("person", "name")
+    # "Rafael Osei of Branwell Research": the organisation after "of" was read into the person's role
+    covered = rest == "" or (rest.startswith("of ") and mention.role.endswith(rest))
+    return covered and mention.kind in ("person", "name")
 
 
 # "Both sides said …", "the two ministers agreed …": a subject that stands for two parties named elsewhere.

@@ -1192,3 +1192,95 @@ def test_a_fact_checks_claim_box_quotes_whoever_made_by_names():
     assert speaker_name(result, row) == "Tobias Rennick"
     # A label with no "MADE BY" after it names nobody: no quote.
     assert rows("CLAIM: “More than 4,000 ballots were thrown out.”", "VERDICT: False.") == []
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "verb", "said"),
+    [
+        ("Finance chief spent £2.3m of tenants’ money on racehorses, court hears", "hears",
+         "Finance chief spent £2.3m of tenants’ money on racehorses"),
+        ("A finance director used fake invoices to siphon £2.3 million into his firm, a court has heard.",
+         "has heard", "A finance director used fake invoices to siphon £2.3 million into his firm"),
+        ("The jury heard that the payments went to a firm owned by his brother-in-law.", "heard",
+         "the payments went to a firm owned by his brother-in-law"),
+        ("He resigned in March, days after auditors asked to see the contract, the court was told.", "was told",
+         "He resigned in March, days after auditors asked to see the contract"),
+    ],
+)  # fmt: skip
+def test_what_a_court_heard_is_given_to_no_one(paragraph: str, verb: str, said: str):
+    result = find(paragraph)
+    (row,) = result.quotes.to_dict("records")
+    assert (row["verb"], row["text"]) == (verb, said)
+    assert speaker_name(result, row) == "(no speaker named)"
+
+
+def test_court_report_conventions():
+    found = rows(
+        "The jury was told by Ms Holloway that the money paid for two racehorses, and that the invoices were false."
+    )
+    assert [(row["speaker_as_written"], row["text"]) for row in found] == [
+        ("Holloway", "the money paid for two racehorses"),
+        ("Holloway", "the invoices were false"),
+    ]
+    assert rows("She told the court she was moved to another office weeks later.")[0]["text"] == (
+        "she was moved to another office weeks later"
+    )
+    assert rows("Judge Alison Tremaine told jurors not to research the case online.")[0]["text"] == (
+        "not to research the case online"
+    )
+    assert (
+        rows("The prosecution says no record of that declaration exists.")[0]["speaker_as_written"] == "The prosecution"
+    )
+    found = rows(
+        "Rupert Lyle KC suggested she held a grudge against his client, which Ms Pell said was “simply untrue”."
+    )
+    assert {row["text"]: row["speaker_as_written"] for row in found} == {
+        "she held a grudge against his client": "Rupert Lyle KC",
+        "simply untrue": "Pell",
+    }
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "said"),
+    [
+        ("Another analyst, Rafael Osei of Branwell Research, wrote in a note that the savings could vanish.",
+         "Rafael Osei", "the savings could vanish"),
+        ("Local 412 of the Allied Fabrication Workers, which represents 900 workers, said it had not been consulted.",
+         "Local 412", "it had not been consulted"),
+        ("According to figures published by the National Hydrological Office on Tuesday, the reservoirs held 18%.",
+         "the National Hydrological Office", "the reservoirs held 18%"),
+        ("Homes face nightly cuts from Monday; opposition calls plan “too little, too late”", "opposition",
+         "too little, too late"),
+        ("Orrin expects to book most of the charge in the fourth quarter, the filing showed.", "the filing",
+         "Orrin expects to book most of the charge in the fourth quarter"),
+        ("The union has not ruled out more walkouts next week.", "The union", "more walkouts next week"),
+    ],
+)  # fmt: skip
+def test_business_and_government_copy(paragraph: str, speaker: str, said: str):
+    found = [row for row in rows(paragraph) if row["text"] == said]
+    assert found and found[0]["speaker_as_written"] == speaker, rows(paragraph)
+    assert rows("On March 3 Anna Berg said the talks had failed.")[0]["speaker_as_written"] == "Anna Berg"
+
+
+def test_a_statement_added_in_the_middle_and_a_list_before_it():
+    found = rows("Hospitals, care homes and fire stations would be exempt, the statement added, and the measures would "
+                 "be reviewed every fortnight.")  # fmt: skip
+    assert {row["text"]: row["speaker_as_written"] for row in found} == {
+        "Hospitals, care homes and fire stations would be exempt": "the statement",
+        "the measures would be reviewed every fortnight": "the statement",
+    }
+    found = rows("Water will be cut from Monday, the ministry said on Wednesday, after the driest July on record.")
+    assert [row["text"] for row in found] == ["Water will be cut from Monday"]
+
+
+def test_a_passive_criticism_without_an_agent_and_titles_after_according_to():
+    result = find("The ministry has been criticised for waiting until the reservoirs were nearly empty.")
+    (row,) = result.quotes.to_dict("records")
+    assert row["text"] == "waiting until the reservoirs were nearly empty"
+    assert speaker_name(result, row) == "(no speaker named)"
+    # A title after "according to", a name with a year in it, a term after "placed in": no quotes
+    found = rows("Wages could fall, according to “After the Line,” a study the county commissioned.")
+    assert [row["text"] for row in found] == ["Wages could fall"]
+    assert all(row["text"] != "Water Security 2030" for row in
+               rows("The ministry said repairs under its “Water Security 2030” programme were under way."))  # fmt: skip
+    assert rows("The charity was placed in “special measures” by the regulator.") == []
