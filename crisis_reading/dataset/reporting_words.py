@@ -50,6 +50,7 @@ FRAMES = (
     "that_only",
     "passive_to",
     "unattributed_that",
+    "introduces",
     "passive_as",
     "passive_of",
     "clause_before",

@@ -21,6 +21,7 @@ from crisis_reading.finder.lexicon import (
     FROM_SPEAKER_NOUNS,
     GERUND_VERBS,
     INFINITIVE_VERBS,
+    INTRODUCING_VERBS,
     NEEDS_TO,
     OBJECT_VERBS,
     PHRASE_VERBS,
@@ -82,7 +83,8 @@ SAID_WHEN = re.compile(
     r"|in\s+(?:a|an|his|her|their|its)\s+(?:joint\s+|written\s+|brief\s+)?(?:statement|interview|speech|post|letter|briefing)"
     r"(?:\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?)(?=\s+[a-z])"
 )
-LISTENER_BEFORE_THAT = re.compile(with_quoted(r"(?:\s+[^\s,;:.{quoted}]+){1,7}?(?=\s+that\s)"))
+# (a quoted title may stand in it: "told Radio Brindle’s “Morning Watch” that …")
+LISTENER_BEFORE_THAT = re.compile(r"(?:\s+[^\s,;:.]+){1,7}?(?=\s+that\s)")
 # Where a reported clause may end: a comma (also one kept inside a closing quotation mark: “reckless,” saying),
 # or "and"/"but"/"then" before a new verb.
 CLAUSE_STOP = re.compile(
@@ -111,9 +113,10 @@ def reported_clause(masked: str, verb: str, verb_end: int, sentence_end: int) ->
     position = verb_end
     head = verb.split()[0].lower()
     if head in TELL_VERBS:
-        listener = LISTENER.match(masked, position, sentence_end) or LISTENER_BEFORE_THAT.match(
-            masked, position, sentence_end
-        )
+        listener = LISTENER.match(masked, position, sentence_end)
+        if listener is None or re.match(with_quoted(r"\s*[{quoted}]"), masked[listener.end() : sentence_end]):
+            # no listener named plainly, or a quoted title goes on after it ("Radio Brindle’s “Morning Watch”")
+            listener = LISTENER_BEFORE_THAT.match(masked, position, sentence_end) or listener
         if not listener:
             return None
         position = listener.end()
@@ -489,6 +492,8 @@ def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) ->
             if with_whom:  # Rule "with X warning": "Soldiers filled sandbags, with Harrow warning: …" is Harrow's
                 mention = read_mention(masked, with_whom.start("who"), with_whom.end("who"), anchor="start") or mention
             clause = reported_clause(masked, verb, verb_end, sentence[1])
+            if verb.lower() in INTRODUCING_ONLY:
+                clause = None  # "has just posted this on social media:": it reports nothing itself
             if clause and RELATIVE_BEFORE.search(masked, max(sentence[0], verb_start - 40), verb_start):
                 # Rule "reported clause in a relative clause": "Steelmakers, who say 4,000 jobs depend on it,
                 # cheered the duties." — the clause ends at the comma that closes the relative clause.
@@ -601,6 +606,7 @@ def _clause_up_to_comma(masked: str, sentence: tuple[int, int], stop: int) -> tu
     return (start, end) if len(masked[start:end].split()) >= 3 else None
 
 
+INTRODUCING_ONLY = set(INTRODUCING_VERBS) - set(CLAUSE_VERBS) - set(OBJECT_VERBS) - set(TELL_VERBS)
 RELATIVE_BEFORE = re.compile(r",\s+(?:who|which)(?:\s+(?:[a-z]+ly|also|have|has|had|long|still))*\s+$")
 REASON_AFTER = re.compile(
     with_quoted(r",\s+(?:(?P<reason>because\s[^;:{quoted}]*?)|and\s+(?P<reason2>[^;:{quoted}]*?))[.!?]?\s*$")

@@ -31,7 +31,8 @@ PASSIVE_JUDGEMENTS = [form for form in forms_with("passive_as", "verb") if form.
 FROM_SPEAKER_NOUNS = forms_with("from_speaker", "noun")
 POSSESSIVE_NOUNS = forms_with("possessive_that", "noun")
 
-VERB_WORDS = sorted(set(CLAUSE_VERBS + TELL_VERBS + OBJECT_VERBS), key=len, reverse=True)
+INTRODUCING_VERBS = forms_with("introduces", "verb")
+VERB_WORDS = sorted(set(CLAUSE_VERBS + TELL_VERBS + OBJECT_VERBS + INTRODUCING_VERBS), key=len, reverse=True)
 SINGLE_VERBS = set(VERB_WORDS)
 _PHRASES = {*PHRASE_VERBS, ACCORDING_TO}
 _PASSIVE_WORDS = set(PASSIVE_JUDGEMENTS)
@@ -110,6 +111,8 @@ Ministry Mr Mrs Ms Dr Professor Prof Gen Col Lt Sen Rep Army National Security A
 Undersecretary Under Lieutenant Colonel Major Admiral Captain Judge Justice Attorney Speaker Premier Foreign Trade
 Economy Energy Health Education Culture Agriculture Environment Transport MP MEP Sir Lord Lady Baroness Federal
 Executive Acting Former Senior First Second Supreme Court Board Press Communications Policy Strategy
+Detective Constable Sergeant Inspector Superintendent Councillor Councilwoman Councilman Alderman Bishop Archbishop
+Rabbi Imam Reverend Rev Coroner Magistrate
 """.split()
 )
 ORG_WORDS = set(

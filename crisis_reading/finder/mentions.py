@@ -27,7 +27,7 @@ from crisis_reading.finder.lexicon import (
     WORD,
 )
 from crisis_reading.finder.quote_marks import with_quoted
-from crisis_reading.finder.speakers import Mention
+from crisis_reading.finder.speakers import NAME_SUFFIXES, Mention
 
 DATELINE_START = re.compile(with_quoted(r"\s*[A-Z][^–—.:{quoted}]{0,50}?(?:\([^()]{1,30}\))?\s*(?:[–—]|\s-)\s+"))
 
@@ -88,7 +88,9 @@ def _read_name_run(words: list[tuple[int, int, str]], block: str) -> Mention | N
     start, end = name_words[0][0], name_words[-1][1]
     role = block[words[0][0] : words[last_title][1]].strip() if last_title >= 0 else ""
     name_tokens = [w for _, _, w in name_words]
-    is_org = any(t in ORG_WORDS for t in name_tokens) or any(t.isupper() and len(t) > 1 for t in name_tokens)
+    # "Catherine Holloway KC": letters after a name are no organisation's initials
+    letters = [t for t in name_tokens if t not in NAME_SUFFIXES]
+    is_org = any(t in ORG_WORDS for t in name_tokens) or any(t.isupper() and len(t) > 1 for t in letters)
     if len(name_tokens) >= 2 and not is_org and len(name_tokens) <= 4:
         return Mention(block[start:end], start, "person", role=role)
     if last_title >= 0 and len(name_tokens) == 1 and not is_org and role and role.split()[-1] in TITLE_WORDS:
@@ -231,6 +233,10 @@ def _speaker_of_place(words: list[tuple[int, int, str]], block: str) -> Mention 
             "of",
             "to",
             "representing",  # "a group representing villagers near the excavation"
+            "familiar",  # "two people familiar with the talks", "a source close to the talks"
+            "close",
+            "briefed",
+            "involved",
         ):
             head = _read_group(words[: at + 1], block, "end")
             if head is not None:
@@ -423,6 +429,12 @@ def _find_subject(
     last_words = masked[last_piece[0] : last_piece[1]].split()
     if len(pieces) > 1 and len(last_words) > 1 and last_words[0].lower() in CONJUNCTIONS and not participle:
         return read_mention(masked, *last_piece, anchor="end")  # "…, but both governments said": a new clause
+    own = not participle and re.match(r"\s*(?:which|whom)\s+(?=\S)", masked[last_piece[0] : last_piece[1]])
+    if len(pieces) > 1 and own:
+        # Rule "relative clause with a subject of its own": "…, which Ms Pell said was “simply untrue”"
+        mention = read_mention(masked, last_piece[0] + own.end(), last_piece[1], anchor="end")
+        if mention is not None and mention.kind in ("person", "name", "group", "role"):
+            return mention
     for index, piece in enumerate(pieces):
         mention = read_mention(masked, *piece, anchor="start")
         if mention and mention.kind == "person" and _covers(masked, piece, mention):
@@ -435,12 +447,6 @@ def _find_subject(
     first = read_mention(masked, *pieces[0], anchor="start")
     if participle:
         return first
-    own = re.match(r"\s*(?:which|whom)\s+(?=\S)", masked[last_piece[0] : last_piece[1]])
-    if len(pieces) > 1 and own:
-        # Rule "relative clause with a subject of its own": "…, which Ms Pell said was “simply untrue”"
-        mention = read_mention(masked, last_piece[0] + own.end(), last_piece[1], anchor="end")
-        if mention is not None and mention.kind in ("person", "name", "group", "role"):
-            return mention
     # "…, titled “…”, had described": only auxiliaries and adverbs between the last comma and the verb
     last_blank = all(word.lower() in SUBJECT_TRAILERS or re.fullmatch(r"[a-z]+ly", word) for word in last_words)
     if len(pieces) > 1 and first and (last_blank or _covers(masked, pieces[0], first)):

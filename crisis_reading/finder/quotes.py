@@ -231,7 +231,7 @@ def _own_spans(block: _Block) -> None:
 # Words that present what follows in quotation marks as a name, a term or a title, not as anyone's words.
 TERM_MARKER = re.compile(
     r"(?:so-called|dubbed|known as|called|titled|entitled|author of|the word|the phrase|the term|"
-    r"a single word[^.?!]*,|under the slogan|the slogan|nicknamed|branded as|according to|headed|labelled|labeled|"
+    r"a single word[^.?!]*,|under the slogan|the slogan|nicknamed|branded(?: as)?|according to|headed|labelled|labeled|"
     r"placed in|put in|"
     r"what\s+(?:[\w’'-]+\s+){0,3}(?:calls?|terms?|termed|dubs?))\s*$",  # "what engineers call “soft steel”"
     re.IGNORECASE,
@@ -274,7 +274,10 @@ def _introducer(block: _Block) -> Attribution | None:
     if not block.attributions:
         return None
     last = block.attributions[-1]
-    return last if re.fullmatch(with_quoted(r"[^.?!{quoted}]*:\s*"), block.masked[last.verb_end :]) else None
+    # "… has issued a statement. Here it is in full:": a short second sentence that points at the quotation
+    pointer = r"(?:[.!?]\s+(?:Here|It|This|In full|The statement)\b[^.?!{quoted}]{0,40})?"
+    ending = with_quoted(r"[^.?!{quoted}]*" + pointer + r":\s*")
+    return last if re.fullmatch(ending, block.masked[last.verb_end :]) else None
 
 
 def _rows(parsed: list[_Block]) -> list[_Row]:
@@ -325,13 +328,14 @@ def _rows(parsed: list[_Block]) -> list[_Row]:
                 continue
             rule = "passive judgement" if attribution.passive else "indirect speech"
             parts = _clause_parts(block.masked, attribution.clause) + attribution.more
-            if id(attribution) in used_clauses or _has_quote(block, attribution.clause):
+            naming = attribution.verb.lower() in NAMING_VERBS  # "called the mill “the Fortress”": a name, not speech
+            if id(attribution) in used_clauses or _has_quote(block, attribution.clause, terms_too=naming):
                 parts = _clause_parts(block.masked, attribution.clause)
                 rule = "reported clause beside a quoted one"
                 if len(parts) == 1:
                     continue
             for start, end in parts:
-                if not _has_quote(block, (start, end)):
+                if not _has_quote(block, (start, end), terms_too=naming):
                     block_rows.append(_Row(block.number, start, end, "indirect", attribution, block.number, rule))
         block_rows.sort(key=lambda r: r.start)
         rows += block_rows
@@ -380,9 +384,17 @@ def _settle_waiting(pending: list[_Row], fallback: _Row | None) -> None:
         pending[0].continues = fallback
 
 
-def _has_quote(block: _Block, clause: tuple[int, int]) -> bool:
+NAMING_VERBS = {"call", "calls", "called", "calling", "dubbed", "branded", "labelled", "labeled", "termed", "named"}
+
+
+def _has_quote(block: _Block, clause: tuple[int, int], terms_too: bool = False) -> bool:
+    """True when a quotation stands in the clause; a quoted term or name does not count ("…, a scheme it has
+    branded “Smart Quay”" stays indirect speech), unless terms_too (the verb itself names the thing)."""
     start, end = clause
-    return any(start <= span.start - 1 and span.end <= end + 1 for span in block.spans)
+    return any(
+        start <= span.start - 1 and span.end <= end + 1 and (terms_too or not _names_a_term(block, span))
+        for span in block.spans
+    )
 
 
 def _clause_parts(masked: str, clause: tuple[int, int]) -> list[tuple[int, int]]:

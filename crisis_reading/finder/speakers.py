@@ -49,7 +49,8 @@ INTERGOVERNMENTAL_WORDS = (
     "the bloc",
     "african union",
 )
-NAME_SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
+# Letters after a name ("Catherine Holloway KC"): the surname is the word before them.
+NAME_SUFFIXES = {"Jr", "Sr", "II", "III", "IV", "KC", "QC", "SC", "MP", "MEP", "MSP", "OBE", "MBE", "CBE", "PhD"}
 UNATTRIBUTED_NAME = "(no speaker named)"
 
 

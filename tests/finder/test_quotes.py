@@ -1284,3 +1284,34 @@ def test_a_passive_criticism_without_an_agent_and_titles_after_according_to():
     assert all(row["text"] != "Water Security 2030" for row in
                rows("The ministry said repairs under its “Water Security 2030” programme were under way."))  # fmt: skip
     assert rows("The charity was placed in “special measures” by the regulator.") == []
+
+
+def test_letters_after_a_name_and_police_titles():
+    result = find(
+        "Opening the case, Catherine Holloway KC told the court that the accounts were false.",
+        "Ms Holloway said: “This was not a mistake.”",
+        "Detective Constable Sian Arkwright said the files were seized in May.",
+    )
+    found = result.quotes.to_dict("records")
+    assert speaker_name(result, found[0]) == speaker_name(result, found[1]) == "Catherine Holloway KC"
+    assert speaker_name(result, found[2]) == "Sian Arkwright"
+
+
+def test_live_blog_conventions():
+    result = find(
+        "15:20 — The ports minister has issued a statement. Here it is in full:",
+        "“Nobody wins while the cranes stand still.”",
+        "14:58 — The union’s general secretary, Tomas Reddane, has just posted this on social media:",
+        "“Day one. Every crane still.”",
+    )
+    found = result.quotes.to_dict("records")
+    assert [(row["block"], row["kind"]) for row in found] == [(2, "direct"), (4, "direct")]
+    assert speaker_name(result, found[1]) == "Tomas Reddane"
+    assert rows("The agency issued a warning on Monday.") == []  # the word alone reports nothing
+    # A quoted title in the listener, and a term inside a reported clause that stays indirect speech
+    found = rows("Linnea Hart told Radio Brindle’s “Morning Watch” that contingency plans were in place.")
+    assert [row["text"] for row in found] == ["contingency plans were in place"]
+    found = rows("Two people familiar with the talks said the sticking point was a plan it has branded “Smart Quay”.")
+    assert [(row["kind"], row["speaker_as_written"]) for row in found] == [
+        ("indirect", "Two people familiar with the talks")
+    ]
