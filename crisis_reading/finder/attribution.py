@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from crisis_reading.dataset.reporting_words import forms_with
 from crisis_reading.finder.lexicon import (
+    ABBREVIATIONS,
     ACCORDING_TO,
     AUXILIARIES,
     BARE_CLAUSE_VERBS,
@@ -104,6 +105,25 @@ NEW_SUBJECT_STOPS = [
     for size in (1, 2, 3)
 ]
 ANONYMITY = re.compile(r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|for\s+anonymity)\b")
+
+
+# Where a name after "said" or "according to" ends: a comma, semicolon or full stop, but not the full stop of
+# "Col." or "Dr." inside it ("said Col. Anna Petrova, the garrison commander").
+class _NameStop:
+    """NAME_STOP.search(text): the first such stop in text, as a match (None if there is none)."""
+
+    _STOP = re.compile(r"[,;.]")
+    _WORD_BEFORE = re.compile(r"([A-Za-z]+)$")
+
+    def search(self, text: str) -> re.Match | None:
+        for stop in self._STOP.finditer(text):
+            word = self._WORD_BEFORE.search(text, 0, stop.start())
+            if stop.group() != "." or not word or word.group(1).lower() not in ABBREVIATIONS:
+                return stop
+        return None
+
+
+NAME_STOP = _NameStop()
 
 
 def reported_clause(masked: str, verb: str, verb_end: int, sentence_end: int) -> tuple[int, int] | None:
@@ -210,7 +230,7 @@ def according_to(
     masked: str, block: str, verb_start: int, verb_end: int, sentence: tuple[int, int]
 ) -> Attribution | None:
     """Rule "according to": "According to X, clause." or "Clause, according to X." is X's indirect speech."""
-    after_end = re.search(r"[,.;]", masked[verb_end : sentence[1]])
+    after_end = NAME_STOP.search(masked[verb_end : sentence[1]])
     name_end = verb_end + (after_end.start() if after_end else sentence[1] - verb_end)
     published = PUBLISHED_BY.match(masked, verb_end, name_end)
     # Rule "figures published by X": "According to figures published by the Hydrological Office, …" is X's
@@ -252,7 +272,7 @@ def passive_judgement(
     mention = Mention("", verb_start, "none")
     if by and stop and by.start() == stop.start():
         name_start = position + by.end()
-        name_stop = re.search(r"[,.;]", masked[name_start : sentence[1]])
+        name_stop = NAME_STOP.search(masked[name_start : sentence[1]])
         name_end = name_start + name_stop.start() if name_stop else sentence[1]
         mention = read_mention(masked, name_start, name_end, anchor="start") or mention
     while end > position and masked[end - 1] in ".,;:?! ":
@@ -577,6 +597,11 @@ def clause_before(
     return _clause_up_to_comma(masked, sentence, mention.start)
 
 
+APPOSITIVE_ROLE = re.compile(
+    with_quoted(r",\s+(?P<role>(?:the|a|an)\s[^,;:.{quoted}]{2,60}?)(?=[,;.]|\s+(?:in|on|at)\s)")
+)
+
+
 def _named_after(masked: str, verb_end: int, sentence_end: int) -> Mention | None:
     """The speaker named right after the verb, up to the next comma: "…, said Dr Lionel Petrakis, a …"."""
     stop = re.search(r"[,;]", masked[verb_end:sentence_end])
@@ -588,7 +613,18 @@ def _named_after(masked: str, verb_end: int, sentence_end: int) -> Mention | Non
         return None
     # Only a name and nothing else up to the comma: "said Dr Lionel Petrakis, a …", not "said Washington and the
     # West cannot …" (a reported clause after a subject with an appositive: "NAME, analyst, said …").
-    return mention if not masked[mention.start + len(mention.text) : end].strip() else None
+    if masked[mention.start + len(mention.text) : end].strip():
+        return None
+    return _with_appositive_role(masked, mention, end, sentence_end)
+
+
+def _with_appositive_role(masked: str, mention: Mention, end: int, sentence_end: int) -> Mention:
+    """ "said Col. Anna Petrova, the garrison commander, …": the appositive after the name is her role (so "the
+    garrison commander" met before or after is her too)."""
+    appositive = APPOSITIVE_ROLE.match(masked, end, sentence_end)
+    if appositive and mention.kind == "person":
+        mention.role = appositive.group("role")  # words standing in the text, as the data's role column asks
+    return mention
 
 
 def _clause_up_to_comma(masked: str, sentence: tuple[int, int], stop: int) -> tuple[int, int] | None:
@@ -621,7 +657,9 @@ def _inverted_subject(masked: str, verb_end: int, sentence_end: int) -> Mention 
     before = masked[:verb_end].rstrip()
     if not re.search(r"(?:[”\"]|’’|'')\s*\S+$", before):
         return None
-    stop = re.search(r"[,.;]", masked[verb_end:sentence_end])
+    stop = NAME_STOP.search(masked[verb_end:sentence_end])
     end = verb_end + stop.start() if stop else sentence_end
     mention = read_mention(masked, verb_end, end, anchor="start")
-    return mention if mention and mention.kind in ("person", "name", "group", "role") else None
+    if mention is None or mention.kind not in ("person", "name", "group", "role"):
+        return None
+    return _with_appositive_role(masked, mention, end, sentence_end)

@@ -469,6 +469,32 @@ def _resolve_speakers(parsed: list[_Block], rows: list[_Row], registry: SpeakerR
             else:
                 attribution.speaker_id = registry.resolve(attribution.mention).speaker_id
         registry.notice(block.masked[read_up_to:])
+    _roles_to_names(parsed, registry)
+
+
+def _roles_to_names(parsed: list[_Block], registry: SpeakerRegistry) -> None:
+    """Rule "role named later": "The garrison commander said …" in the lede, then "said Col. Anna Petrova, the
+    garrison commander": the role's statements are hers, when exactly one person met holds that role."""
+    people = [s for s in registry.speakers.values() if s.person and s.role]
+    for speaker in list(registry.speakers.values()):
+        if speaker.person or speaker.speaker_id not in registry.speakers:
+            continue
+        if re.match(r"(?:a|an|one|another|some)\s", speaker.name.lower()):
+            continue  # "a spokeswoman" is somebody new, not a reference to a role named elsewhere
+        role = re.sub(r"^the\s+", "", speaker.name.lower())
+        if not any(word in ROLE_NOUNS for word in role.split()):
+            continue
+        holders = [p for p in people if re.search(rf"(?<![\w’'-]){re.escape(role)}(?![\w’'-])", p.role.lower())]
+        if len(holders) != 1:
+            continue
+        person = holders[0]
+        for block in parsed:
+            for attribution in block.attributions:
+                if attribution.speaker_id == speaker.speaker_id:
+                    attribution.speaker_id = person.speaker_id
+                attribution.parties = [person.speaker_id if p == speaker.speaker_id else p for p in attribution.parties]
+        person.names_as_written += [n for n in speaker.names_as_written if n not in person.names_as_written]
+        del registry.speakers[speaker.speaker_id]
 
 
 def _second_reference(block: _Block, attribution: Attribution, registry: SpeakerRegistry) -> str:

@@ -1315,3 +1315,19 @@ def test_live_blog_conventions():
     assert [(row["kind"], row["speaker_as_written"]) for row in found] == [
         ("indirect", "Two people familiar with the talks")
     ]
+
+
+def test_a_role_in_the_headline_and_lede_is_the_person_named_later():
+    result = find(
+        "Garrison commander vows the town will hold",
+        "The garrison commander said on Monday the town would not fall.",
+        "“We have food for a month,” said Col. Anna Petrova, the garrison commander, in a radio address.",
+    )
+    assert {speaker_name(result, row) for row in result.quotes.to_dict("records")} == {"Anna Petrova"}
+    assert result.speakers.set_index("name").loc["Anna Petrova", "role"] == "the garrison commander"
+    # "a spokeswoman" is somebody new, not the spokeswoman named later
+    result = find(
+        "A spokeswoman said every permit had been checked.",
+        "Its spokeswoman, Mila Ostrova, said the villagers wanted the torc back.",
+    )
+    assert len(set(result.quotes["speaker_id"])) == 2
