@@ -20,7 +20,14 @@ from crisis_reading.dataset.schema import columns
 from crisis_reading.dataset.vocabulary import UNATTRIBUTED, join_list
 from crisis_reading.finder.attribution import Attribution, find_attributions
 from crisis_reading.finder.channels import find_channel
-from crisis_reading.finder.lexicon import CLAUSE_VERBS, ORG_WORDS, ROLE_NOUNS, TITLE_WORDS, reporting_verbs
+from crisis_reading.finder.lexicon import (
+    CLAUSE_VERBS,
+    FUNCTION_WORDS,
+    ORG_WORDS,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+    reporting_verbs,
+)
 from crisis_reading.finder.mentions import (
     JOINT_SUBJECT,
     both_parties,
@@ -441,7 +448,7 @@ def _borrowed_row(
 def _resolve_speakers(parsed: list[_Block], rows: list[_Row], registry: SpeakerRegistry) -> None:
     """Resolve each attribution that carries a row, in reading order, so pronouns find the speaker before them."""
     used = {id(row.attribution) for row in rows}
-    for block in parsed:
+    for number, block in enumerate(parsed):
 
         def block_subject(sentence: tuple[int, int], block: _Block = block) -> Mention | None:
             return sentence_subject(block.masked, sentence)
@@ -466,10 +473,45 @@ def _resolve_speakers(parsed: list[_Block], rows: list[_Row], registry: SpeakerR
                 attribution.speaker_id, attribution.parties = parties[0], parties
             elif described := _second_reference(block, attribution, registry):
                 attribution.speaker_id = described
+            elif (named := _name_before(parsed[max(0, number - 1) : number + 1], attribution, registry)) is not None:
+                attribution.speaker_id = registry.resolve(named).speaker_id
             else:
                 attribution.speaker_id = registry.resolve(attribution.mention).speaker_id
         registry.notice(block.masked[read_up_to:])
     _roles_to_names(parsed, registry)
+
+
+_FULL_NAME = re.compile(r"(?<![\w’'-])[A-Z][a-z]+(?:[ -][A-Z][a-z’'-]+){1,2}(?![\w’'-])")
+
+
+def _name_before(blocks: list[_Block], attribution: Attribution, registry: SpeakerRegistry) -> Mention | None:
+    """Rule "a person named in passing": "On Ines Harrow’s kitchen table sits a lamp tag. … “I dust around it,”
+    she says." — a "he" or "she" that no speaker met so far can mean is the last full name of a person written
+    before it, in this paragraph or the one before. None when the rule does not apply."""
+    mention = attribution.mention
+    if mention.kind != "pronoun" or mention.text.lower() not in ("he", "she") or registry.known(mention) is not None:
+        return None
+    *earlier, block = blocks
+    texts = [(b, b.masked) for b in earlier] + [(block, block.masked[: mention.start])]
+    for source, text in reversed(texts):
+        for found in reversed(list(_FULL_NAME.finditer(text))):
+            words, start, end = found.group().split(), found.start(), found.end()
+            if words[-1].endswith(("’s", "'s")):  # "Ines Harrow’s kitchen table": the owner is the person
+                words[-1], end = words[-1][:-2], end - 2
+            while words and words[0].lower() in FUNCTION_WORDS | {"the"}:  # "On Ines Harrow’s table"
+                start += len(words.pop(0)) + 1
+            if len(words) < 2 or words[-1] in _PLACE_NOUNS:
+                continue  # "Quarry Lane": a street, not a person
+            name = read_mention(source.masked, start, end, anchor="start")
+            if name is not None and name.kind == "person" and name.text == " ".join(words):
+                return name
+    return None
+
+
+_PLACE_NOUNS = {
+    "Lane", "Street", "Road", "Avenue", "Square", "Park", "Hill", "Bridge", "Station", "Hall", "House", "Way",
+    "Drive", "Place", "Court", "Gardens", "Green", "Row", "Quay", "Valley", "River", "Lake", "Island", "Islands",
+}  # fmt: skip
 
 
 def _roles_to_names(parsed: list[_Block], registry: SpeakerRegistry) -> None:

@@ -81,6 +81,11 @@ class Speaker:
         return words[-1] if self.person else ""
 
 
+# "… but was told by Mrs Orwin “not to go digging”. She told the court …": a name after a preposition is not
+# whom the next "she" means (the paragraph's subject is); a name as a subject is ("…, Ferrandel paused.").
+_OBJECT_OF_PREPOSITION = re.compile(r"\b(?:by|to|with|from|against|for)\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?$")
+
+
 class SpeakerRegistry:
     """The speakers met so far in reading order, and which one each new mention refers to."""
 
@@ -116,7 +121,8 @@ class SpeakerRegistry:
         pattern, by_surname = self._surnames
         if pattern is not None:
             for found in pattern.finditer(text):
-                self._touch(by_surname[found.group()])
+                if not _OBJECT_OF_PREPOSITION.search(text, max(0, found.start() - 12), found.start()):
+                    self._touch(by_surname[found.group()])
 
     def unattributed(self) -> Speaker:
         if UNATTRIBUTED not in self.speakers:

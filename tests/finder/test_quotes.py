@@ -1331,3 +1331,15 @@ def test_a_role_in_the_headline_and_lede_is_the_person_named_later():
         "Its spokeswoman, Mila Ostrova, said the villagers wanted the torc back.",
     )
     assert len(set(result.quotes["speaker_id"])) == 2
+
+
+def test_pronouns_mean_the_paragraphs_subject_or_a_person_named_in_passing():
+    result = find(
+        "Joanne Pell said she had raised concerns in 2021 but was told by Mrs Orwin “not to go digging”.",
+        "She told the court she was moved to another office weeks later.",
+    )
+    moved = next(row for row in result.quotes.to_dict("records") if row["text"].startswith("she was moved"))
+    assert speaker_name(result, moved) == "Joanne Pell"
+    result = find("On Ines Harrow’s kitchen table on Quarry Lane sits a brass lamp tag. “I dust around it,” she says.")
+    (row,) = result.quotes.to_dict("records")
+    assert speaker_name(result, row) == "Ines Harrow"
