@@ -477,6 +477,10 @@ def _resolve_speakers(parsed: list[_Block], rows: list[_Row], registry: SpeakerR
                 attribution.speaker_id = registry.resolve(named).speaker_id
             else:
                 attribution.speaker_id = registry.resolve(attribution.mention).speaker_id
+            if attribution.verb and attribution.sentence >= 0 and attribution.speaker_id:
+                sentence = block.masked[slice(*block.bounds[attribution.sentence])]
+                if re.search(r"\bin\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+)?statement\b", sentence):
+                    registry.statement_author = attribution.speaker_id
         registry.notice(block.masked[read_up_to:])
     _roles_to_names(parsed, registry)
 

@@ -86,6 +86,9 @@ class Speaker:
 _OBJECT_OF_PREPOSITION = re.compile(r"\b(?:by|to|with|from|against|for)\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?$")
 
 
+STATEMENT_WORDS = {"the statement", "its statement", "the press release", "the release", "the communique"}
+
+
 class SpeakerRegistry:
     """The speakers met so far in reading order, and which one each new mention refers to."""
 
@@ -93,6 +96,7 @@ class SpeakerRegistry:
         self.speakers: dict[str, Speaker] = {}
         self.recent: list[str] = []  # speaker ids, most recent last
         self._surnames: tuple[re.Pattern | None, dict[str, str]] | None = None  # built when first needed
+        self.statement_author = ""  # who last spoke "in a statement": whom "the statement" then speaks for
 
     def resolve(self, mention: Mention) -> Speaker:
         speaker = self._find(mention) or self._introduce(mention)
@@ -158,7 +162,13 @@ class SpeakerRegistry:
         if mention.kind == "role":
             head = lowered.split()[-1]
             return self._most_recent(lambda s: head in s.role.lower() or head in s.name.lower().split())
-        same = self._most_recent(lambda s: lowered in (n.lower() for n in s.names_as_written))
+        same = None
+        if lowered not in STATEMENT_WORDS or self.statement_author not in self.speakers:
+            same = self._most_recent(lambda s: lowered in (n.lower() for n in s.names_as_written))
+        if same is None and lowered in STATEMENT_WORDS and self.statement_author in self.speakers:
+            # Rule "the statement speaks for its author": "the Ministry of Water said in a statement … the
+            # statement added", "Whitcombe said in a statement. The statement also called on …"
+            same = self.speakers[self.statement_author]
         words = lowered.split()
         if same is None and len(words) == 2 and words[0] == "the" and words[1].endswith("s"):
             # Rule "definite reference back": "two officials familiar with the talks … one of the officials said"

@@ -1343,3 +1343,18 @@ def test_pronouns_mean_the_paragraphs_subject_or_a_person_named_in_passing():
     result = find("On Ines Harrow’s kitchen table on Quarry Lane sits a brass lamp tag. “I dust around it,” she says.")
     (row,) = result.quotes.to_dict("records")
     assert speaker_name(result, row) == "Ines Harrow"
+
+
+def test_the_statement_speaks_for_whoever_spoke_in_it():
+    result = find(
+        "Water will be cut from Monday, the Ministry of Water and Environment said in a statement.",
+        "The cuts will affect 1.3 million people, the statement said.",
+        "“Nobody wins a strike,” Mayor Dana Whitcombe said in a statement.",
+        "The statement also called on the board to appoint a mediator.",
+    )
+    assert [speaker_name(result, row) for row in result.quotes.to_dict("records")] == [
+        "the Ministry of Water and Environment",
+        "the Ministry of Water and Environment",
+        "Dana Whitcombe",
+        "Dana Whitcombe",
+    ]
