@@ -100,7 +100,8 @@ CLAUSE_STOP = re.compile(
 _NOUN_WORD = r"\s+(?!(?:should|would|could|will|can|may|might|must|is|are|was|were|do|does|did)\b)[\w’'-]+"
 NEW_SUBJECT_STOPS = [
     re.compile(
-        r",?\s+(and|but)\s+(?:a|an|the|his|her|its|their)" + _NOUN_WORD * size + r"\s+(?:has\s+|had\s+)?([a-z]+)\b"
+        # a comma first: "the union and the company had agreed" is one clause with a joint subject
+        r",\s+(and|but)\s+(?:a|an|the|his|her|its|their)" + _NOUN_WORD * size + r"\s+(?:has\s+|had\s+)?([a-z]+)\b"
     )
     for size in (1, 2, 3)
 ]
@@ -353,7 +354,7 @@ def unattributed_statements(masked: str, block: str, sentence: tuple[int, int], 
         if _POSSESSOR_BEFORE.search(masked, max(sentence[0], match.start() - 40), match.start()):
             continue  # "the ministry’s claim that …": the possessive rule's
         clause = reported_clause(masked, "said", match.end(), sentence[1])
-        if clause is not None:
+        if clause is not None and starts_a_clause(masked[clause[0] : clause[1]].split()[0]):
             noun_start, noun_end = match.span("noun")
             found.append(Attribution(block[noun_start:noun_end], noun_start, noun_end, index,
                                      Mention("", noun_start, "none"), clause=clause, nominal=True))  # fmt: skip
@@ -386,6 +387,29 @@ def heard_in_court(masked: str, block: str, sentence: tuple[int, int], index: in
             mention = Mention("", verb_start, "none")
             found.append(Attribution(block[verb_start:verb_end], verb_start, verb_end, index, mention, clause=clause))
     return found
+
+
+DOCUMENT_VERBS = {"show", "shows", "showed", "shown"}
+_DOCUMENTS = re.compile(
+    r"\b(?:filing|filings|report|reports|figures|data|records|documents|study|survey|poll|polls|analysis|statement|"
+    r"minutes|accounts|statistics|audit|review|census|estimates)\s+(?:also\s+|have\s+|has\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _names_a_document(masked: str, start: int, verb_start: int) -> bool:
+    return bool(_DOCUMENTS.search(masked, max(start, verb_start - 40), verb_start))
+
+
+def starts_a_clause(word: str) -> bool:
+    """Can `word`, right after "that", begin a clause of its own? "claims that the town …" yes; "claims that
+    arrived before May" (a relative "that", then a verb) and "that of milk" (a demonstrative) no."""
+    lowered = word.lower().strip(",")
+    return not (
+        lowered in AUXILIARIES
+        or lowered in {"of", "in", "on", "for", "to", "would", "will", "could", "can", "may", "might", "must", "should"}
+        or re.fullmatch(r"[a-z]{3,}ed", lowered)
+    )
 
 
 def _clause_end(masked: str, start: int, end: int) -> int:
@@ -496,7 +520,10 @@ def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) ->
                     attribution.sentence = index
                     found.append(attribution)
                 continue
-            if verb.lower() in THAT_ONLY and not TIME_OR_PLACE.match(masked[verb_end : sentence[1]]):
+            that_follows = re.match(r"\s+(?:[a-z]+ly\s+)?that\s+(\S+)", masked[verb_end : sentence[1]])
+            if verb.lower() in DOCUMENT_VERBS and not _names_a_document(masked, sentence[0], verb_start):
+                continue  # "the filing showed …" reports; "Photos show the bridge collapsed" is evidence, not speech
+            if verb.lower() in THAT_ONLY and not (that_follows and starts_a_clause(that_follows.group(1))):
                 continue  # "found that …" reports; "a word Verum Check found in 300 posts" does not
             if verb.lower() in ("asked", "asking") and ANONYMITY.match(masked, verb_end, sentence[1]):
                 continue  # "who asked not to be named": the reporter's formula for a source, not a statement
@@ -517,8 +544,10 @@ def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) ->
             if clause and RELATIVE_BEFORE.search(masked, max(sentence[0], verb_start - 40), verb_start):
                 # Rule "reported clause in a relative clause": "Steelmakers, who say 4,000 jobs depend on it,
                 # cheered the duties." — the clause ends at the comma that closes the relative clause.
-                comma = masked.find(", ", clause[0], clause[1])
-                clause = (clause[0], comma) if comma > clause[0] else clause
+                # the last comma before a verb of the main clause ("…, cheered", "…, marched", "…, resigned"),
+                # not a comma inside the relative clause ("the smell, the noise and the dust")
+                closing = [m.start() for m in RELATIVE_CLOSE.finditer(masked, clause[0], clause[1])]
+                clause = (clause[0], closing[-1]) if closing else clause
             if verb.lower() in CLAUSE_VERBS and re.search(r",\s*$", masked[sentence[0] : verb_start]):
                 # Rule "inverted attribution after a clause": "Closures have grown, said Dr Petrakis, a …": the
                 # name after the verb speaks; the words before the verb are not its subject.
@@ -554,7 +583,10 @@ def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) ->
                     mention = late if clause else mention
                 reason = REASON_AFTER.match(masked, verb_end, sentence[1]) if clause else None
                 group = "reason" if reason and reason["reason"] else "reason2"
-                if reason and (group == "reason" or _reads_as_reported(reason[group], "said")):
+                # "and …" only after "added" ("…, the statement added, and the measures would be reviewed"):
+                # after "said" it is as often the reporter's next fact ("…, the bank said, and the pound fell")
+                added = verb.lower() == "added" and reason is not None and reason[group] is not None
+                if reason and (group == "reason" or (added and _reads_as_reported(reason[group], "said"))):
                     # Rule "attribution in the middle of reported speech": "The rescuers came late, she says,
                     # because the team was away." — the reason after the attribution is hers too, and so is a
                     # clause after "and": "…, the statement added, and the measures would be reviewed …"
@@ -642,6 +674,9 @@ def _clause_up_to_comma(masked: str, sentence: tuple[int, int], stop: int) -> tu
     return (start, end) if len(masked[start:end].split()) >= 3 else None
 
 
+RELATIVE_CLOSE = re.compile(
+    r",\s+(?=(?:also\s+|then\s+|later\s+)?(?:[a-z]{3,}ed|has|have|had|was|were|is|are|will|would)\b)"
+)
 INTRODUCING_ONLY = set(INTRODUCING_VERBS) - set(CLAUSE_VERBS) - set(OBJECT_VERBS) - set(TELL_VERBS)
 RELATIVE_BEFORE = re.compile(r",\s+(?:who|which)(?:\s+(?:[a-z]+ly|also|have|has|had|long|still))*\s+$")
 REASON_AFTER = re.compile(

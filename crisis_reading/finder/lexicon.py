@@ -62,8 +62,13 @@ def reporting_verbs(text: str, start: int = 0, end: int | None = None) -> list[t
         if lowered in _PASSIVE_WORDS and followed_by(text, w_end, "as", end):
             found.append((w_start, w_end + 3, True))
             continue
-        preposition = next((p for p in ("of", "for") if followed_by(text, w_end, p, end)), None)
-        if lowered in _PASSIVE_OF and preposition and _after_an_auxiliary(text, w_start):
+        preposition = None
+        if lowered in _PASSIVE_OF:
+            preposition = "of" if followed_by(text, w_end, "of", end) else None
+            # "criticised for waiting …", not "criticised for years": "for" and a gerund
+            if preposition is None and re.match(r" for [a-z]+ing\b", text[w_end:end]):
+                preposition = "for"
+        if preposition and _after_an_auxiliary(text, w_start):
             # Rule "passive accusation": "he is accused of …", "the ministry has been criticised for …"
             found.append((w_start, w_end + 1 + len(preposition), True))
             continue
@@ -96,7 +101,7 @@ though although when whereas while with without primarily separately earlier lat
 instead until amid among under over which who whom whose where asked addressing writing
 """.split()
 SUBJECT_TRAILERS = """
-also instead has have had would will could can may might must should then now again later earlier previously
+also just instead has have had would will could can may might must should then now again later earlier previously
 repeatedly reportedly publicly privately recently already once further too first last even not only later
 long always never often strongly firmly flatly openly sharply angrily jointly formally initially quickly swiftly
 """.split()

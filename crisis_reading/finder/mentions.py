@@ -58,13 +58,16 @@ def _read_name_run(words: list[tuple[int, int, str]], block: str) -> Mention | N
     if not words or words[-1][2].endswith(("’s", "'s")) or words[-1][2] in NOT_NAMES:
         return None
     tokens = [w for _, _, w in words]
-    for at, token in enumerate(tokens):
-        # Rule "person of an organisation": "Union President Doreen Alcott of the Ostrander Nurses Association" is
-        # Doreen Alcott, whose role names the organisation; "the Ministry of Transport" stays one name.
-        # Also "Rafael Osei of Branwell Research": a full name, then "of" and a name of more than one word.
-        named_body = sum(t[:1].isupper() for t in tokens[at + 1 :]) >= 2 and not set(tokens[:at]) & _PLACE_WORDS
-        if token == "of" and at >= 2 and (any(t.strip(",") in ORG_WORDS for t in tokens[at + 1 :]) or named_body):
-            person = _read_name_run(words[:at], block)
+    # Rule "person of an organisation": "Union President Doreen Alcott of the Ostrander Nurses Association" is
+    # Doreen Alcott, whose role names the organisation; "the Ministry of Transport" stays one name. Also "Rafael
+    # Osei of Branwell Research": a full name, then "of" and a name of more than one word. Only the first "of" is
+    # tried, and the words before it are read without this rule (no recursion: "Garden of Garden of …").
+    at = tokens.index("of") if "of" in tokens else -1
+    if at >= 2:
+        after = tokens[at + 1 :]
+        named_body = sum(t[:1].isupper() for t in after) >= 2 and not set(tokens[:at]) & _PLACE_WORDS
+        if any(t.strip(",") in ORG_WORDS for t in after) or named_body:
+            person = _read_name_run(words[:at], block) if "of" not in tokens[:at] else None
             if person is not None and person.kind == "person":
                 person.role = f"{person.role} {block[words[at][0] : words[-1][1]]}".strip()
                 return person
@@ -179,9 +182,10 @@ def read_mention(block: str, start: int, end: int, anchor: str) -> Mention | Non
         if first.lower() in DETERMINERS:
             return _read_group(words, block, anchor)
         run = []
-        for word in words:
-            # "Local 412 of the Allied Fabrication Workers": a number inside a name (not a date: "March 3")
-            if _capitalised(word[2]) or (run and (word[2] in NAME_CONNECTORS or _number_in_name(run[-1][2], word[2]))):
+        for at, word in enumerate(words):
+            # "Local 412 of the Allied Fabrication Workers": a number inside a name before "of" (not "Game 7 Tom")
+            number = run and _number_in_name(run[-1][2], word[2]) and at + 1 < len(words) and words[at + 1][2] == "of"
+            if _capitalised(word[2]) or (run and word[2] in NAME_CONNECTORS) or number:
                 run.append(word)
             else:
                 break
@@ -360,7 +364,7 @@ def _speaker_noun(word: str) -> bool:
     return lowered.endswith(("ers", "ists", "ians")) and lowered not in _NOT_PEOPLE and len(lowered) > 5
 
 
-_NOT_MEN = {"specimen", "specimens", "abdomen", "talisman", "ottoman", "regimen", "statemen"}
+_NOT_MEN = {"specimen", "specimens", "abdomen", "talisman", "ottoman", "regimen"}
 
 
 def _segments(block: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -18,7 +18,7 @@ import pandas as pd
 
 from crisis_reading.dataset.schema import columns
 from crisis_reading.dataset.vocabulary import UNATTRIBUTED, join_list
-from crisis_reading.finder.attribution import Attribution, find_attributions
+from crisis_reading.finder.attribution import INTRODUCING_ONLY, Attribution, find_attributions, starts_a_clause
 from crisis_reading.finder.channels import find_channel
 from crisis_reading.finder.lexicon import (
     CLAUSE_VERBS,
@@ -165,7 +165,13 @@ def _contrasts(masked: str, attribution: Attribution) -> bool:
     """Rule "contrasting voice": "X say …, while the government insists …" — a clause opened by while, whereas,
     but or although with a speaker of its own is a second statement, not part of the first."""
     start = attribution.mention.start if attribution.mention.kind != "none" else attribution.verb_start
-    if CONTRAST.search(masked, max(0, start - 20), start):
+    contrast = CONTRAST.search(masked, max(0, start - 20), start)
+    if contrast and "which" in contrast.group():
+        # "…, which Ms Pell said was “simply untrue”." judges what came before; in "the bridge, which engineers
+        # said was safe, had failed" the relative clause sits inside the first speaker's words
+        clause = attribution.clause
+        return bool(clause) and "," not in masked[clause[0] : clause[1]]
+    if contrast:
         return True
     # Rule "a voice in a time clause": "Museum insists loan runs until 2027 after court rules licence was invalid"
     # — what the court ruled is the court's statement, not part of the museum's.
@@ -276,11 +282,18 @@ def _same_sentence(block: _Block, attribution: Attribution, position: int) -> bo
     return sentence_of(block.bounds, position) == attribution.sentence
 
 
+MESSAGE_WORDS = re.compile(
+    r"\b(?:this|the following|statement|message|post|tweet|video|letter|online|social media|in full)\b", re.IGNORECASE
+)
+
+
 def _introducer(block: _Block) -> Attribution | None:
     """Rule "introduced paragraph": a paragraph ending "… said:" hands its attribution to the next paragraph."""
     if not block.attributions:
         return None
     last = block.attributions[-1]
+    if last.verb.lower() in INTRODUCING_ONLY and not MESSAGE_WORDS.search(block.masked[last.verb_end :]):
+        return None  # "Thieves posted the stolen jewels to Spain:" introduces no one's words
     # "… has issued a statement. Here it is in full:": a short second sentence that points at the quotation
     pointer = r"(?:[.!?]\s+(?:Here|It|This|In full|The statement)\b[^.?!{quoted}]{0,40})?"
     ending = with_quoted(r"[^.?!{quoted}]*" + pointer + r":\s*")
@@ -334,14 +347,13 @@ def _rows(parsed: list[_Block]) -> list[_Row]:
             if not attribution.clause:
                 continue
             rule = "passive judgement" if attribution.passive else "indirect speech"
-            parts = _clause_parts(block.masked, attribution.clause) + attribution.more
+            parts = _clause_parts(block.masked, attribution.clause)
             naming = attribution.verb.lower() in NAMING_VERBS  # "called the mill “the Fortress”": a name, not speech
             if id(attribution) in used_clauses or _has_quote(block, attribution.clause, terms_too=naming):
-                parts = _clause_parts(block.masked, attribution.clause)
                 rule = "reported clause beside a quoted one"
-                if len(parts) == 1:
-                    continue
-            for start, end in parts:
+                if len(parts) == 1 and not attribution.more:
+                    continue  # the clause is the quotation's: its partial row stands for it
+            for start, end in parts + attribution.more:
                 if not _has_quote(block, (start, end), terms_too=naming):
                     block_rows.append(_Row(block.number, start, end, "indirect", attribution, block.number, rule))
         block_rows.sort(key=lambda r: r.start)
@@ -409,7 +421,9 @@ def _clause_parts(masked: str, clause: tuple[int, int]) -> list[tuple[int, int]]
     development corpus's keys split every such pair); in "said X “…”, and that Y" the one holding a quotation is
     read as its partial quote, the other stays indirect speech."""
     parts, start = [], clause[0]
-    for match in re.finditer(r",?\s+and\s+that\s+", masked[clause[0] : clause[1]]):
+    for match in re.finditer(r",?\s+and\s+that\s+(?=(\S+))", masked[clause[0] : clause[1]]):
+        if not starts_a_clause(match.group(1)):
+            continue  # "the price of bread and that of milk", "he knew and that was enough"
         parts.append((start, clause[0] + match.start()))
         start = clause[0] + match.end()
     parts.append((start, clause[1]))
@@ -500,8 +514,11 @@ def _name_before(blocks: list[_Block], attribution: Attribution, registry: Speak
     for source, text in reversed(texts):
         for found in reversed(list(_FULL_NAME.finditer(text))):
             words, start, end = found.group().split(), found.start(), found.end()
-            if words[-1].endswith(("’s", "'s")):  # "Ines Harrow’s kitchen table": the owner is the person
+            possessive = words[-1].endswith(("’s", "'s"))
+            if possessive:  # "Ines Harrow’s kitchen table": the owner is the person
                 words[-1], end = words[-1][:-2], end - 2
+            elif PREPOSITION_BEFORE.search(text[max(0, start - 8) : start]):
+                continue  # "Smoke rose over Great Yarmouth", "addressed to Anna Holt": a place, or not the subject
             while words and words[0].lower() in FUNCTION_WORDS | {"the"}:  # "On Ines Harrow’s table"
                 start += len(words.pop(0)) + 1
             if len(words) < 2 or words[-1] in _PLACE_NOUNS:
@@ -512,9 +529,11 @@ def _name_before(blocks: list[_Block], attribution: Attribution, registry: Speak
     return None
 
 
+PREPOSITION_BEFORE = re.compile(r"\b(?:to|by|over|in|at|on|from|near|into|across|with|for)\s+$")
 _PLACE_NOUNS = {
     "Lane", "Street", "Road", "Avenue", "Square", "Park", "Hill", "Bridge", "Station", "Hall", "House", "Way",
     "Drive", "Place", "Court", "Gardens", "Green", "Row", "Quay", "Valley", "River", "Lake", "Island", "Islands",
+    "Boulevard", "Memorial", "Centre", "Center", "Stadium", "Airport", "Port", "Harbour", "Market", "Mall",
 }  # fmt: skip
 
 
@@ -530,7 +549,9 @@ def _roles_to_names(parsed: list[_Block], registry: SpeakerRegistry) -> None:
         role = re.sub(r"^the\s+", "", speaker.name.lower())
         if not any(word in ROLE_NOUNS for word in role.split()):
             continue
-        holders = [p for p in people if re.search(rf"(?<![\w’'-]){re.escape(role)}(?![\w’'-])", p.role.lower())]
+        # The same role, whole: "the garrison commander" is not "the deputy director" nor "a manager at a rival
+        # plant" ("the director", "the manager")
+        holders = [p for p in people if re.sub(r"^the\s+", "", p.role.lower().strip(" ,.")) == role]
         if len(holders) != 1:
             continue
         person = holders[0]
@@ -551,7 +572,9 @@ def _second_reference(block: _Block, attribution: Attribution, registry: Speaker
     words = attribution.mention.text.split()
     if len(words) < 2 or words[0].lower() != "the" or words[-1].strip(",") in ORG_WORDS or attribution.sentence < 1:
         return ""
-    if not any(word in TITLE_WORDS or word.lower() in ROLE_NOUNS for word in words[1:]):
+    # A formal title, in capitals, as a feature's second reference ("The former Deputy Chief Inspector"); "The
+    # judge said …" after "Anna Holt was arrested." is somebody else.
+    if not any(word in TITLE_WORDS and word[:1].isupper() for word in words[1:]):
         return ""
     if registry.known(attribution.mention) is not None:
         return ""
@@ -577,6 +600,9 @@ def _joint_parties(block: _Block, attribution: Attribution, registry: SpeakerReg
         # Rule "named pair as subject": "Ashby and Mayor Celia Dunmore met … and urged them to …"
         pair = named_pair(block.masked, block.bounds[attribution.sentence][0], attribution.verb_end)
         pair = pair if pair and mention.start in (pair[0].start, pair[1].start) else []
+        # A one-word half must be someone already met ("Ashby"): "Marks and Spencer", "Smith and Jones" may be
+        # one company, and "Mr and Mrs Smith" is no pair of names
+        pair = pair if all(_named_or_known(party, registry) for party in pair) else []
         if pair and not _between_pair_and_verb(block, pair, attribution):
             return [registry.resolve(party).speaker_id for party in pair]
     if mention.kind != "group" or not JOINT_SUBJECT.fullmatch(mention.text):
@@ -584,6 +610,10 @@ def _joint_parties(block: _Block, attribution: Attribution, registry: SpeakerReg
     since = block.bounds[max(attribution.sentence - 1, 0)][0]
     pair = named_pair(block.masked, since, mention.start)
     return [registry.resolve(party).speaker_id for party in pair]
+
+
+def _named_or_known(party: Mention, registry: SpeakerRegistry) -> bool:
+    return len(party.text.split()) >= 2 or registry.known(party) is not None
 
 
 def _between_pair_and_verb(block: _Block, pair: list[Mention], attribution: Attribution) -> bool:

@@ -1358,3 +1358,48 @@ def test_the_statement_speaks_for_whoever_spoke_in_it():
         "Dana Whitcombe",
         "Dana Whitcombe",
     ]
+
+
+# Found by a fresh-eyes review of the rules above: each of these once went wrong.
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (["Anna Holt was arrested on Monday. The judge said she would be held in custody."],
+         [("The judge", "she would be held in custody")]),
+        (["The report said the union and the company had agreed a deal."],
+         [("The report", "the union and the company had agreed a deal")]),
+        (["He said the talks went well and the two sides agreed to meet again."],
+         [("He", "the talks went well and the two sides agreed to meet again")]),
+        (["Tom Reid said the bridge, which engineers said was safe, had failed."],
+         [("Tom Reid", "the bridge, which engineers said was safe, had failed")]),
+        (["She said the price of bread and that of milk had doubled."],
+         [("She", "the price of bread and that of milk had doubled")]),
+        (["Prices rose sharply, the bank said, and the pound fell against the dollar."],
+         [("the bank", "Prices rose sharply")]),
+        (["The insurer processed claims that arrived before May."], []),
+        (["Police found in the flat a letter that was never sent."], []),
+        (["Photos show the bridge collapsed."], []),
+        (["The ministry has been criticised for years."], []),
+        (["Residents, who said the smell, the noise and the dust were unbearable, marched on Monday."],
+         [("Residents", "the smell, the noise and the dust were unbearable")]),
+        (["After Game 7 Tom Reid said the team was tired."], [("Tom Reid", "the team was tired")]),
+        (["Thieves posted the stolen jewels to Spain:", "“Handle with care,” the label read."], []),
+    ],
+)  # fmt: skip
+def test_what_a_review_found(paragraphs: list[str], expected: list[tuple[str, str]]):
+    assert [(row["speaker_as_written"], row["text"]) for row in rows(*paragraphs)] == expected
+
+
+def test_no_speaker_is_another_person_or_a_place():
+    for two_people in (
+        ["The director said the museum would close.", "Anna Holt, the deputy director, said staff were upset."],
+        ["The manager said the plant was safe.", "Ana Ruiz, a manager at a rival plant, said it was not."],
+    ):
+        assert rows(*two_people)[0]["speaker_id"] != rows(*two_people)[1]["speaker_id"]
+    assert len(rows("Marks and Spencer said sales fell.")) == 1  # perhaps one company: one row
+    for passage in (
+        "Smoke rose over Great Yarmouth on Monday. “It was a shock,” he said.",
+        "The letter was addressed to Anna Holt. “It was a shock,” he said.",
+    ):
+        result = find(passage)
+        assert list(result.speakers["name"]) == ["unresolved ‘he’"], result.speakers
