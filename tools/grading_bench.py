@@ -22,6 +22,22 @@ as JSON.
 grades the class and the floor (empty notebooks) with this tree's grader and with the one in an older tree (a
 folder holding a `crisis_reading` package, e.g. the grading/ files of the last commit over a copy of the rest),
 in turns, each in a process of its own, and prints submissions per minute for both, with medians.
+
+    python -m tools.grading_bench --nbgrader --copies 30 --rounds 4
+
+grades the same class with nbgrader 0.9.6 as well (issue 18). nbgrader gets a virtual environment of its own
+(~/.cache/crisis-reading/nbgrader-venv, made on first use with the course's pinned pandas and kernel), and the
+exercise as an nbgrader assignment (tools/nbgrader_assignment.py: answer cells as solution cells, each check as
+a test cell worth a point), released and handed in by N students, once. Then, in rounds whose order turns round
+each time: this grader on the class with --workers workers, in a process of its own; `nbgrader autograde` on a
+fresh copy of the course (nothing graded yet, so every round does all the work), as nbgrader runs it, one
+submission after another; and the floor, N empty notebooks through this grader. Every round must find every
+answer correct and give every student full marks in nbgrader's gradebook, or the bench stops and says why. Each
+run's wall time and the CPU of its whole process tree are taken around the command: RUSAGE_CHILDREN (this
+process becomes the subreaper of orphans, so they are counted) and, since a kernel killed in bwrap's PID
+namespace is counted by nobody, also the tree's CPU read from /proc every 0.1 s; the machine's CPU over the
+same time is the check on both. It prints medians, submissions a minute, CPU a submission, nbgrader's wall over
+ours paired by round, and ours per submission per worker against the bare floor.
 """
 
 from __future__ import annotations
@@ -180,10 +196,22 @@ def grade_only(options: argparse.Namespace) -> int:
             notebook = folder / f"{options.exercise}-empty.ipynb"
             nbformat.write(nbformat.v4.new_notebook(), notebook)
         outcome = grade_copies(notebook, options, folder / "class", Limits())
-    correct = sum(row["verdict"] == "correct" for result in outcome.results for row in result["rows"])
+    rows = [row for result in outcome.results for row in result["rows"]]
+    correct = sum(row["verdict"] == "correct" for row in rows)
+    problems = Counter(row["run"] for row in rows if row["verdict"] != "correct")
     import crisis_reading
 
-    print(json.dumps({"seconds": outcome.seconds, "correct": correct, "package": crisis_reading.__file__}))
+    print(
+        json.dumps(
+            {
+                "seconds": outcome.seconds,
+                "correct": correct,
+                "answers": len(rows),
+                "problems": dict(problems),
+                "package": crisis_reading.__file__,
+            }
+        )
+    )
     return 0
 
 
@@ -234,6 +262,274 @@ def compare(options: argparse.Namespace) -> int:
     return 0
 
 
+PR_SET_CHILD_SUBREAPER = 36  # linux/prctl.h
+SAMPLE_SECONDS = 0.1  # how often the process tree's CPU is read from /proc during a timed run
+
+
+def become_subreaper() -> bool:
+    """Make this process the reaper of its orphaned descendants (Linux): they stay in its tree, and in its rusage.
+
+    getrusage(RUSAGE_CHILDREN) adds up every descendant that was waited for: a child, and through it every
+    process it waited for in turn (nbgrader's kernels, shut down and reaped; the grader's workers, reaped by
+    the forkserver). A process orphaned on the way would go to init, its CPU with it: bwrap leaves the sandbox's
+    init process to be reaped by whoever adopts it, and multiprocessing's forkserver outlives the grader's
+    process. As a subreaper this process adopts them, and reap_orphans() waits for them.
+
+    What RUSAGE_CHILDREN cannot count, subreaper or not: a process killed inside bwrap's PID namespace (our
+    grader SIGKILLs each kernel's group, bwrap's init then dies, and the kernel with it) is charged to nobody.
+    So our grader's kernels are missing from it, and TreeSampler counts the tree's CPU as well.
+    """
+    try:
+        import ctypes
+
+        return ctypes.CDLL(None, use_errno=True).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def reap_orphans(patience: float = 5.0) -> tuple[int, int]:
+    """After a run, when this process has no child of its own left: orphans reaped, and orphans still running.
+
+    An orphan may take a moment to end (multiprocessing's forkserver sees its grader gone, then exits): it is
+    waited for up to `patience` seconds, so that it is counted in this run and not in the next.
+    """
+    reaped, deadline = 0, time.monotonic() + patience
+    while True:
+        try:
+            while os.waitpid(-1, os.WNOHANG)[0]:
+                reaped += 1
+        except ChildProcessError:
+            pass
+        running = sum(parent == os.getpid() for parent, _, _ in processes().values())
+        if not running or time.monotonic() > deadline:
+            return reaped, running
+        time.sleep(0.05)
+
+
+def processes() -> dict[int, tuple[int, int, int]]:
+    """Every process now: pid -> (parent's pid, start time, CPU so far), the times in clock ticks (/proc/PID/stat)."""
+    found = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as stat:
+                raw = stat.read()
+        except OSError:  # gone since the folder was listed
+            continue
+        fields = raw[raw.rfind(b")") + 2 :].split()  # after "pid (command)", which may hold spaces
+        # state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime ... starttime
+        found[int(entry.name)] = (int(fields[1]), int(fields[19]), int(fields[11]) + int(fields[12]))
+    return found
+
+
+class TreeSampler:
+    """The CPU of this process's descendants over a run, read from /proc every SAMPLE_SECONDS.
+
+    Each process (pid and start time) counts with the CPU it was last seen to have used: it misses what a
+    process used in its last interval, and processes that lived less than one. That is little here (each
+    kernel waits idle before it is killed), and it counts what RUSAGE_CHILDREN cannot (become_subreaper).
+    Reading /proc costs this process about 1.5 ms a sample (75 processes), 1-2% of a core at 10 a second.
+    """
+
+    def __init__(self) -> None:
+        import threading
+
+        self.seen: dict[tuple[int, int], int] = {}
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self.run, daemon=True)
+        self.samples = 0
+
+    def sample(self) -> None:
+        now = processes()
+        children: dict[int, list[int]] = {}
+        for pid, (parent, _, _) in now.items():
+            children.setdefault(parent, []).append(pid)
+        # the descendants now, and any process seen in the tree before, even if something else adopted it since
+        inside, waiting = set(), list(children.get(os.getpid(), []))
+        while waiting:
+            pid = waiting.pop()
+            inside.add(pid)
+            waiting += children.get(pid, [])
+        for pid, (_, started, cpu) in now.items():
+            if pid in inside or (pid, started) in self.seen:
+                self.seen[(pid, started)] = max(cpu, self.seen.get((pid, started), 0))
+        self.samples += 1
+
+    def run(self) -> None:
+        while not self.stop.wait(SAMPLE_SECONDS):
+            self.sample()
+
+    def __enter__(self) -> TreeSampler:
+        self.sample()
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.stop.set()
+        self.thread.join()
+
+    def seconds(self) -> float:
+        return sum(self.seen.values()) / os.sysconf("SC_CLK_TCK")
+
+
+def machine_cpu_seconds() -> float:
+    """The CPU every process on this machine has used since boot (/proc/stat: user, nice, system, irq, softirq)."""
+    fields = [int(field) for field in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:8]]
+    user, nice, system, _idle, _iowait, irq, softirq = fields
+    return (user + nice + system + irq + softirq) / os.sysconf("SC_CLK_TCK")
+
+
+def timed_run(command: list[str], cwd: Path, env: dict[str, str]) -> dict:
+    """Run `command` to its end: wall seconds, and the CPU of its whole process tree counted two ways.
+
+    "rusage" is the RUSAGE_CHILDREN delta around the run: every descendant that was waited for (see
+    become_subreaper for what it misses); "sampled" is TreeSampler's; "machine" is every process on the
+    machine over the same time (/proc/stat), the check on both: on a quiet machine it is a little above the
+    tree's CPU, and none is above wall x cores. "cpu", the tree's CPU, is the larger of rusage and sampled.
+    Call it when this process has no other child running (its orphans are reaped here)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    machine = machine_cpu_seconds()
+    started = time.perf_counter()
+    with TreeSampler() as sampler:
+        done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False)
+        wall = time.perf_counter() - started
+    machine = machine_cpu_seconds() - machine
+    orphans = reap_orphans()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    rusage = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    # Both are lower bounds of the tree's CPU, each missing something else: the larger is the better one.
+    cpu = {"rusage": rusage, "sampled": sampler.seconds(), "machine": machine}
+    return {"done": done, "wall": wall, "cpu": max(rusage, cpu["sampled"]), **cpu, "orphans": orphans}
+
+
+def fail(what: str, done: subprocess.CompletedProcess, why: str) -> SystemExit:
+    tail = (done.stderr or "")[-3000:]
+    return SystemExit(f"{what}: {why} (exit status {done.returncode}); an unequal comparison is worthless\n{tail}")
+
+
+def nbgrader_round(nbgrader, python: Path, pristine: Path, course: Path, exercise: str, students: list[str]) -> dict:
+    """`nbgrader autograde` on a fresh copy of the course, timed; every student must get full marks."""
+    # A fresh copy each round (no autograded/, no submission in the gradebook): every round grades every student.
+    shutil.copytree(pristine, course)
+    environment = {**nbgrader.nbgrader_environment(python), "CRISIS_READING_DATA": str(REPO / "data")}
+    environment.pop("PYTHONPATH", None)
+    command = nbgrader.nbgrader_command(python, "autograde", nbgrader.assignment_name(exercise))
+    run = timed_run(command, course, environment)
+    if run["done"].returncode != 0:
+        raise fail("nbgrader autograde", run["done"], "it failed")
+    full = nbgrader.POINTS * len(question_ids(exercise))
+    marks = nbgrader.scores(python, course, exercise)
+    short = [student for student in students if tuple(marks.get(student, (0, 0))) != (full, full)]
+    for student in short[:3]:
+        print(f"  {student}: {marks.get(student)} points; {nbgrader.failures(course, exercise, student)}")
+    if short or len(marks) != len(students):
+        raise fail("nbgrader", run["done"], f"{len(short)} of {len(students)} students lack full marks ({full})")
+    shutil.rmtree(course)
+    run["said"] = f"{len(marks)} students with {full} of {full} points"
+    return run
+
+
+def ours_round(options: argparse.Namespace, floor: bool) -> dict:
+    """This tree's grader on the class (or on empty notebooks) in a process of its own, as --grade-only, timed."""
+    command = [sys.executable, "-m", "tools.grading_bench", "--grade-only", "--copies", str(options.copies)]
+    command += ["--workers", str(options.workers), "--exercise", options.exercise]
+    command += ["--floor-only"] if floor else []
+    environment = {**os.environ, "CRISIS_READING_DATA": str(REPO / "data"), "MPLBACKEND": "Agg"}
+    environment.pop("PYTHONPATH", None)
+    environment.pop("PYTHONDONTWRITEBYTECODE", None)  # as nbgrader's: both read (and keep) compiled bytecode
+    what = "our grader" + (" (floor)" if floor else "")
+    run = timed_run(command, REPO, environment)
+    if run["done"].returncode != 0:
+        raise fail(what, run["done"], "it failed")
+    result = json.loads(run["done"].stdout.strip().splitlines()[-1])
+    expected = options.copies * len(question_ids(options.exercise))
+    if result["answers"] != expected:
+        raise fail(what, run["done"], f"{result['answers']} answers graded, not {expected}")
+    if not floor and result["correct"] != expected:
+        raise fail(what, run["done"], f"{result['correct']} of {expected} answers correct: {result['problems']}")
+    run["inner"] = result["seconds"]
+    run["said"] = f"{result['correct']} of {expected} answers correct; grading alone {result['seconds']:.1f} s"
+    return run
+
+
+def say_round(turn: int, grader: str, run: dict) -> None:
+    reaped, running = run["orphans"]
+    orphans = f"; orphans reaped {reaped}, still running {running}" if reaped or running else ""
+    print(
+        f"  round {turn}, {grader}: {run['wall']:.1f} s wall, {run['cpu']:.1f} s CPU of the process tree "
+        f"({run['cpu'] / run['wall']:.2f} cores busy; sampled {run['sampled']:.1f} s, by rusage {run['rusage']:.1f} s; "
+        f"the whole machine {run['machine']:.1f} s); {run['said']}{orphans}"
+    )
+
+
+def nbgrader_bench(options: argparse.Namespace) -> int:
+    """This tree's grader against `nbgrader autograde` on the same class, and the floor, in turns (module docstring)."""
+    from tools import nbgrader_assignment as nbgrader
+
+    python = nbgrader.ensure_venv()
+    setup = nbgrader.describe_venv(python)
+    print(
+        f"nbgrader {setup['nbgrader']} in {python.parent.parent} (pandas {setup['pandas']}, kernel "
+        f"{setup['kernel']}, course package {Path(setup['package']).parent})"
+    )
+    print(f"subreaper: {'yes' if become_subreaper() else 'no: orphaned processes are not counted'}")
+    solution = next((REPO / "solutions").glob(f"{options.exercise}-*.ipynb"))
+    runs: dict[str, list[dict]] = {"ours": [], "nbgrader": [], "floor": []}
+    with tempfile.TemporaryDirectory(prefix="grading-bench-nbgrader-") as temp:
+        pristine = Path(temp) / "course"
+        pristine.mkdir()
+        work = nbgrader.make_course(pristine, solution, options.exercise, python, Limits().cell_seconds)
+        students = [f"student{number:03d}" for number in range(options.copies)]
+        nbgrader.hand_in(pristine, options.exercise, work, solution.name, students)
+        print(f"course: {options.copies} students handed in {nbgrader.assignment_name(options.exercise)}")
+        print(f"before: {load()}")
+        bare = statistics.median(bare_floor_seconds() for _ in range(options.repeats))
+        for turn in range(options.rounds):
+            for grader in list(runs) if turn % 2 == 0 else list(reversed(runs)):
+                if grader == "nbgrader":
+                    course = Path(temp) / f"round{turn + 1}"
+                    run = nbgrader_round(nbgrader, python, pristine, course, options.exercise, students)
+                else:
+                    run = ours_round(options, floor=grader == "floor")
+                runs[grader].append(run)
+                say_round(turn + 1, grader, run)
+        print(f"after: {load()}")
+    print(f"floor (empty notebook, fresh kernel, no sandbox, median of {options.repeats}): {bare:.2f} s")
+    walls = {grader: statistics.median(run["wall"] for run in taken) for grader, taken in runs.items()}
+    cpus = {grader: statistics.median(run["cpu"] for run in taken) for grader, taken in runs.items()}
+    rusages = {grader: statistics.median(run["rusage"] for run in taken) for grader, taken in runs.items()}
+    names = {
+        "ours": f"ours ({options.workers} workers)",
+        "nbgrader": "nbgrader autograde (one process, one submission after another)",
+        "floor": f"floor ({options.copies} empty notebooks through our grader, {options.workers} workers)",
+    }
+    for grader, name in names.items():
+        print(
+            f"{name}: {walls[grader]:.1f} s wall (median of {options.rounds}), "
+            f"{60 * options.copies / walls[grader]:.1f} submissions a minute, "
+            f"{cpus[grader] / options.copies:.2f} s CPU a submission (by rusage alone "
+            f"{rusages[grader] / options.copies:.2f} s)"
+        )
+    ratios = [theirs["wall"] / mine["wall"] for theirs, mine in zip(runs["nbgrader"], runs["ours"], strict=True)]
+    print(
+        f"nbgrader wall / ours, paired by round: median {statistics.median(ratios):.2f} x "
+        f"(from {min(ratios):.2f} to {max(ratios):.2f}: {', '.join(f'{ratio:.2f}' for ratio in ratios)})"
+    )
+    print(f"CPU a submission, nbgrader / ours: {cpus['nbgrader'] / cpus['ours']:.2f} x (medians)")
+    # Per submission per worker, as the plain bench counts it (the grading alone, without the process's start)
+    # and for the whole command, as nbgrader's is timed.
+    for what, seconds in (("grading alone", "inner"), ("the whole command", "wall")):
+        ours, floor = (statistics.median(run[seconds] for run in runs[grader]) for grader in ("ours", "floor"))
+        ours, floor = (value * options.workers / options.copies for value in (ours, floor))
+        print(
+            f"ours per submission per worker, {what}: {ours:.2f} s = {ours / bare:.2f} x the bare floor "
+            f"({bare:.2f} s); the empty notebooks through our grader: {floor:.2f} s ({floor / bare:.2f} x)"
+        )
+    print(f"{os.cpu_count()} cores; the aims: ours >= 3 x nbgrader's throughput, <= 1.5 x the floor a submission")
+    return 0
+
+
 def load() -> str:
     one, five, fifteen = os.getloadavg()
     return f"load average {one:.2f}, {five:.2f}, {fifteen:.2f} on {os.cpu_count()} cores"
@@ -249,7 +545,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tiny", action="store_true", help="with --leak: a one-answer notebook, not the solution")
     parser.add_argument("--json", action="store_true", help="with --leak: the counts as JSON")
     parser.add_argument("--compare", metavar="TREE", help="also grade with the crisis_reading in TREE, in turns")
-    parser.add_argument("--rounds", type=int, default=3, help="with --compare: turns of each grader")
+    parser.add_argument("--nbgrader", action="store_true", help="grade the class with nbgrader too, in turns")
+    parser.add_argument("--rounds", type=int, default=3, help="with --compare or --nbgrader: turns of each grader")
     parser.add_argument("--grade-only", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--floor-only", action="store_true", help=argparse.SUPPRESS)
     options = parser.parse_args(argv)
@@ -258,6 +555,8 @@ def main(argv: list[str] | None = None) -> int:
         return grade_only(options)
     if options.compare:
         return compare(options)
+    if options.nbgrader:
+        return nbgrader_bench(options)
     if options.leak:
         return leak_report(options.leak, options.tiny, options.exercise, options.json)
     limits = Limits()
