@@ -307,11 +307,8 @@ def passive_with_agent(masked: str, block: str, sentence: tuple[int, int], index
         mention = read_mention(masked, match.end(), what.end("agent"), anchor="start")
         if mention is None or mention.kind == "none":
             continue
-        start, end = what.end(), sentence[1]
-        semicolon = masked.find(";", start, end)
-        end = semicolon if semicolon >= 0 else end
-        while end > start and (masked[end - 1].isspace() or masked[end - 1] in ".?!,:"):
-            end -= 1
+        start = what.end()
+        end = _clause_end(masked, start, sentence[1])
         if len(masked[start:end].split()) < 2:
             continue
         verb_end = match.end() - len(match.group()) + len(match.group().rstrip())
@@ -413,6 +410,8 @@ def starts_a_clause(word: str) -> bool:
 
 
 def _clause_end(masked: str, start: int, end: int) -> int:
+    """Where a reported clause from `start` ends: at a semicolon (the reporter's next clause), without the
+    punctuation and spaces before it."""
     semicolon = masked.find(";", start, end)
     end = semicolon if semicolon >= 0 else end
     while end > start and (masked[end - 1].isspace() or masked[end - 1] in ".?!,:"):

@@ -124,7 +124,7 @@ def _drop_nested(attributions: list[Attribution], masked: str) -> list[Attributi
     kept: list[Attribution] = []
     for attribution in attributions:
         nested = any(k.clause and k.clause[0] <= attribution.verb_start < k.clause[1] for k in kept)
-        if nested and not (attribution.passive or attribution.nominal or _contrasts(masked, attribution)):
+        if nested and not (attribution.passive or attribution.nominal or _speaks_for_itself(masked, attribution)):
             continue
         kept.append(attribution)
     for current in kept:
@@ -161,9 +161,10 @@ NOUN_PHRASE_OPENING = re.compile(
 )
 
 
-def _contrasts(masked: str, attribution: Attribution) -> bool:
-    """Rule "contrasting voice": "X say …, while the government insists …" — a clause opened by while, whereas,
-    but or although with a speaker of its own is a second statement, not part of the first."""
+def _speaks_for_itself(masked: str, attribution: Attribution) -> bool:
+    """Is this verb, inside another's reported clause, a statement of its own? Rule "contrasting voice": "X say
+    …, while the government insists …" (while, whereas, but, although); "…, which Ms Pell said was “…”" at the
+    end of a sentence; and rule "a voice in a time clause" below."""
     start = attribution.mention.start if attribution.mention.kind != "none" else attribution.verb_start
     contrast = CONTRAST.search(masked, max(0, start - 20), start)
     if contrast and "which" in contrast.group():

@@ -79,6 +79,17 @@ def reject_overlapping(widget, block: int, words: str) -> None:
             widget.reject_button.click()
 
 
+def add_through_the_tool(widget, block: int, words: str, speaker_part: str, verb: str) -> None:
+    """Add an indirect quote with the tool's controls, after rejecting every proposal it overlaps."""
+    reject_overlapping(widget, block, words)
+    widget.new_block.value = block
+    widget.new_text.value = words
+    widget.new_speaker.value = next(s for s in widget.annotation.speaker_ids() if speaker_part in s)
+    widget.new_kind.value = "indirect"
+    widget.new_verb.value = verb
+    widget.add_quote_button.click()
+
+
 def test_a_complete_review_saves_as_reviewed_and_draws_every_lesson_chart(haldor, proposed, tmp_path: Path) -> None:
     folder = tmp_path / "mine"
     annotation, widget = opened(haldor, proposed, folder)
@@ -124,13 +135,7 @@ def test_a_complete_review_saves_as_reviewed_and_draws_every_lesson_chart(haldor
         "they were willing to return to Salderholm before the winter rains, and the commission said it would "
         "propose new dates within a fortnight"
     )
-    reject_overlapping(widget, 20, combined)
-    widget.new_block.value = 20
-    widget.new_text.value = combined
-    widget.new_speaker.value = next(s for s in annotation.speaker_ids() if "marrovic" in s)
-    widget.new_kind.value = "indirect"
-    widget.new_verb.value = "said"
-    widget.add_quote_button.click()
+    add_through_the_tool(widget, 20, combined, "marrovic", "said")
     two = proposal_with(widget, "before the winter rains, and the commission said")
     go_to(widget, two)
     widget.split_words.value = "not in the quote at all"  # refused, with a message
@@ -156,13 +161,7 @@ def test_a_complete_review_saves_as_reviewed_and_draws_every_lesson_chart(haldor
     assert annotation.quote(second)["speaker_as_written"] in names_in(annotation, commission, 20)
     # Add a quote the finder missed (block 28), after rejecting what overlaps it.
     missed = "the government would compensate every farm that lost its harvest"
-    reject_overlapping(widget, 28, missed)
-    widget.new_block.value = 28
-    widget.new_text.value = missed
-    widget.new_speaker.value = next(s for s in annotation.speaker_ids() if "hallerin" in s)
-    widget.new_kind.value = "indirect"
-    widget.new_verb.value = "told"
-    widget.add_quote_button.click()
+    add_through_the_tool(widget, 28, missed, "hallerin", "told")
     assert "Added" in said(widget) and "block 28" in said(widget)
     # A student may reject a proposal they judge wrong: it is not saved.
     doubtful = annotation.proposals()[-1]
