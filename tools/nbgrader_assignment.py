@@ -41,8 +41,7 @@ import nbformat
 from crisis_reading.questions.generator import (
     BEGIN_SOLUTION,
     END_SOLUTION,
-    SOLUTIONS_ONLY,
-    strip_markdown,
+    student_markdown,
 )
 
 REPO = Path(__file__).resolve().parent.parent
@@ -140,9 +139,9 @@ def build_assignment(
     for index, cell in enumerate(solution.cells):
         where = f"{name}, cell {index}"
         if cell.cell_type == "markdown":
-            if cell.source.lstrip().startswith(SOLUTIONS_ONLY):
+            prompt = student_markdown(cell, where)  # the same prompt `make exercises` gives students
+            if prompt is None:
                 continue
-            prompt = nbformat.v4.new_markdown_cell(strip_markdown(cell.source, where))
             source.cells.append(prompt)
             work.cells.append(nbformat.v4.new_markdown_cell(cell.source) if prompt.source != cell.source else prompt)
             continue

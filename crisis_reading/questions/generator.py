@@ -73,14 +73,22 @@ def strip_markdown(source: str, where: str) -> str:
     return stripped
 
 
+def student_markdown(cell: nbformat.NotebookNode, where: str) -> nbformat.NotebookNode | None:
+    """A solution's markdown cell as students get it (model answers replaced by the prompt); None for a cell
+    only instructors see."""
+    if cell.source.lstrip().startswith(SOLUTIONS_ONLY):
+        return None
+    return nbformat.v4.new_markdown_cell(strip_markdown(cell.source, where))
+
+
 def exercise_from_solution(solution: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
     exercise = nbformat.v4.new_notebook(metadata=solution.metadata)
     for index, cell in enumerate(solution.cells):
         where = f"{name}, cell {index}"
         if cell.cell_type == "markdown":
-            if cell.source.lstrip().startswith(SOLUTIONS_ONLY):
+            new = student_markdown(cell, where)
+            if new is None:
                 continue
-            new = nbformat.v4.new_markdown_cell(strip_markdown(cell.source, where))
         elif cell.cell_type == "code":
             new = nbformat.v4.new_code_cell(strip_code(cell.source, where))
         else:
