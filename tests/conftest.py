@@ -104,10 +104,12 @@ def pytest_collection_modifyitems(config, items):
         "test_the_site_built_from_the_lessons_run_here" in names
     )
     if CHROMIUM.exists() and browser_checks_site:
-        again = [item for item in items if item.get_closest_marker("runs_lessons")]
+        covered = ("runs_lessons", "book_from_lessons_run_elsewhere")
+        again = [item for item in items if any(item.get_closest_marker(marker) for marker in covered)]
         if again:
             config.hook.pytest_deselected(items=again)
-            items[:] = [item for item in items if not item.get_closest_marker("runs_lessons")]
+            deselected = set(again)
+            items[:] = [item for item in items if item not in deselected]
 
     def rank(item) -> int:
         if item.path.name in FIRST:

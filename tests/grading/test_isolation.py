@@ -253,7 +253,7 @@ def test_a_fork_bomb_stops_at_the_process_limit(hostile) -> None:
     assert verdict(rows, "h_forks", "03.6") == "correct"  # the run went on after the bomb
 
 
-LEAK_JOBS = 18  # about 15 s; `python -m tools.grading_bench --leak 120` grades 120 the same way
+LEAK_JOBS = 12  # about 8 s; `python -m tools.grading_bench --leak 120` grades 120 the same way
 
 
 def test_one_worker_grades_many_notebooks_under_a_low_open_file_limit() -> None:

@@ -236,43 +236,64 @@ def test_every_per_cent_question_accepts_a_whole_per_cent_and_no_more() -> None:
     assert verdict("08.4", round(expected)) and not verdict("08.4", expected + 0.6)
 
 
-FIRST_CHECK = r"""
-import json, sys
-import nbformat
-notebook = nbformat.read(sys.argv[1], as_version=4)
-setup = next(cell.source for cell in notebook.cells if cell.cell_type == "code")
-namespace = {"__name__": "__main__", "display": lambda *args, **kwargs: None}
-exec(setup, namespace)  # the exercise's own first cell, as a student runs it
-before = set(sys.modules)
-result = namespace["check"](sys.argv[2], "not the answer")
-print(json.dumps({"new": sorted(set(sys.modules) - before), "message": result.message,
-                  "matplotlib": "matplotlib" in sys.modules}))
+# One process imports what every exercise's setup cell imports anyway (pandas, nbformat, the package's lazy front
+# door, never a lesson's module or matplotlib), then forks a child per exercise, so each first check() still runs
+# in a process that has seen only that exercise's setup cell, without paying for Python and pandas eight times.
+FIRST_CHECKS = r"""
+import json, os, sys
+import nbformat, pandas, crisis_reading
+assert not [name for name in sys.modules if name.startswith(("matplotlib", "crisis_reading.questions"))]
+for path in sys.argv[1:]:
+    child = os.fork()
+    if child:
+        os.waitpid(child, 0)
+        continue
+    try:
+        os.chdir(os.path.dirname(path))
+        notebook = nbformat.read(path, as_version=4)
+        setup = next(cell.source for cell in notebook.cells if cell.cell_type == "code")
+        namespace = {"__name__": "__main__", "display": lambda *args, **kwargs: None}
+        exec(setup, namespace)  # the exercise's own first cell, as a student runs it
+        before = set(sys.modules)
+        result = namespace["check"](os.path.basename(path)[:2] + ".1", "not the answer")
+        report = {"new": sorted(set(sys.modules) - before), "message": result.message,
+                  "matplotlib": "matplotlib" in sys.modules}
+    except BaseException as exc:
+        report = {"error": f"{type(exc).__name__}: {exc}"}
+    print(json.dumps({"exercise": os.path.basename(path), **report}), flush=True)
+    os._exit(0)
 """
 
 
-@pytest.mark.parametrize("exercise", sorted(EXERCISES.glob("*.ipynb")), ids=lambda p: p.name[:2])
-def test_a_check_imports_only_its_own_lessons_questions(exercise: Path) -> None:
-    """The first check() of a notebook, in a fresh process after the exercise's setup cell: it imports only its own
-    lesson's module of the bank (lesson 08's brings in the quote finder and the annotation model) and never
-    matplotlib; lesson 03 draws no chart, so matplotlib is not loaded there at all."""
+@pytest.fixture(scope="module")
+def first_checks() -> dict[str, dict]:
     import json
     import os
     import subprocess
     import sys
 
-    lesson = exercise.name[:2]
-    environment = {**os.environ, "MPLBACKEND": "Agg"}
     done = subprocess.run(
-        [sys.executable, "-c", FIRST_CHECK, str(exercise), f"{lesson}.1"],
+        [sys.executable, "-c", FIRST_CHECKS, *map(str, sorted(EXERCISES.glob("*.ipynb")))],
         capture_output=True,
         text=True,
-        cwd=EXERCISES,
-        env=environment,
-        timeout=120,
+        env={**os.environ, "MPLBACKEND": "Agg"},
+        timeout=300,
         check=False,
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    report = json.loads(done.stdout.splitlines()[-1])
+    reports = [json.loads(line) for line in done.stdout.splitlines() if line.startswith('{"exercise"')]
+    return {report.pop("exercise"): report for report in reports}
+
+
+@pytest.mark.parametrize("exercise", sorted(EXERCISES.glob("*.ipynb")), ids=lambda p: p.name[:2])
+def test_a_check_imports_only_its_own_lessons_questions(first_checks: dict[str, dict], exercise: Path) -> None:
+    """The first check() of a notebook, in a fresh process after the exercise's setup cell: it imports only its own
+    lesson's module of the bank (lesson 08's brings in the quote finder and the annotation model) and never
+    matplotlib; lesson 03 draws no chart, so matplotlib is not loaded there at all."""
+    lesson = exercise.name[:2]
+    assert exercise.name in first_checks, f"{exercise.name}: the child process reported nothing"
+    report = first_checks[exercise.name]
+    assert "error" not in report, report.get("error")
     banks = [name for name in report["new"] if name.startswith("crisis_reading.questions.bank.")]
     assert banks == [f"crisis_reading.questions.bank.lesson_{lesson}"], banks
     assert not [name for name in report["new"] if name.split(".")[0] == "matplotlib"]

@@ -3,7 +3,8 @@
 The checks themselves are in site_checks.py. The full build runs every lesson, which the browser test
 does too; when the browser test runs, it builds the site from the lessons it ran and runs the same
 checks there, and the tests marked runs_lessons here are deselected (tests/conftest.py), so `make test`
-runs each lesson once. Without Chromium, or with -m "not browser", they run here.
+runs each lesson once. Without Chromium, or with -m "not browser", they run here. So is the one marked
+book_from_lessons_run_elsewhere: the browser test's book is built that way, from every lesson, with the same checks.
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ def test_a_lesson_that_raises_fails_the_build_naming_it(tmp_path: Path) -> None:
         build_site(tmp_path / "_site", course=course, cwd=tmp_path, log=lambda _: None)
 
 
+@pytest.mark.book_from_lessons_run_elsewhere
 def test_a_lesson_run_elsewhere_is_rendered_with_its_outputs(tmp_path: Path) -> None:
     course = one_lesson_course(tmp_path, "print('ran' + ' here')")
     notebook = nbformat.read(course / "01-lesson.ipynb", as_version=4)
