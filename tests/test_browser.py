@@ -422,7 +422,7 @@ def test_the_site_built_from_the_lessons_run_here(
 def book_in_the_browser(site_from_the_browser: Path, browser):
     """The book served over HTTP on 127.0.0.1, and a page that may load nothing else (the book must work offline)."""
     handler = functools.partial(QuietHandler, directory=str(site_from_the_browser))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
@@ -432,6 +432,12 @@ def book_in_the_browser(site_from_the_browser: Path, browser):
     page.close()
     server.shutdown()
     server.server_close()
+
+
+class QuietServer(http.server.ThreadingHTTPServer):
+    # Chromium keeps its connections open; closing the server should not wait for it to hang up (2.7 s a run).
+    daemon_threads = True
+    block_on_close = False
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
