@@ -26,6 +26,8 @@ INFINITIVE_VERBS = set(forms_with("infinitive"))
 GERUND_VERBS = set(forms_with("gerund"))
 THAT_ONLY = set(forms_with("that_only"))
 ACCORDING_TO = "according to"
+# Verbs that name rather than say: "called the mill “the Fortress”", "as election staff call ballots marked …"
+NAMING_VERBS = {"call", "calls", "called", "calling", "dubbed", "branded", "labelled", "labeled", "termed", "named"}
 # The passive is read from the past participle: "slammed as", "is accused of".
 PASSIVE_JUDGEMENTS = [form for form in forms_with("passive_as", "verb") if form.endswith("ed")]
 FROM_SPEAKER_NOUNS = forms_with("from_speaker", "noun")
@@ -117,7 +119,7 @@ Undersecretary Under Lieutenant Colonel Major Admiral Captain Judge Justice Atto
 Economy Energy Health Education Culture Agriculture Environment Transport MP MEP Sir Lord Lady Baroness Federal
 Executive Acting Former Senior First Second Supreme Court Board Press Communications Policy Strategy
 Detective Constable Sergeant Inspector Superintendent Councillor Councilwoman Councilman Alderman Bishop Archbishop
-Rabbi Imam Reverend Rev Coroner Magistrate
+Rabbi Imam Reverend Rev Coroner Magistrate Miss Dame Madam Shri Sri Smt Shrimati
 """.split()
 )
 ORG_WORDS = set(
@@ -154,6 +156,11 @@ group system network operator
 decree ruling judgment judgement verdict resolution communique declaration announcement
 prosecution defence defense counsel claimant claimants defendant defendants plaintiff plaintiffs coroner magistrate
 opposition
+author authors scientist scientists engineer engineers staff employee employees team paper crew crews pilot pilots
+passenger passengers driver drivers planner planners volunteer volunteers organiser organisers organizer organizers
+tenant tenants landlord landlords customer customers patient patients victim victims developer developers trader
+traders fisherman fishermen chef chefs coach player players fan fans rescuer rescuers firefighter firefighters
+paramedic paramedics medic medics engineer spokesman
 """.split()
 )
 ROLE_NOUNS = {
@@ -162,8 +169,11 @@ ROLE_NOUNS = {
     "commander", "leader", "officer", "expert", "aide", "economist", "adviser", "advisor", "researcher",
     "professor", "mayor", "governor", "prosecutor", "general", "colonel", "inspector", "executive", "director",
     "manager", "owner", "founder", "editor", "judge", "commissioner", "superintendent", "captain", "principal",
+    "author", "scientist", "engineer", "pilot", "coach", "chef", "planner", "organiser", "organizer",
 }  # fmt: skip
-ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sen", "rep", "prof", "jan", "feb", "aug", "sept"}
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "smt", "st", "gen", "lt", "col", "sen", "rep", "prof", "jan", "feb", "aug", "sept",
+}  # fmt: skip
 WORD = re.compile(with_quoted(r"[^\s{quoted}]+"))
 NOT_MODIFIERS = {
     "of", "to", "in", "on", "at", "for", "with", "by", "from", "and", "or", "but", "that", "who", "which",

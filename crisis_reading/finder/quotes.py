@@ -23,6 +23,7 @@ from crisis_reading.finder.channels import find_channel
 from crisis_reading.finder.lexicon import (
     CLAUSE_VERBS,
     FUNCTION_WORDS,
+    NAMING_VERBS,
     ORG_WORDS,
     ROLE_NOUNS,
     TITLE_WORDS,
@@ -402,9 +403,6 @@ def _settle_waiting(pending: list[_Row], fallback: _Row | None) -> None:
         waiting.rule = "paragraph of pure quotation, running on"
     if pending and pending[0].continues is None and fallback.kind != "indirect":
         pending[0].continues = fallback
-
-
-NAMING_VERBS = {"call", "calls", "called", "calling", "dubbed", "branded", "labelled", "labeled", "termed", "named"}
 
 
 def _has_quote(block: _Block, clause: tuple[int, int], terms_too: bool = False) -> bool:

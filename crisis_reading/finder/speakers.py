@@ -22,6 +22,11 @@ from crisis_reading.dataset.vocabulary import UNATTRIBUTED, slug
 
 PRONOUN_GENDER = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she"}
 COLLECTIVE_PRONOUNS = {"it", "they"}
+# Rule "gender from a title": "Smt. Kamla Devi Rathore … “…,” he said." — he is not the woman titled Smt.
+TITLE_PRONOUN = {
+    **dict.fromkeys("mr shri sri sir lord king prince".split(), "he"),
+    **dict.fromkeys("mrs ms miss smt shrimati lady dame baroness queen princess madam".split(), "she"),
+}
 ANALYST_WORDS = (
     "analyst",
     "fellow",
@@ -106,6 +111,9 @@ class SpeakerRegistry:
             speaker.pronoun = PRONOUN_GENDER[mention.text.lower()]
         if mention.role and not speaker.role:
             speaker.role = mention.role
+        titles = [TITLE_PRONOUN[w] for w in mention.role.lower().replace(".", " ").split() if w in TITLE_PRONOUN]
+        if speaker.person and speaker.pronoun is None and titles:
+            speaker.pronoun = titles[0]
         self._touch(speaker.speaker_id)
         return speaker
 

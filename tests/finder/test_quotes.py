@@ -1403,3 +1403,54 @@ def test_no_speaker_is_another_person_or_a_place():
     ):
         result = find(passage)
         assert list(result.speakers["name"]) == ["unresolved ‘he’"], result.speakers
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # a role, then the person's name in apposition after an inverted "said"
+        (["“The ice is thin,” said the survey’s lead author, Dr Petra Vale, a glaciologist."],
+         [("Petra Vale", "The ice is thin,")]),
+        # "According to X, clause, and Y told Z clause": two statements, not one
+        (["According to the audit, half the pumps had failed, and staff at six stations told inspectors they had "
+          "never been paid."],
+         [("the audit", "half the pumps had failed"), ("staff at six stations", "they had never been paid")]),
+        (["According to Aid First, a charity, the camp has no water."], [("Aid First", "the camp has no water")]),
+        # a tell verb with "that" and no listener (South Asian English); none for "told that story"
+        (["Shri Varma informed that 900 families had been moved."], [("Varma", "900 families had been moved")]),
+        (["He told that story often."], []),
+        # "with X warning": the clause before ends at ", with", the warning is X's
+        (["The party voiced concern over the delays, with its spokesperson Mira Dal warning that “time is short”."],
+         [("The party", "over the delays"), ("Mira Dal", "time is short")]),
+        # "terming it": the participle's subject is the sentence's, not the possessor of "allegation"
+        (["The mayor rejected the council’s claim that the fund was empty, terming it “a stunt”."],
+         [("The mayor", "the council’s claim that the fund was empty"), ("the council", "the fund was empty"),
+          ("The mayor", "a stunt")]),
+        (["Short terms were agreed."], []),
+        # a short aside in brackets between the name and the verb
+        (["Rana Osei of the Green Workers’ Front (GWF) claimed on Monday that the mine was unsafe."],
+         [("Rana Osei", "the mine was unsafe")]),
+        # where it was written, with a title in quotation marks that nobody said
+        (["Salt, not rain, did the damage, the engineers wrote in the bulletin, in a paper titled “Grey Water”."],
+         [("the engineers", "Salt, not rain, did the damage")]),
+        # "…, a study finds" at the end of a sentence or headline reports; "found in" does not
+        (["Half the wells ran dry, study finds"], [("study", "Half the wells ran dry")]),
+        (["It was a word the fact-checkers found in 300 posts."], []),
+        # a gloss of a term is a name, not speech
+        (["Most were “spoilt”, as clerks call ballots marked twice."], []),
+        # a headline quoting in single marks, its speaker after the verb and before "as …"
+        (["‘Not one coin was lost,’ says minister as audit row grows"], [("minister", "Not one coin was lost,")]),
+    ],
+)  # fmt: skip
+def test_conventions_of_south_asian_and_science_copy(paragraphs: list[str], expected: list[tuple[str, str]]):
+    assert [(row["speaker_as_written"], row["text"]) for row in rows(*paragraphs)] == expected
+
+
+def test_a_title_tells_which_person_he_or_she_is():
+    result = find(
+        "The minister, Shri Arun Mehta, said the money had been paid.",
+        "The Leader of the Opposition, Smt. Leela Bose, claimed on Monday that it had not.",
+        "“The receipts are public,” he said.",
+    )
+    last = result.quotes.to_dict("records")[-1]
+    assert last["text"] == "The receipts are public," and speaker_name(result, last) == "Arun Mehta"
