@@ -56,6 +56,7 @@ FRAMES = (
     "clause_before",
     "from_speaker",
     "possessive_that",
+    "whether_clause",
 )
 TONES = ("neutral", "judgement")  # empty: neither; lesson 03 leaves it to the student to weigh
 

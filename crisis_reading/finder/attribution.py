@@ -32,6 +32,7 @@ from crisis_reading.finder.lexicon import (
     TELL_VERBS,
     THAT_ONLY,
     VERB_WORDS,
+    WHETHER_VERBS,
     followed_by,
     reporting_verbs,
 )
@@ -122,6 +123,9 @@ def _headline_speaker(masked: str, verb_end: int, sentence_end: int) -> Mention 
     return mention if not masked[mention.start + len(mention.text) : end].strip() else None
 
 
+RELATIVE_SPEAKER = re.compile(r"(?<![\w’'-])(?:that|which)\s+(?P<who>[^,;:]{2,50}?)\s+$")
+AUXILIARY_FIRST = re.compile(r"(?:had|has|have|was|were|is|are|would|will|could|might|may)\s")
+WHETHER = re.compile(r"\s*(?=(?:whether|if)\s+\S+\s+\S)")
 AND_THEN = re.compile(r",\s+(?:and|but)\s+")
 
 
@@ -196,9 +200,12 @@ def reported_clause(masked: str, verb: str, verb_end: int, sentence_end: int) ->
         # Rule "time before a bare clause": "said on Tuesday the government would …", "said in a statement …"
         position += adverbial.end()
         rest = masked[position:sentence_end]
-    bare = that is None
+    whether = WHETHER.match(rest) if that is None and verb.lower() in WHETHER_VERBS else None
+    bare = that is None and whether is None
     told_to = False
-    if that:
+    if whether:
+        start = position + whether.end()  # Rule "indirect question": "questioned whether the deal went far enough"
+    elif that:
         start = position + that.end()
     else:
         first_word = re.match(r"^\s*([\w’'-]+)", rest)
@@ -608,6 +615,24 @@ def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) ->
                     read_mention(masked, *who, anchor="end") or read_mention(masked, *who, anchor="start") or mention
                 )
             clause = reported_clause(masked, verb, verb_end, sentence[1])
+            asides = DASH_ASIDE.finditer(masked, sentence[0], sentence[1])
+            aside = next((a for a in asides if a.start() < verb_start < a.end()), None)
+            if clause and aside:
+                # Rule "statement in a dashed aside": "Petra Ondráková – who on Tuesday threatened to walk out of
+                # the talks – conceded …": the aside's clause ends at its closing dash, and its subject is the
+                # name before it ("who")
+                end = aside.end() - 1
+                while end > clause[0] and (masked[end - 1].isspace() or masked[end - 1] in "–—,"):
+                    end -= 1
+                clause = (clause[0], min(clause[1], end)) if end > clause[0] else None
+                if re.match(r"\s[–—]\s+(?:who|which)\b", masked[aside.start() : aside.end()]):
+                    mention = read_mention(masked, sentence[0], aside.start(), anchor="end") or mention
+            relative = RELATIVE_SPEAKER.search(masked, sentence[0], verb_start) if clause and not participle else None
+            if relative and AUXILIARY_FIRST.match(masked, clause[0]):
+                # Rule "speaker inside a relative clause": "a two-day summit that both delegations said had come
+                # close to collapse" — the words between "that" and the verb speak; what follows is a predicate
+                inner = read_mention(masked, relative.start("who"), relative.end("who"), anchor="end")
+                mention = inner if inner is not None and inner.kind in ("person", "name", "group", "role") else mention
             if verb.lower() in INTRODUCING_ONLY:
                 clause = None  # "has just posted this on social media:": it reports nothing itself
             if clause and RELATIVE_BEFORE.search(masked, max(sentence[0], verb_start - 40), verb_start):

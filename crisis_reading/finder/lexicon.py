@@ -25,6 +25,7 @@ NEEDS_TO = set(forms_with("to_infinitive"))
 INFINITIVE_VERBS = set(forms_with("infinitive"))
 GERUND_VERBS = set(forms_with("gerund"))
 THAT_ONLY = set(forms_with("that_only"))
+WHETHER_VERBS = set(forms_with("whether_clause"))
 ACCORDING_TO = "according to"
 # Verbs that name rather than say: "called the mill “the Fortress”", "as election staff call ballots marked …"
 NAMING_VERBS = {"call", "calls", "called", "calling", "dubbed", "branded", "labelled", "labeled", "termed", "named"}
@@ -128,7 +129,7 @@ Group Institute Council Global Union Organization Organisation Agency Ministry P
 Committee Foundation Centre Center University Association Alliance Commission Assembly Office Service News Times
 Post Government Parliament Congress Senate Kremlin Pentagon Department Network Watch International Initiative
 Society Federation Cross Crescent Movement Front League Coalition Corporation Authority Board Programme Program
-Court Tribunal Museum Trust Gallery Library Hospital College School
+Court Tribunal Museum Trust Gallery Library Hospital College School Press Wire Radio Television
 """.split()
 )
 SPEAKER_NOUNS = set(
@@ -160,7 +161,7 @@ author authors scientist scientists engineer engineers staff employee employees 
 passenger passengers driver drivers planner planners volunteer volunteers organiser organisers organizer organizers
 tenant tenants landlord landlords customer customers patient patients victim victims developer developers trader
 traders fisherman fishermen chef chefs coach player players fan fans rescuer rescuers firefighter firefighters
-paramedic paramedics medic medics engineer spokesman
+paramedic paramedics medic medics insider
 """.split()
 )
 ROLE_NOUNS = {

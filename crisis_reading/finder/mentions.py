@@ -41,6 +41,8 @@ def _is_titleish(tokens: list[str], index: int) -> bool:
     parts = word.split("-")
     if word in TITLE_WORDS or all(p in TITLE_WORDS for p in parts if p):
         return True
+    if index == 0 and word.lower() in ROLE_NOUNS and word[:1].isupper():
+        return True  # "Chef Ana Biel has blasted …": a role noun capitalised as the sentence's first word
     if len(word) >= 2 and word.replace("-", "").isupper():
         return True  # an acronym: NATO, US, OSCE
     if word.endswith(("’s", "'s")):
@@ -441,6 +443,8 @@ def _find_subject(
             return mention
     for index, piece in enumerate(pieces):
         mention = read_mention(masked, *piece, anchor="start")
+        if index == 0 and not (mention and mention.kind == "person" and _covers(masked, piece, mention)):
+            mention = _described_person(masked, piece) or mention
         if mention and mention.kind == "person" and _covers(masked, piece, mention):
             # "NAME, appositive, said" or "role, NAME, said": the piece that is only a name is the subject.
             neighbour = pieces[index - 1] if index > 0 else pieces[index + 1] if index + 1 < len(pieces) else None
@@ -498,6 +502,24 @@ def sentence_subject(masked: str, sentence: tuple[int, int]) -> Mention | None:
         if second is not None and second.kind == "person" and _covers(masked, pieces[1], second):
             return second
     return None
+
+
+DESCRIPTION = re.compile(r"(?:[A-Z][a-z]+|[A-Z]+|[a-z]+)(?:\s+[a-z]+){0,2}\s+$")
+
+
+def _described_person(block: str, piece: tuple[int, int]) -> Mention | None:
+    """Rule "description before a name": "Retired headmistress Pam Ogilvy, 71, …", "TELLY chef Danny Cardew" —
+    up to three words of description, the first perhaps capitalised as the sentence's first, then a full name that
+    ends the piece: the name is the speaker, the description her role."""
+    mention = read_mention(block, *piece, anchor="end")
+    if mention is None or mention.kind != "person" or block[mention.start + len(mention.text) : piece[1]].strip():
+        return None
+    before = block[piece[0] : mention.start]
+    described = DESCRIPTION.fullmatch(before.lstrip())
+    if not described or before.split()[0].lower() in DETERMINERS | NOT_MODIFIERS:
+        return None
+    mention.role = mention.role or before.strip()
+    return mention
 
 
 def _covers(block: str, piece: tuple[int, int], mention: Mention) -> bool:

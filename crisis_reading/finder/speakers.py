@@ -40,7 +40,7 @@ ANALYST_WORDS = (
 LEGISLATOR_WORDS = ("parliament", "senator", "congressman", "congresswoman", "lawmaker", "mp ", "deputy of")
 ANONYMOUS_HEADS = set(
     "officials official diplomats diplomat sources source analysts experts observers people critics insiders aides"
-    " aide residents witnesses man woman men women resident farmer worker soldier villager refugee".split()
+    " aide insider residents witnesses man woman men women resident farmer worker soldier villager refugee".split()
 )
 THINK_TANK_WORDS = ("institute", "think tank", "policy group", "centre for", "center for", "foundation", "council on")
 NGO_WORDS = ("crisis group", "amnesty", "human rights watch", "ngo", "charity")

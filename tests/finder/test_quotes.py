@@ -1454,3 +1454,39 @@ def test_a_title_tells_which_person_he_or_she_is():
     )
     last = result.quotes.to_dict("records")[-1]
     assert last["text"] == "The receipts are public," and speaker_name(result, last) == "Arun Mehta"
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # an indirect question
+        (["Fishing groups questioned whether the cut went far enough."],
+         [("Fishing groups", "whether the cut went far enough")]),
+        (["Varo, asked whether he would resign, said he would not."], [("Varo", "he would not")]),
+        # tabloid and summit verbs
+        (["The judge, 46, fumed that the council had lost it."], [("The judge", "the council had lost it")]),
+        (["Chef Ana Biel has blasted council “jobsworths” over the ruling."], [("Ana Biel", "jobsworths")]),
+        (["The science panel recommended a cut of a third."], [("The science panel", "a cut of a third")]),
+        (["The vote was lost by two, a council insider told the Echo."],
+         [("a council insider", "The vote was lost by two")]),
+        # a description before the name, an age and a relative clause after it
+        (["Retired nurse Jo Pike, 71, who lives opposite, said the smoke was awful."],
+         [("Jo Pike", "the smoke was awful")]),
+        # a statement inside a dashed aside, then the main clause's own
+        (["The envoy, Ida Wren – who on Monday threatened to leave the talks – conceded the deal would hold."],
+         [("Ida Wren", "to leave the talks"), ("Ida Wren", "the deal would hold")]),
+        # the speaker inside a relative clause
+        (["It was a plan that the minister said would save money."], [("the minister", "would save money")]),
+    ],
+)  # fmt: skip
+def test_conventions_of_agency_tabloid_and_parliamentary_copy(paragraphs: list[str], expected: list[tuple[str, str]]):
+    assert [(row["speaker_as_written"], row["text"]) for row in rows(*paragraphs)] == expected
+
+
+def test_she_is_the_agent_of_a_passive_not_a_sea():
+    result = find(
+        "The quota talks in the Varren Sea town of Ostby ended on Wednesday.",
+        "The deal was brokered at 3.40am by Ingrid Solvåg, the union’s fisheries commissioner. She told reporters "
+        "the deal “buys time”.",
+    )
+    assert [speaker_name(result, row) for row in result.quotes.to_dict("records")] == ["Ingrid Solvåg"]
