@@ -107,9 +107,15 @@ NEW_SUBJECT_STOPS = [
     )
     for size in (1, 2, 3)
 ]
+# "– who on Tuesday threatened": the relative pronoun is the verb's subject (not "– who police say lacks …")
+WHO_THEN_VERB = re.compile(
+    r"\s[–—]\s+(?:who|which)(?:\s+(?:on|in|at|last|this|earlier|later|also|then|had|has|have|once|twice|[A-Z][a-z]+day"
+    r"|[a-z]+ly|\d[\w.:]*))*\s+"
+)
+SHORT_SUBJECT_AFTER_COMMA = re.compile(r",\s+(?:(?:a|an|the|its|their|new)\s+)?[\w’'-]+(?:\s+[\w’'-]+)?\s+$")
 GLOSS_BEFORE = re.compile(r"(?<![\w’'-])as\s+[^,;:]{1,40}$")
 WITH_ANOTHER = re.compile(with_quoted(r",\s+with\s+[^,;:{quoted}]{2,60}?\s+([a-z]+ing)\b"))
-SINGLE_QUOTED_OPENING = re.compile(r"[‘'](?P<said>[^‘’'\n]{3,200}?)[,.!?]?[’']\s+")
+SINGLE_QUOTED_OPENING = re.compile(r"‘(?P<said>[^‘’\n]{3,200}?)[,.!?]?’\s+")
 HEADLINE_TAIL = re.compile(r"\s+(?:as|after|amid|over|in|at|on|despite|while)\s|[,;:.]|$")
 
 
@@ -124,6 +130,8 @@ def _headline_speaker(masked: str, verb_end: int, sentence_end: int) -> Mention 
 
 
 RELATIVE_SPEAKER = re.compile(r"(?<![\w’'-])(?:that|which)\s+(?P<who>[^,;:]{2,50}?)\s+$")
+# "The man that police said was driving has been arrested": the main clause's verb follows; not the rule's case
+AUXILIARY_LATER = re.compile(r"\s(?:has|have|had|was|were|is|are|will|would)\s")
 AUXILIARY_FIRST = re.compile(r"(?:had|has|have|was|were|is|are|would|will|could|might|may)\s")
 WHETHER = re.compile(r"\s*(?=(?:whether|if)\s+\S+\s+\S)")
 AND_THEN = re.compile(r",\s+(?:and|but)\s+")
@@ -235,7 +243,8 @@ def reported_clause(masked: str, verb: str, verb_end: int, sentence_end: int) ->
     for pattern in NEW_SUBJECT_STOPS:
         stop = next((m for m in pattern.finditer(masked, start, end) if m.group(2) in SINGLE_VERBS), None)
         end = stop.start() if stop else end
-    end = _second_statement(masked, start, end) or end
+    second = _second_statement(masked, start, end)
+    end = end if second is None else second
     with_another = next((m for m in WITH_ANOTHER.finditer(masked, start, end) if m[1] in _PARTICIPLES), None)
     end = with_another.start() if with_another else end  # "…, with its spokesperson warning that …": another's
     semicolon = masked.find(";", start, end)
@@ -299,9 +308,10 @@ def according_to(
             clause_start += 1
         appositive = APPOSITIVE.match(masked, clause_start, sentence[1])  # "According to X, a charity, …"
         # … but not a clause of its own: "According to the paper, a third of the clinics had no thermometer, and …"
-        if appositive and not VERB_LIKE.search(appositive.group()):
+        if appositive and not _a_clause_not_an_appositive(masked, appositive):
             clause_start = appositive.end()
-        clause_end = _second_statement(masked, clause_start, sentence[1]) or sentence[1]
+        second = _second_statement(masked, clause_start, sentence[1])
+        clause_end = sentence[1] if second is None else second
     else:
         clause_start, clause_end = sentence[0], verb_start
     while clause_end > clause_start and (masked[clause_end - 1].isspace() or masked[clause_end - 1] in ".,;:!?"):
@@ -310,6 +320,16 @@ def according_to(
         return None
     verb = block[verb_start:verb_end]
     return Attribution(verb, verb_start, verb_end, -1, mention, clause=(clause_start, clause_end))
+
+
+def _a_clause_not_an_appositive(masked: str, appositive: re.Match) -> bool:
+    """ "According to the paper, a third of the clinics had no thermometer, and …": what looked like an appositive
+    is the reported clause when "and" or "but" follows it, or when it has a verb outside a relative clause
+    ("a nurse who treated the victims" is an appositive)."""
+    text = appositive.group()
+    if re.match(r"\s*(?:and|but)\b", masked[appositive.end() :]):
+        return True
+    return bool(VERB_LIKE.search(text)) and not re.search(r"(?<![\w’'-])(?:who|which|that)(?![\w’'-])", text)
 
 
 def passive_judgement(
@@ -580,15 +600,18 @@ def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) ->
             that_follows = re.match(r"\s+(?:[a-z]+ly\s+)?that\s+(\S+)", masked[verb_end : sentence[1]])
             if verb.lower() in DOCUMENT_VERBS and not _names_a_document(masked, sentence[0], verb_start):
                 continue  # "the filing showed …" reports; "Photos show the bridge collapsed" is evidence, not speech
-            ends_it = AFTER_A_FINAL_VERB.fullmatch(masked, verb_end, sentence[1]) and re.search(
-                r",\s+(?:(?:a|an|the|its|their|new)\s+)?[\w’'-]+(?:\s+[\w’'-]+)?\s+$", masked[sentence[0] : verb_start]
+            ends_it = AFTER_A_FINAL_VERB.fullmatch(masked, verb_end, sentence[1]) and SHORT_SUBJECT_AFTER_COMMA.search(
+                masked, sentence[0], verb_start
             )
             clause_follows = that_follows and starts_a_clause(that_follows.group(1))
             if verb.lower() in THAT_ONLY and not clause_follows and not ends_it:
                 # "found that …" reports, and so does "…, a study finds." at the end of its sentence;
                 # "a word Verum Check found in 300 posts" does not
                 continue
-            if verb.lower() in NAMING_VERBS and GLOSS_BEFORE.search(masked, sentence[0], verb_start):
+            gloss = GLOSS_BEFORE.search(masked, sentence[0], verb_start) and not re.search(
+                with_quoted("[{quoted}]"), masked[verb_end : sentence[1]]
+            )
+            if verb.lower() in NAMING_VERBS and gloss:
                 continue  # "…, as election staff call ballots marked for two candidates": a name's gloss, not speech
             if verb.lower() in ("asked", "asking") and ANONYMITY.match(masked, verb_end, sentence[1]):
                 continue  # "who asked not to be named": the reporter's formula for a source, not a statement
@@ -625,10 +648,15 @@ def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) ->
                 while end > clause[0] and (masked[end - 1].isspace() or masked[end - 1] in "–—,"):
                     end -= 1
                 clause = (clause[0], min(clause[1], end)) if end > clause[0] else None
-                if re.match(r"\s[–—]\s+(?:who|which)\b", masked[aside.start() : aside.end()]):
+                if WHO_THEN_VERB.fullmatch(masked, aside.start(), verb_start):
                     mention = read_mention(masked, sentence[0], aside.start(), anchor="end") or mention
+                else:  # "Tom Reed – who police say lacks a licence –": the aside's own subject speaks
+                    inner = read_mention(masked, aside.start() + 3, verb_start, anchor="end")
+                    speaks = inner is not None and inner.kind in ("person", "name", "group", "role")
+                    mention = inner if speaks else mention
             relative = RELATIVE_SPEAKER.search(masked, sentence[0], verb_start) if clause and not participle else None
-            if relative and AUXILIARY_FIRST.match(masked, clause[0]):
+            runs_on = relative and AUXILIARY_LATER.search(masked, clause[0] + 3, clause[1])
+            if relative and AUXILIARY_FIRST.match(masked, clause[0]) and not runs_on:
                 # Rule "speaker inside a relative clause": "a two-day summit that both delegations said had come
                 # close to collapse" — the words between "that" and the verb speak; what follows is a predicate
                 inner = read_mention(masked, relative.start("who"), relative.end("who"), anchor="end")
@@ -756,7 +784,9 @@ def _with_appositive_role(masked: str, mention: Mention, end: int, sentence_end:
     Rule "role, then name": "said the study’s lead author, Dr Ilse Marrow, an epidemiologist" — a role whose
     appositive is a person's full name is that person, with the role as written."""
     if mention.kind in ("role", "group"):
-        named = NAME_AFTER_ROLE.match(masked, end, sentence_end)
+        # … but not "a lawyer for the dead woman, Ella Grant": the name then belongs to the noun after "for"
+        attached = re.search(r"(?<![\w’'-])(?:of|for|to|with)(?![\w’'-])", mention.text)
+        named = None if attached else NAME_AFTER_ROLE.match(masked, end, sentence_end)
         person = read_mention(masked, named.start("name"), named.end("name"), anchor="start") if named else None
         if person is not None and person.kind == "person" and len(person.text) == named.end("name") - person.start:
             person.role = person.role or mention.text

@@ -28,7 +28,19 @@ THAT_ONLY = set(forms_with("that_only"))
 WHETHER_VERBS = set(forms_with("whether_clause"))
 ACCORDING_TO = "according to"
 # Verbs that name rather than say: "called the mill “the Fortress”", "as election staff call ballots marked …"
-NAMING_VERBS = {"call", "calls", "called", "calling", "dubbed", "branded", "labelled", "labeled", "termed", "named"}
+NAMING_VERBS = {
+    "call",
+    "calls",
+    "called",
+    "calling",
+    "dubbed",
+    "branded",
+    "labelled",
+    "labeled",
+    "termed",
+    "terming",
+    "named",
+}
 # The passive is read from the past participle: "slammed as", "is accused of".
 PASSIVE_JUDGEMENTS = [form for form in forms_with("passive_as", "verb") if form.endswith("ed")]
 FROM_SPEAKER_NOUNS = forms_with("from_speaker", "noun")

@@ -504,19 +504,24 @@ def sentence_subject(masked: str, sentence: tuple[int, int]) -> Mention | None:
     return None
 
 
+RELATIVE_WORDS = {"who", "whom", "whose", "which", "that", "of", "for", "with"}
 DESCRIPTION = re.compile(r"(?:[A-Z][a-z]+|[A-Z]+|[a-z]+)(?:\s+[a-z]+){0,2}\s+$")
 
 
-def _described_person(block: str, piece: tuple[int, int]) -> Mention | None:
+def _described_person(masked: str, piece: tuple[int, int]) -> Mention | None:
     """Rule "description before a name": "Retired headmistress Pam Ogilvy, 71, …", "TELLY chef Danny Cardew" —
     up to three words of description, the first perhaps capitalised as the sentence's first, then a full name that
     ends the piece: the name is the speaker, the description her role."""
-    mention = read_mention(block, *piece, anchor="end")
-    if mention is None or mention.kind != "person" or block[mention.start + len(mention.text) : piece[1]].strip():
+    mention = read_mention(masked, *piece, anchor="end")
+    if mention is None or mention.kind != "person" or masked[mention.start + len(mention.text) : piece[1]].strip():
         return None
-    before = block[piece[0] : mention.start]
+    before = masked[piece[0] : mention.start]
     described = DESCRIPTION.fullmatch(before.lstrip())
-    if not described or before.split()[0].lower() in DETERMINERS | NOT_MODIFIERS:
+    words = [word.lower() for word in before.split()]
+    # not "Officers who arrested Tom Reed", "Lawyers for Ann Kerr", "Doctors treating Ann Kerr": he is their object
+    if not described or any(w in DETERMINERS | NOT_MODIFIERS | RELATIVE_WORDS for w in words):
+        return None
+    if any(re.fullmatch(r"[a-z]+(?:ing|ed)", w) for w in before.split()[1:]):
         return None
     mention.role = mention.role or before.strip()
     return mention

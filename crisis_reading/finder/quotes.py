@@ -499,9 +499,7 @@ def _resolve_speakers(parsed: list[_Block], rows: list[_Row], registry: SpeakerR
 
 
 # Letters beyond ASCII too: "Ingrid Solvåg", "Petra Ondráková"
-_FULL_NAME = re.compile(
-    r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[ -][A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ’'-]+){1,2}(?![\w’'-])"
-)
+_FULL_NAME = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[ -][A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ’'-]+){1,2}(?![\w’'-])")
 
 
 def _name_before(blocks: list[_Block], attribution: Attribution, registry: SpeakerRegistry) -> Mention | None:
@@ -519,12 +517,8 @@ def _name_before(blocks: list[_Block], attribution: Attribution, registry: Speak
             possessive = words[-1].endswith(("’s", "'s"))
             if possessive:  # "Ines Harrow’s kitchen table": the owner is the person
                 words[-1], end = words[-1][:-2], end - 2
-            elif (before := PREPOSITION_BEFORE.search(text[max(0, start - 8) : start])) and not (
-                before.group().startswith("by") and PASSIVE_AGENT.search(text[max(0, start - 60) : start])
-            ):
-                # "Smoke rose over Great Yarmouth", "addressed to Anna Holt": a place, or not the subject; but "The
-                # compromise was brokered at 3am by Ingrid Solvåg. She told reporters …": the agent of a passive
-                continue
+            elif PREPOSITION_BEFORE.search(text[max(0, start - 8) : start]):
+                continue  # "Smoke rose over Great Yarmouth", "addressed to Anna Holt": a place, or not the subject
             while words and words[0].lower() in FUNCTION_WORDS | {"the"}:  # "On Ines Harrow’s table"
                 start += len(words.pop(0)) + 1
             if len(words) < 2 or words[-1] in _PLACE_NOUNS:
@@ -536,13 +530,12 @@ def _name_before(blocks: list[_Block], attribution: Attribution, registry: Speak
 
 
 PREPOSITION_BEFORE = re.compile(r"\b(?:to|by|over|in|at|on|from|near|into|across|with|for)\s+$")
-PASSIVE_AGENT = re.compile(r"\b(?:was|were|been|being)\s+[a-z]{3,}ed\b(?:[^,.;:]|\.(?=\d)){0,40}\sby\s+$")
 _PLACE_NOUNS = {
     "Lane", "Street", "Road", "Avenue", "Square", "Park", "Hill", "Bridge", "Station", "Hall", "House", "Way",
     "Drive", "Place", "Court", "Gardens", "Green", "Row", "Quay", "Valley", "River", "Lake", "Island", "Islands",
     "Boulevard", "Memorial", "Centre", "Center", "Stadium", "Airport", "Port", "Harbour", "Market", "Mall",
-    "Sea", "Ocean", "Bay", "Strait", "Gulf", "Coast", "Mountain", "Mountains", "Forest", "Desert", "Sound",
-    "Channel", "Peninsula", "Canal", "Basin", "Shoal", "Reef", "Delta", "Plain", "Plains", "Hills",
+    "Sea", "Ocean", "Strait", "Gulf", "Coast", "Mountains", "Desert", "Channel", "Peninsula", "Canal", "Basin",
+    "Shoal", "Reef", "Delta", "Plains",
 }  # fmt: skip
 
 

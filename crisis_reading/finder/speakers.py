@@ -111,9 +111,8 @@ class SpeakerRegistry:
             speaker.pronoun = PRONOUN_GENDER[mention.text.lower()]
         if mention.role and not speaker.role:
             speaker.role = mention.role
-        titles = [TITLE_PRONOUN[w] for w in mention.role.lower().replace(".", " ").split() if w in TITLE_PRONOUN]
-        if speaker.person and speaker.pronoun is None and titles:
-            speaker.pronoun = titles[0]
+        if speaker.person and speaker.pronoun is None and (pronoun := _pronoun_of_title(mention.role)):
+            speaker.pronoun = pronoun
         self._touch(speaker.speaker_id)
         return speaker
 
@@ -194,6 +193,19 @@ class SpeakerRegistry:
         self.speakers[speaker_id] = speaker
         self._surnames = None
         return speaker
+
+
+def _pronoun_of_title(role: str) -> str | None:
+    """The title right before the name ("… Smt." or "Shri" alone, or "Smt. of the Jan Kalyan Morcha"), written as a
+    title (Ms, not MS); not a title inside a longer role ("a spokesman for Lady Jones", "Sri Lankan President")."""
+    words = role.replace(".", " ").split()
+    if not words:
+        return None
+    candidates = [words[-1]] + ([words[0]] if len(words) == 1 or words[1][:1].islower() else [])
+    for word in candidates:
+        if word[:1].isupper() and word[1:].islower() and word.lower() in TITLE_PRONOUN:
+            return TITLE_PRONOUN[word.lower()]
+    return None
 
 
 def guess_voice_type(speaker: Speaker) -> str:
