@@ -213,13 +213,19 @@ def corrections_needed(proposed: FinderResult, key_quotes: pd.DataFrame, key_spe
 
 def traps_proposed(proposed_quotes: pd.DataFrame, traps: pd.DataFrame) -> int:
     """How many traps (quoted terms that nobody is said to have said: a key's traps.csv) the finder proposed
-    as quotes: a proposal in the trap's block that covers at least half of its span."""
+    as quotes: a proposal in the trap's block that covers at least half of the trap's span and is itself mostly
+    the trap (the trap covers at least half of it). A longer statement that merely contains the term — “He said
+    the roof was ‘talking’ again …”, "a scheme it has branded “Smart Quay”" inside a reported clause — is that
+    statement, not the term proposed as a quote."""
     hits = 0
     for trap in traps.to_dict("records"):
         start, end = int(trap["start"]), int(trap["end"])
         same_block = proposed_quotes[proposed_quotes["block"] == int(trap["block"])]
+        if not len(same_block):
+            continue
         overlaps = (same_block["end"].clip(upper=end) - same_block["start"].clip(lower=start)).clip(lower=0)
-        hits += bool((overlaps * 2 >= end - start).any()) if len(same_block) else 0
+        lengths = same_block["end"] - same_block["start"]
+        hits += bool(((overlaps * 2 >= end - start) & (overlaps * 2 >= lengths)).any())
     return hits
 
 

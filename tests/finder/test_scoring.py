@@ -151,6 +151,9 @@ def test_a_trap_counts_when_a_proposal_covers_half_of_it():
     # the first trap is covered for 6 of 10 characters, the second for 3 of 10, the third not at all (other block)
     assert traps_proposed(found, traps) == 1
     assert traps_proposed(found.iloc[0:0], traps) == 0
+    # a statement of 60 characters that holds the first trap is that statement, not the term proposed
+    assert traps_proposed(proposed((1, "x", "direct", 0, 60)), traps) == 0
+    assert traps_proposed(proposed((1, "x", "partial", 0, 14)), traps) == 1  # mostly the trap: proposed
 
 
 def test_pooled_counts_add_up_across_keys():
