@@ -322,9 +322,13 @@ def _read_group(words: list[tuple[int, int, str]], block: str, anchor: str) -> M
             break
     start, end = phrase[0][0], phrase[-1][1]
     text = block[start:end]
-    if head.lower() in ROLE_NOUNS and phrase[0][2].lower() == "the":
+    if (head.lower() in ROLE_NOUNS or AGE_NOUN.fullmatch(head.lower())) and phrase[0][2].lower() == "the":
         return Mention(text, start, "role")
     return Mention(text, start, "group")
+
+
+# Rule "the 58-year-old": a person referred back to by their age, as British and US papers do
+AGE_NOUN = re.compile(r"\d{1,3}-year-old")
 
 
 # Plural nouns of people by what they do ("steelmakers", "growers", "exporters", "economists", "Ukrainians") speak
@@ -359,7 +363,7 @@ def _postmodifier(rest: list[tuple[int, int, str]]) -> list[tuple[int, int, str]
 
 def _speaker_noun(word: str) -> bool:
     lowered = word.lower().strip(",")
-    if lowered in SPEAKER_NOUNS:
+    if lowered in SPEAKER_NOUNS or AGE_NOUN.fullmatch(lowered):
         return True
     if lowered.endswith(("man", "men")) and len(lowered) > 6 and lowered not in _NOT_MEN:
         return True  # "one fisherman", "a councilwoman", "two policemen": people named by their work

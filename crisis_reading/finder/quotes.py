@@ -40,6 +40,7 @@ from crisis_reading.finder.mentions import (
 from crisis_reading.finder.quote_marks import QuoteSpan, mask_quotations, opens_with_quotation, quote_spans, with_quoted
 from crisis_reading.finder.sentences import sentence_bounds, sentence_of
 from crisis_reading.finder.speakers import (
+    AGE_ROLE,
     Mention,
     SpeakerRegistry,
     guess_organisation_type,
@@ -214,7 +215,13 @@ def _own_spans(block: _Block) -> None:
     for index, span in enumerate(block.spans):
         after_mark = span.end + 1 if span.closed else span.end
         owner = None
-        for attribution in attributions:  # after the quotation: “…,” he said.
+        opening = span.start - 1 if span.start > 0 else 0
+        if re.search(r":\s*$", block.masked[max(0, opening - 3) : opening]):
+            # Rule "introduced by a colon": "She said: “We are ready.” He added: “So are we.”" — the quotation is
+            # the colon's speaker's, not the next sentence's
+            introduced = [a for a in attributions if a.verb_end <= opening and _same_sentence(block, a, opening - 1)]
+            owner = (introduced[-1], "attribution before the quotation") if introduced else None
+        for attribution in attributions if owner is None else []:  # after the quotation: “…,” he said.
             anchor = attribution.mention.start if attribution.mention.kind != "none" else attribution.verb_start
             first = min(anchor, attribution.verb_start)
             if first >= after_mark and re.fullmatch(r"[\s,]*", block.masked[after_mark:first]):
@@ -507,7 +514,10 @@ def _name_before(blocks: list[_Block], attribution: Attribution, registry: Speak
     she says." — a "he" or "she" that no speaker met so far can mean is the last full name of a person written
     before it, in this paragraph or the one before. None when the rule does not apply."""
     mention = attribution.mention
-    if mention.kind != "pronoun" or mention.text.lower() not in ("he", "she") or registry.known(mention) is not None:
+    by_age = mention.kind == "role" and AGE_ROLE.fullmatch(mention.text.lower())
+    if not (by_age or (mention.kind == "pronoun" and mention.text.lower() in ("he", "she"))):
+        return None
+    if registry.known(mention) is not None:
         return None
     *earlier, block = blocks
     texts = [(b, b.masked) for b in earlier] + [(block, block.masked[: mention.start])]

@@ -91,6 +91,7 @@ class Speaker:
 _OBJECT_OF_PREPOSITION = re.compile(r"\b(?:by|to|with|from|against|for)\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?$")
 
 
+AGE_ROLE = re.compile(r"the \d{1,3}-year-old")
 STATEMENT_WORDS = {"the statement", "its statement", "the press release", "the release", "the communique"}
 
 
@@ -166,6 +167,9 @@ class SpeakerRegistry:
                 wanted = PRONOUN_GENDER[lowered]
                 return self._most_recent(lambda s: s.person and s.pronoun in (None, wanted))
             return self._most_recent(lambda s: not s.person and not s.by_role and s.speaker_id != UNATTRIBUTED)
+        if mention.kind == "role" and AGE_ROLE.fullmatch(lowered):
+            # "the 58-year-old": the person met last (the papers' way of naming the paragraph's subject again)
+            return self._most_recent(lambda s: s.person)
         if mention.kind == "role":
             head = lowered.split()[-1]
             return self._most_recent(lambda s: head in s.role.lower() or head in s.name.lower().split())

@@ -1505,3 +1505,19 @@ def test_what_a_review_of_these_rules_found():
     assert list(stabbed.speakers["name"]) == ["unresolved ‘she’"]  # not the man after "by"
     spokesman = find("Tom Hill, a spokesman for Lady Jones, said the claim was false.", "“It is nonsense,” he said.")
     assert [speaker_name(spokesman, row) for row in spokesman.quotes.to_dict("records")] == ["Tom Hill", "Tom Hill"]
+
+
+def test_the_58_year_old_is_the_person_met_last():
+    result = find("Tom Reid, 58, runs the ferry.", "“It is over,” the 58-year-old said.")
+    row = result.quotes.to_dict("records")[0]
+    assert row["text"] == "It is over," and speaker_name(result, row) == "Tom Reid"
+    alone = find("“It is over,” the 58-year-old said.")
+    assert list(alone.quotes["speaker_as_written"]) == ["the 58-year-old"]  # nobody met: the phrase speaks
+
+
+def test_a_quotation_after_a_colon_is_the_colons_speakers():
+    result = find("Anna Holt and Tom Reid both spoke. She said: “We are ready.” He added: “So are we.”")
+    assert [(r["speaker_as_written"], r["text"]) for r in result.quotes.to_dict("records")] == [
+        ("She", "We are ready."),
+        ("He", "So are we."),
+    ]
