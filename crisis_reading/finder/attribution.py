@@ -343,6 +343,19 @@ def passive_judgement(
     position = verb_end
     while position < sentence[1] and masked[position].isspace():
         position += 1
+    judged = JUDGED_NOUN_BEFORE.search(masked, sentence[0], verb_start)
+    who = read_mention(masked, judged.start("who"), judged.end("who"), anchor="end") if judged else None
+    if who is not None and who.kind in ("person", "name", "group", "role", "pronoun"):
+        # Rule "a charge she dismissed as": "…, a charge Ondráková’s ministry dismissed as “recycled fiction”" is
+        # active voice in a relative clause after a reporting noun: its subject judges
+        stop = re.search(r"[,;]|[.?!]\s*$|[.?!]\s+[A-Z]", masked[position : sentence[1]])
+        end = position + stop.start() if stop else sentence[1]
+        while end > position and masked[end - 1] in ".,;:?! ":
+            end -= 1
+        # (kept as a judgement read from its -ed form, like the passive, so no clause around it swallows it)
+        return Attribution(
+            block[verb_start:verb_end], verb_start, verb_end, -1, who, clause=(position, end), passive=True
+        )
     by = re.search(r"\s+by\s+", masked[position : sentence[1]])
     stop = re.search(r"[,;]|\s+by\s+|[.?!]\s*$|[.?!]\s+[A-Z]", masked[position : sentence[1]])
     end = position + stop.start() if stop else sentence[1]
@@ -358,6 +371,10 @@ def passive_judgement(
     return Attribution(verb, verb_start, verb_end, -1, mention, clause=(position, end), passive=True)
 
 
+JUDGED_NOUN_BEFORE = re.compile(
+    r"(?<![\w’'-])(?:a|an|the|that|this)\s+(?:charge|claim|accusation|allegation|suggestion|description|label|report)s?"
+    r"\s+(?P<who>[^,;:{quoted}]{1,50}?)\s+$".replace("{quoted}", QUOTED)
+)
 _PASSIVE_BY_VERBS = sorted(
     {form for form in [*OBJECT_VERBS, *forms_with("passive_of", "verb")] if form.endswith("ed")} | {"told"},
     key=len,

@@ -173,7 +173,7 @@ author authors scientist scientists engineer engineers staff employee employees 
 passenger passengers driver drivers planner planners volunteer volunteers organiser organisers organizer organizers
 tenant tenants landlord landlords customer customers patient patients victim victims developer developers trader
 traders fisherman fishermen chef chefs coach player players fan fans rescuer rescuers firefighter firefighters
-paramedic paramedics medic medics insider
+paramedic paramedics medic medics insider deputy deputies mediator mediators
 """.split()
 )
 ROLE_NOUNS = {
@@ -182,7 +182,8 @@ ROLE_NOUNS = {
     "commander", "leader", "officer", "expert", "aide", "economist", "adviser", "advisor", "researcher",
     "professor", "mayor", "governor", "prosecutor", "general", "colonel", "inspector", "executive", "director",
     "manager", "owner", "founder", "editor", "judge", "commissioner", "superintendent", "captain", "principal",
-    "author", "scientist", "engineer", "pilot", "coach", "chef", "planner", "organiser", "organizer",
+    "author", "scientist", "engineer", "pilot", "coach", "chef", "planner", "organiser", "organizer", "deputy",
+    "mediator",
 }  # fmt: skip
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "smt", "st", "gen", "lt", "col", "sen", "rep", "prof", "jan", "feb", "aug", "sept",

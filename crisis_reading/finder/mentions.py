@@ -204,6 +204,9 @@ def read_mention(block: str, start: int, end: int, anchor: str) -> Mention | Non
     last = words[-1][2]
     if last.lower() in PRONOUNS and len(words) == 1:
         return Mention(last, words[-1][0], "pronoun")
+    if last.lower() in PRONOUNS and words[0][2].lower() in FRONTED_OPENERS and len(words) <= 6:
+        # Rule "fronted adverbial without a comma": "In a later post she wrote …", "Afterwards he described …"
+        return Mention(last, words[-1][0], "pronoun")
     place = _speaker_of_place(words[-8:], block)
     if place is not None:
         return place  # "The district court in Saldren ruled": the court, not the place
@@ -224,6 +227,12 @@ def read_mention(block: str, start: int, end: int, anchor: str) -> Mention | Non
         mention = _read_name_run(run, block)
         return _with_article(mention, block) if mention else None
     return _speaker_of_place(words, block) or _read_group(words, block, anchor)
+
+
+FRONTED_OPENERS = {
+    "in", "on", "at", "after", "before", "during", "later", "afterwards", "then", "earlier", "since", "while",
+    "whereas", "although", "though", "when",
+}  # fmt: skip
 
 
 def _speaker_of_place(words: list[tuple[int, int, str]], block: str) -> Mention | None:
@@ -426,6 +435,9 @@ def _find_subject(
         if dateline and dateline.end() <= verb_start:
             region_start = dateline.end()
     last_close = max(masked.rfind(mark, region_start, verb_start) for mark in CLOSING_MARKS)
+    # a closing mark typed as two apostrophes (“…’’ he said): its second apostrophe closes the quotation
+    doubled = [masked.rfind(mark, region_start, verb_start) for mark in ("’’", "''")]
+    last_close = max([last_close] + [at + 1 for at in doubled if at >= 0])
     if last_close >= 0 and after_quotes:
         region_start = last_close + 1
     colon = max(masked.rfind(":", region_start, verb_start), masked.rfind(";", region_start, verb_start))

@@ -1521,3 +1521,25 @@ def test_a_quotation_after_a_colon_is_the_colons_speakers():
         ("She", "We are ready."),
         ("He", "So are we."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # a judgement in a relative clause after a reporting noun is its subject's, not a passive
+        (["Rivals accused the mayor of lying, a charge she dismissed as “nonsense”."],
+         [("Rivals", "the mayor of lying"), ("she", "nonsense")]),
+        (["The plan was dismissed as “a stunt” by the union."], [("the union", "a stunt")]),
+        # a closing mark typed as two apostrophes, then the attribution
+        (["“Every night the road is shut,’’ he said."], [("he", "Every night the road is shut,")]),
+        # a fronted adverbial with no comma, and two pronouns in one sentence
+        (["In a later post she wrote that she was tired."], [("she", "she was tired")]),
+        (["Afterwards he called the talks “frank”, while she told the radio the deal “is dead”."],
+         [("he", "frank"), ("she", "is dead")]),
+        (["In the town he grew up in, the mill closed."], []),
+        # a deputy and a mediator speak
+        (["A regional deputy says in a video that the dam will burst."], [("A regional deputy", "the dam will burst")]),
+    ],
+)  # fmt: skip
+def test_conventions_of_wire_and_fact_check_copy(paragraphs: list[str], expected: list[tuple[str, str]]):
+    assert [(row["speaker_as_written"], row["text"]) for row in rows(*paragraphs)] == expected
