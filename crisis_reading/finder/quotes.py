@@ -497,12 +497,31 @@ def _resolve_speakers(parsed: list[_Block], rows: list[_Row], registry: SpeakerR
                 attribution.speaker_id = registry.resolve(named).speaker_id
             else:
                 attribution.speaker_id = registry.resolve(attribution.mention).speaker_id
+            _gender_from_own_words(block, attribution, registry)
             if attribution.verb and attribution.sentence >= 0 and attribution.speaker_id:
                 sentence = block.masked[slice(*block.bounds[attribution.sentence])]
                 if re.search(r"\bin\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+)?statement\b", sentence):
                     registry.statement_author = attribution.speaker_id
         registry.notice(block.masked[read_up_to:])
     _roles_to_names(parsed, registry)
+
+
+GENDERED = re.compile(r"(?<![\w’'-])(he|his|him|she|her|hers)(?![\w’'-])", re.IGNORECASE)
+
+
+def _gender_from_own_words(block: _Block, attribution: Attribution, registry: SpeakerRegistry) -> None:
+    """Rule "his or her own words": "Teresa Valdivia said her unit had lost six nurses" — a person named in full or
+    by surname whose reported clause (the reporter's words, quotations blanked) uses one gender of pronoun and names
+    no other person is that gender, so a later "she" or "he" can tell two people apart."""
+    if attribution.mention.kind not in ("person", "name") or not attribution.clause or not attribution.speaker_id:
+        return
+    speaker = registry.speakers.get(attribution.speaker_id)
+    if speaker is None or not speaker.person or speaker.pronoun is not None:
+        return
+    clause = block.masked[slice(*attribution.clause)]
+    genders = {"she" if word.lower() in ("she", "her", "hers") else "he" for word in GENDERED.findall(clause)}
+    if len(genders) == 1 and not _FULL_NAME.search(clause):
+        speaker.pronoun = genders.pop()
 
 
 # Letters beyond ASCII too: "Ingrid Solvåg", "Petra Ondráková"

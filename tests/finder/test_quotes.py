@@ -1543,3 +1543,12 @@ def test_a_quotation_after_a_colon_is_the_colons_speakers():
 )  # fmt: skip
 def test_conventions_of_wire_and_fact_check_copy(paragraphs: list[str], expected: list[tuple[str, str]]):
     assert [(row["speaker_as_written"], row["text"]) for row in rows(*paragraphs)] == expected
+
+
+def test_his_or_her_own_words_tell_two_people_apart():
+    result = find("Anna Holt said she was tired. Tom Reid said he was not.", "“It is late,” she said.")
+    assert [speaker_name(result, row) for row in result.quotes.to_dict("records")] == [
+        "Anna Holt",
+        "Tom Reid",
+        "Anna Holt",
+    ]
