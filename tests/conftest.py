@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import atexit
 import csv
+import fcntl
+import functools
 import io
 import os
 import shutil
@@ -26,6 +28,37 @@ os.environ["CRISIS_READING_WORK"] = _WORK
 atexit.register(shutil.rmtree, _WORK, ignore_errors=True)
 # The grader signs its results with a key in the home folder: under test, one in the same temporary folder.
 os.environ["CRISIS_READING_GRADER_KEY_FILE"] = os.path.join(_WORK, "grader.key")
+
+# The exercises run under nbval, two or more xdist workers at a time (this file is imported by every worker, which
+# collects tests/ and exercises/ together, as the settings above reach the exercises' kernels). jupyter_client gives
+# a new kernel free TCP ports by opening and closing them, and a kernel started at the same moment in another worker
+# can take the same ports (jupyter/jupyter_client#487): the kernel dies before it replies and a whole notebook errors
+# (seen once here in about ten runs of make test). So kernel starts take turns across workers (a file lock, for the
+# second or so each takes), and a start that fails is tried once more; a kernel that cannot start still fails.
+_KERNEL_START_LOCK = Path(tempfile.gettempdir()) / "crisis-reading-kernel-start.lock"
+
+
+def _one_start_at_a_time(start):
+    @functools.wraps(start)
+    def start_in_turn(*args, **kwargs):
+        with _KERNEL_START_LOCK.open("w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                return start(*args, **kwargs)
+            except RuntimeError:  # "Kernel died before replying to kernel_info": once more, ports chosen afresh
+                return start(*args, **kwargs)
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+    return start_in_turn
+
+
+try:
+    from nbval import kernel as _nbval_kernel
+except ImportError:  # nbval is a test dependency; without it no notebook runs
+    _nbval_kernel = None
+if _nbval_kernel is not None and not hasattr(_nbval_kernel.start_new_kernel, "__wrapped__"):
+    _nbval_kernel.start_new_kernel = _one_start_at_a_time(_nbval_kernel.start_new_kernel)
 
 
 @pytest.fixture(scope="session")
