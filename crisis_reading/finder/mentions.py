@@ -516,6 +516,8 @@ def sentence_subject(masked: str, sentence: tuple[int, int]) -> Mention | None:
     if len(pieces) > 1 and (first is None or first.kind in ("group", "role")):
         second = read_mention(masked, *pieces[1], anchor="start")
         if second is not None and second.kind == "person" and _covers(masked, pieces[1], second):
+            if first is not None and first.kind == "role" and not second.role:
+                second.role = first.text  # "The mayor, Tom Reid, spoke first.": a later "the mayor" is him
             return second
     return None
 

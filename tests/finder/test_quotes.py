@@ -1552,3 +1552,18 @@ def test_his_or_her_own_words_tell_two_people_apart():
         "Tom Reid",
         "Anna Holt",
     ]
+
+
+def test_the_ministry_is_the_ministry_named_before():
+    result = find("The Ministry of Water said the dam was safe.", "The ministry added that repairs would start soon.")
+    assert [speaker_name(result, row) for row in result.quotes.to_dict("records")] == ["The Ministry of Water"] * 2
+    spokesman = find(
+        "A spokesman for the Vessan government said talks would resume.", "The government said it wanted peace."
+    )
+    names = [speaker_name(spokesman, row) for row in spokesman.quotes.to_dict("records")]
+    assert names[0] != names[1]  # the spokesman speaks for it, but is not the government
+
+
+def test_a_role_before_a_name_as_the_subject_is_his_role():
+    result = find("The mayor, Tom Reid, spoke first. “We will rebuild,” the mayor said.")
+    assert [speaker_name(result, row) for row in result.quotes.to_dict("records")] == ["Tom Reid"]
