@@ -1567,3 +1567,15 @@ def test_the_ministry_is_the_ministry_named_before():
 def test_a_role_before_a_name_as_the_subject_is_his_role():
     result = find("The mayor, Tom Reid, spoke first. “We will rebuild,” the mayor said.")
     assert [speaker_name(result, row) for row in result.quotes.to_dict("records")] == ["Tom Reid"]
+
+
+def test_verbs_of_the_chamber_and_the_feature():
+    result = find("The Speaker, Anna Holt, called for order. Tom Reid then rose. “Shame,” he shouted.")
+    assert [(row["verb"], speaker_name(result, row)) for row in result.quotes.to_dict("records")] == [
+        ("shouted", "Tom Reid")
+    ]
+    assert [row["verb"] for row in rows("“Never again,” she sighed.", "The minister retorted that it was wrong.")] == [
+        "sighed",
+        "retorted",
+    ]
+    assert rows("He shouted at the referee.", "She joked about the weather.") == []
