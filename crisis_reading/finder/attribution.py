@@ -655,29 +655,9 @@ def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) ->
                     read_mention(masked, *who, anchor="end") or read_mention(masked, *who, anchor="start") or mention
                 )
             clause = reported_clause(masked, verb, verb_end, sentence[1])
-            asides = DASH_ASIDE.finditer(masked, sentence[0], sentence[1])
-            aside = next((a for a in asides if a.start() < verb_start < a.end()), None)
-            if clause and aside:
-                # Rule "statement in a dashed aside": "Petra Ondráková – who on Tuesday threatened to walk out of
-                # the talks – conceded …": the aside's clause ends at its closing dash, and its subject is the
-                # name before it ("who")
-                end = aside.end() - 1
-                while end > clause[0] and (masked[end - 1].isspace() or masked[end - 1] in "–—,"):
-                    end -= 1
-                clause = (clause[0], min(clause[1], end)) if end > clause[0] else None
-                if WHO_THEN_VERB.fullmatch(masked, aside.start(), verb_start):
-                    mention = read_mention(masked, sentence[0], aside.start(), anchor="end") or mention
-                else:  # "Tom Reed – who police say lacks a licence –": the aside's own subject speaks
-                    inner = read_mention(masked, aside.start() + 3, verb_start, anchor="end")
-                    speaks = inner is not None and inner.kind in ("person", "name", "group", "role")
-                    mention = inner if speaks else mention
-            relative = RELATIVE_SPEAKER.search(masked, sentence[0], verb_start) if clause and not participle else None
-            runs_on = relative and AUXILIARY_LATER.search(masked, clause[0] + 3, clause[1])
-            if relative and AUXILIARY_FIRST.match(masked, clause[0]) and not runs_on:
-                # Rule "speaker inside a relative clause": "a two-day summit that both delegations said had come
-                # close to collapse" — the words between "that" and the verb speak; what follows is a predicate
-                inner = read_mention(masked, relative.start("who"), relative.end("who"), anchor="end")
-                mention = inner if inner is not None and inner.kind in ("person", "name", "group", "role") else mention
+            clause, mention = _statement_in_an_aside(masked, sentence, verb_start, clause, mention)
+            if clause and not participle:
+                mention = _speaker_in_a_relative_clause(masked, sentence, verb_start, clause) or mention
             if verb.lower() in INTRODUCING_ONLY:
                 clause = None  # "has just posted this on social media:": it reports nothing itself
             if clause and RELATIVE_BEFORE.search(masked, max(sentence[0], verb_start - 40), verb_start):
@@ -736,6 +716,42 @@ def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) ->
                 # the predicate a later participle or "and …" continues
     found.sort(key=lambda a: a.verb_start)
     return found
+
+
+def _statement_in_an_aside(
+    masked: str, sentence: tuple[int, int], verb_start: int, clause: tuple[int, int] | None, mention: Mention
+) -> tuple[tuple[int, int] | None, Mention]:
+    """Rule "statement in a dashed aside": "Petra Ondráková – who on Tuesday threatened to walk out of the talks –
+    conceded …": the aside's clause ends at its closing dash; its subject is the name before it ("who") or, in
+    "Tom Reed – who police say lacks a licence –", the aside's own subject."""
+    aside = next(
+        (a for a in DASH_ASIDE.finditer(masked, sentence[0], sentence[1]) if a.start() < verb_start < a.end()), None
+    )
+    if not clause or aside is None:
+        return clause, mention
+    end = aside.end() - 1
+    while end > clause[0] and (masked[end - 1].isspace() or masked[end - 1] in "–—,"):
+        end -= 1
+    clause = (clause[0], min(clause[1], end)) if end > clause[0] else None
+    if WHO_THEN_VERB.fullmatch(masked, aside.start(), verb_start):
+        return clause, read_mention(masked, sentence[0], aside.start(), anchor="end") or mention
+    inner = read_mention(masked, aside.start() + 3, verb_start, anchor="end")
+    return clause, inner if inner is not None and inner.kind in ("person", "name", "group", "role") else mention
+
+
+def _speaker_in_a_relative_clause(
+    masked: str, sentence: tuple[int, int], verb_start: int, clause: tuple[int, int]
+) -> Mention | None:
+    """Rule "speaker inside a relative clause": "a two-day summit that both delegations said had come close to
+    collapse" — the words between "that" and the verb speak, when what follows is a predicate that ends the
+    statement (not "The man that police said was driving has been arrested")."""
+    relative = RELATIVE_SPEAKER.search(masked, sentence[0], verb_start)
+    if relative is None or not AUXILIARY_FIRST.match(masked, clause[0]):
+        return None
+    if AUXILIARY_LATER.search(masked, clause[0] + 3, clause[1]):
+        return None
+    inner = read_mention(masked, relative.start("who"), relative.end("who"), anchor="end")
+    return inner if inner is not None and inner.kind in ("person", "name", "group", "role") else None
 
 
 AFTER_A_FINAL_VERB = re.compile(
