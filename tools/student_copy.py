@@ -16,6 +16,8 @@ import argparse
 import shutil
 from pathlib import Path
 
+import nbformat
+
 REPO = Path(__file__).resolve().parents[1]
 # What students get, as it is in the repository.
 STUDENT_PATHS = ("course", "exercises", "data", "crisis_reading", "binder", "pyproject.toml", "LICENSE")
@@ -55,10 +57,12 @@ With Python 3.11 or newer:
 python3 -m venv .venv
 .venv/bin/pip install -r binder/requirements.txt
 .venv/bin/pip install --no-deps .
-.venv/bin/jupyter lab course/00-start-here.ipynb
+.venv/bin/jupyter lab
 ```
 
-(On Windows, `.venv\\Scripts\\` instead of `.venv/bin/`.)
+then open `course/00-start-here.ipynb` in JupyterLab's file browser, on the left. (On Windows,
+`.venv\\Scripts\\` instead of `.venv/bin/`.) `.venv/bin/python -m crisis_reading.setup_check` checks that
+everything is installed, in plain words, as lesson 00's first cell does.
 
 Text and annotations are under Creative Commons Attribution 4.0, the code under the MIT licence (`LICENSE`);
 the article's text belongs to Al Jazeera and is reproduced for teaching with its credit and link
@@ -82,7 +86,30 @@ def build_student_copy(out: Path, repo: Path = REPO) -> list[Path]:
         else:
             shutil.copy2(source, out / name)
     (out / STUDENT_README).write_text(student_readme(), encoding="utf-8")
+    (out / "exercises" / "README.md").write_text(EXERCISES_README, encoding="utf-8")
+    for notebook in sorted((out / "course").glob("*.ipynb")):
+        without_instructor_notes(notebook)
     return sorted(path.relative_to(out) for path in out.rglob("*") if path.is_file())
+
+
+# The instructor's exercises/README.md says where the exercises are generated from (solutions/); students get this.
+EXERCISES_README = """# Exercises
+
+One exercise notebook per lesson, 01 to 08. Each question is followed by a one-line check: run it after your
+answer and it says ✅, or gives a hint. The reflection questions are for you to answer in writing; your
+instructor reads them.
+"""
+INSTRUCTOR_NOTE = "instructor-note"
+
+
+def without_instructor_notes(path: Path) -> None:
+    """Take out a lesson's instructor notes (cells whose id starts "instructor-note": how to run the class, what
+    to skip when short of time), which are for the person teaching, not for the student reading."""
+    notebook = nbformat.read(path, as_version=4)
+    kept = [cell for cell in notebook.cells if not str(cell.get("id", "")).startswith(INSTRUCTOR_NOTE)]
+    if len(kept) != len(notebook.cells):
+        notebook.cells = kept
+        nbformat.write(notebook, path)
 
 
 def main(argv: list[str] | None = None, prog: str = "crisis-reading student") -> int:
