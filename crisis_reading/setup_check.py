@@ -26,9 +26,15 @@ OLDEST_PYTHON = (3, 11)
 COURSE_PACKAGE = "crisis-reading"
 # What the package's dependencies are, should its metadata be missing (a copy run without installing it).
 FALLBACK_NEEDS = {"pandas": "2.2", "numpy": "1.26", "matplotlib": "3.8", "ipywidgets": "8", "ipython": "8"}
-INSTALL = "run `make install` in the course folder (or `pip install -r requirements.txt`), then restart the kernel"
+# Each fix names both ways the course is installed: the instructor's repository (with its Makefile) and the
+# students' copy (no Makefile; its README installs from binder/requirements.txt).
+INSTALL = (
+    "run `make install` in the course folder (in a students' copy: `pip install -r binder/requirements.txt`, then "
+    "`pip install --no-deps .`), then restart the kernel"
+)
 WIDGETS_HELP = (
-    "Widgets are NOT showing in this window. Open the course with `make lab` (JupyterLab 4), or install "
+    "Widgets are NOT showing in this window. Open the course with `make lab` (in a students' copy: `jupyter lab`, "
+    "JupyterLab 4), or install "
     "`jupyterlab_widgets` into the environment that runs JupyterLab, then reload the page. A read-only copy of "
     "the lessons (the course website) shows no widgets at all: run the notebook to use them."
 )
@@ -96,7 +102,8 @@ def check_python(version: tuple[int, ...] | None = None) -> Finding:
         "Python",
         False,
         f"version {shown} is too old (the course needs {oldest} or newer)",
-        f"install Python {oldest} or newer, then in the course folder run `make clean` and `make lab`",
+        f"install Python {oldest} or newer, then in the course folder run `make clean` and `make lab` (in a "
+        "students' copy: make a new environment and install as its README says)",
     )
 
 

@@ -67,7 +67,8 @@ QUESTIONS = [
         expected=lambda data: int(first_and_last_word(data.article)["block"].iloc[1]),
         compare="number",
         near_miss=False,
-        hint="first_and_last_word(article) shows it; the credit line at the very end is not a statement.",
+        # the credit line is named only to an answer past the last quote (below): for 39 it would mislead
+        hint="first_and_last_word(article) shows it: read the block of its second row.",
         hints=(
             Hint(
                 lambda answer, expected: answer > expected,
