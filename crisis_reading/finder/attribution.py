@@ -69,7 +69,9 @@ TIME_OR_PLACE = re.compile(
 )
 LISTENER = re.compile(
     r"\s+(?:(?:the|a|an|his|her|their)\s+)?"
-    r"(?:[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*)*|journalists|reporters|press|lawmakers|parliament"
+    # a broadcaster's name may end in a number: "told Channel 7", "told News 12"
+    r"(?:[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*)*(?:(?:(?<=Channel)|(?<=News)|(?<=TV)|(?<=Radio))\s+\d{1,3})?|journalists|reporters|press"
+    r"|lawmakers|parliament"
     # the hearers of a court report or a meeting: "told the court", "told jurors", "told the committee"
     r"|court|jury|tribunal|inquiry|inquest|committee|hearing|panel|meeting|conference|audience|crowd|staff|MPs"
     r"|him|her|them|me|us|[a-z]+(?:ers|ors|ees))(?![\w’'-])"
@@ -223,6 +225,8 @@ def reported_clause(masked: str, verb: str, verb_end: int, sentence_end: int) ->
         # Rule "told without that": "told reporters the bridge would reopen" reports a clause when what follows
         # the listener reads as one (it has a finite verb); "told reporters on Monday." does not.
         told_bare = head in TELL_VERBS and bool(first_word) and first_word.group(1).lower() not in prepositions
+        # "she told The Courier when read his remarks": a time clause after the listener reports nothing
+        told_bare = told_bare and first_word.group(1).lower() not in SUBORDINATORS
         # "told jurors not to research the case": what they were told to do is the statement (as "urged X to")
         told_to = head in TELL_VERBS and re.match(r"\s*(?:not\s+)?to\s+[a-z]", rest) is not None
         infinitive = infinitive or told_to
@@ -261,9 +265,18 @@ def reported_clause(masked: str, verb: str, verb_end: int, sentence_end: int) ->
     return (start, end) if end > start else None
 
 
+PROGRESSIVE_BEFORE = re.compile(r"(?<![\w’'-])(?:is|are|was|were|been)\s+$")
+SUBORDINATORS = {"when", "while", "after", "before", "if", "as", "because", "since", "until", "once", "though"}
+# The common irregular past tenses, so that "told officers she saw him" and "the man fled on foot" read as clauses
+IRREGULAR_PAST = (
+    "saw heard knew thought felt found left lost made took gave got came went ran fled fell began broke held kept"
+    " paid sent spent stood won wrote rose drove hid led met sold struck threw understood became brought bought"
+    " built caught chose drew ate fought flew forgot froze grew lay meant rode rang sank sat shot slept spoke stole"
+    " swore swam taught tore woke wore"
+).split()
 VERB_LIKE = re.compile(
     r"(?<![\w’'-])(?:is|are|was|were|be|been|being|has|have|had|will|would|can|cannot|could|should|shall|may|might"
-    r"|must|do|does|did)(?![\w’'-])|n[’']t(?![\w’'-])|(?<![\w’'-])\w{3,}ed(?![\w’'-])"
+    r"|must|do|does|did|" + "|".join(IRREGULAR_PAST) + r")(?![\w’'-])|n[’']t(?![\w’'-])|(?<![\w’'-])\w{3,}ed(?![\w’'-])"
 )
 
 
@@ -645,8 +658,12 @@ def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) ->
                 found.append(Attribution(verb, verb_start, verb_end, index, speaker, clause=single.span("said")))
                 previous = found[-1]
                 continue
-            participle = verb.split()[0].endswith("ing")
-            mention = find_subject(block, asides_blank, sentence[0], verb_start, participle)
+            # "saying …" continues a clause; "are asking residents to …" is a verb of its own (after an auxiliary)
+            ends_ing = verb.split()[0].endswith("ing")
+            progressive = ends_ing and PROGRESSIVE_BEFORE.search(masked, sentence[0], verb_start)
+            participle = ends_ing and not progressive
+            subject_end = progressive.start() if progressive else verb_start
+            mention = find_subject(block, asides_blank, sentence[0], subject_end, participle)
             with_whom = WITH_SUBJECT.search(masked, sentence[0], verb_start) if participle else None
             if with_whom:  # Rule "with X warning": "Soldiers filled sandbags, with Harrow warning: …" is Harrow's
                 # read from its end, as a subject before its verb: "with its spokesperson Mohan Lal Bhardwaj warning"

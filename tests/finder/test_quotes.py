@@ -1579,3 +1579,23 @@ def test_verbs_of_the_chamber_and_the_feature():
         "retorted",
     ]
     assert rows("He shouted at the referee.", "She joked about the weather.") == []
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # an irregular past tense reads as a clause
+        (["According to police, the man fled on foot, and a woman told officers she saw him."],
+         [("police", "the man fled on foot"), ("a woman", "she saw him")]),
+        # a broadcaster's number is part of the listener, a count is not
+        (["Anna Holt told Channel 7 she heard explosions."], [("Anna Holt", "she heard explosions")]),
+        (["He told Reuters 300 people had died."], [("He", "300 people had died")]),
+        # a progressive is a verb of its own, not a participle
+        (["It rained. Officials are asking residents to avoid the area."],
+         [("Officials", "residents to avoid the area")]),
+        # a time clause after the listener reports nothing
+        (["“No,” she told the Courier when read his remarks."], [("she", "No,")]),
+    ],
+)  # fmt: skip
+def test_conventions_of_local_tv_copy(paragraphs: list[str], expected: list[tuple[str, str]]):
+    assert [(row["speaker_as_written"], row["text"]) for row in rows(*paragraphs)] == expected
