@@ -306,7 +306,14 @@ def _introducer(block: _Block) -> Attribution | None:
     # "… has issued a statement. Here it is in full:": a short second sentence that points at the quotation
     pointer = r"(?:[.!?]\s+(?:Here|It|This|In full|The statement)\b[^.?!{quoted}]{0,40})?"
     ending = with_quoted(r"[^.?!{quoted}]*" + pointer + r":\s*")
-    return last if re.fullmatch(ending, block.masked[last.verb_end :]) else None
+    if re.fullmatch(ending, block.masked[last.verb_end :]):
+        return last
+    # Rule "a verb that ends its paragraph": "Anna Holt, a farmer, disagreed." then “Nobody has come.” — a reporting
+    # verb with nothing after it hands the paragraph's speaker to the quotation that follows
+    # (only in a paragraph with no quotation of its own: "“…,” Jane Doe said." is the quotation's attribution)
+    ends = not block.spans and last.clause is None and not last.passive
+    ends = ends and re.fullmatch(r"\s*[.!]?\s*", block.masked[last.verb_end :])
+    return last if ends and last.mention.kind in ("person", "name", "group", "role") else None
 
 
 def _rows(parsed: list[_Block]) -> list[_Row]:

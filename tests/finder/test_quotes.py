@@ -1599,3 +1599,12 @@ def test_verbs_of_the_chamber_and_the_feature():
 )  # fmt: skip
 def test_conventions_of_local_tv_copy(paragraphs: list[str], expected: list[tuple[str, str]]):
     assert [(row["speaker_as_written"], row["text"]) for row in rows(*paragraphs)] == expected
+
+
+def test_a_verb_that_ends_its_paragraph_hands_its_speaker_to_the_quotation_after():
+    result = find("Tom Reid said repairs would start soon.", "Anna Holt, a farmer, disagreed.", "“Nobody has come.”")
+    assert [(speaker_name(result, row), row["text"]) for row in result.quotes.to_dict("records")] == [
+        ("Tom Reid", "repairs would start soon"),
+        ("Anna Holt", "Nobody has come."),
+    ]
+    assert [row["verb"] for row in rows("The union objected that the plan was unfair.")] == ["objected"]
