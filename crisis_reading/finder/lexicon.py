@@ -27,6 +27,8 @@ GERUND_VERBS = set(forms_with("gerund"))
 THAT_ONLY = set(forms_with("that_only"))
 WHETHER_VERBS = set(forms_with("whether_clause"))
 ACCORDING_TO = "according to"
+# "the 58-year-old": a person referred back to by their age, as British and US papers do
+AGE_NOUN = re.compile(r"\d{1,3}-year-old")
 # Verbs that name rather than say: "called the mill “the Fortress”", "as election staff call ballots marked …"
 NAMING_VERBS = {
     "call",

@@ -10,6 +10,7 @@ import re
 from crisis_reading.dataset.vocabulary import CLOSING_MARKS
 from crisis_reading.finder.lexicon import (
     ADVERBIAL_OPENERS,
+    AGE_NOUN,
     AUXILIARIES,
     CANDIDATES,
     CONJUNCTIONS,
@@ -334,10 +335,6 @@ def _read_group(words: list[tuple[int, int, str]], block: str, anchor: str) -> M
     if (head.lower() in ROLE_NOUNS or AGE_NOUN.fullmatch(head.lower())) and phrase[0][2].lower() == "the":
         return Mention(text, start, "role")
     return Mention(text, start, "group")
-
-
-# Rule "the 58-year-old": a person referred back to by their age, as British and US papers do
-AGE_NOUN = re.compile(r"\d{1,3}-year-old")
 
 
 # Plural nouns of people by what they do ("steelmakers", "growers", "exporters", "economists", "Ukrainians") speak

@@ -41,6 +41,7 @@ from crisis_reading.finder.quote_marks import QuoteSpan, mask_quotations, opens_
 from crisis_reading.finder.sentences import sentence_bounds, sentence_of
 from crisis_reading.finder.speakers import (
     AGE_ROLE,
+    PRONOUN_GENDER,
     Mention,
     SpeakerRegistry,
     guess_organisation_type,
@@ -513,7 +514,7 @@ def _resolve_speakers(parsed: list[_Block], rows: list[_Row], registry: SpeakerR
     _roles_to_names(parsed, registry)
 
 
-GENDERED = re.compile(r"(?<![\w’'-])(he|his|him|she|her|hers)(?![\w’'-])", re.IGNORECASE)
+GENDERED = re.compile(r"(?<![\w’'-])(" + "|".join(PRONOUN_GENDER) + r")(?![\w’'-])", re.IGNORECASE)
 
 
 def _gender_from_own_words(block: _Block, attribution: Attribution, registry: SpeakerRegistry) -> None:
@@ -526,7 +527,7 @@ def _gender_from_own_words(block: _Block, attribution: Attribution, registry: Sp
     if speaker is None or not speaker.person or speaker.pronoun is not None:
         return
     clause = block.masked[slice(*attribution.clause)]
-    genders = {"she" if word.lower() in ("she", "her", "hers") else "he" for word in GENDERED.findall(clause)}
+    genders = {PRONOUN_GENDER[word.lower()] for word in GENDERED.findall(clause)}
     if len(genders) == 1 and not _FULL_NAME.search(clause):
         speaker.pronoun = genders.pop()
 

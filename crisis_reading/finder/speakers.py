@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from crisis_reading.dataset.vocabulary import UNATTRIBUTED, slug
+from crisis_reading.finder.lexicon import AGE_NOUN
 
-PRONOUN_GENDER = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she"}
+PRONOUN_GENDER = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she", "hers": "she"}
 COLLECTIVE_PRONOUNS = {"it", "they"}
 # Rule "gender from a title": "Smt. Kamla Devi Rathore … “…,” he said." — he is not the woman titled Smt.
 TITLE_PRONOUN = {
@@ -98,7 +99,7 @@ ORGANISATION_NOUNS = set(
     " hospital university museum trust court commission committee organisation organization airline operator"
     " regulator club federation association institute office embassy".split()
 )
-AGE_ROLE = re.compile(r"the \d{1,3}-year-old")
+AGE_ROLE = re.compile(r"the " + AGE_NOUN.pattern)
 STATEMENT_WORDS = {"the statement", "its statement", "the press release", "the release", "the communique"}
 
 
