@@ -6,7 +6,10 @@ Rules, applied in reading order:
   the title before the name or the appositive after it; a later full name with the same surname is the same person;
 - surname: one capitalised word equal to a known person's surname is that person;
 - pronoun: he/she is the most recent person speaker not yet known to be of the other pronoun; it/they is the
-  most recent collective speaker (a country, capital or group);
+  most recent collective speaker (a country, capital or group). What the text says of a person (a title, a
+  pronoun in their own reported words, a pronoun already resolved to them) is what is known; failing that, a
+  given name that the 1990 U.S. census counted almost only for women or only for men ("Teresa", "Martin";
+  given_names.csv, made by tools/given_names.py) is a likely "she" or "he", so "she" skips a Martin met since;
 - role: "the minister" is the most recent speaker whose role contains that noun;
 - collective: any other name or group ("Moscow", "the West", "some EU diplomats") is a voice of its own,
   one id per wording.
@@ -14,12 +17,15 @@ Rules, applied in reading order:
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
+from importlib.resources import files
 
 from crisis_reading.dataset.vocabulary import UNATTRIBUTED, slug
-from crisis_reading.finder.lexicon import AGE_NOUN
+from crisis_reading.finder.lexicon import AGE_NOUN, TITLE_WORDS
 
 PRONOUN_GENDER = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she", "hers": "she"}
 COLLECTIVE_PRONOUNS = {"it", "they"}
@@ -80,6 +86,13 @@ class Speaker:
     pronoun: str | None = None
     # A person named by their role alone ("the former chief inspector"): "he" or "she" may mean them, "it" never.
     by_role: bool = False
+    # From the given name alone (given_names.csv); what the text says, in `pronoun`, wins over it.
+    likely_pronoun: str | None = None
+
+    @property
+    def gender(self) -> str | None:
+        """The pronoun a later "he" or "she" can be for this person: the text's, else the given name's, else None."""
+        return self.pronoun or self.likely_pronoun
 
     @cached_property
     def surname(self) -> str:
@@ -173,7 +186,7 @@ class SpeakerRegistry:
         if mention.kind == "pronoun":
             if lowered in PRONOUN_GENDER:
                 wanted = PRONOUN_GENDER[lowered]
-                return self._most_recent(lambda s: s.person and s.pronoun in (None, wanted))
+                return self._most_recent(lambda s: s.person and s.gender in (None, wanted))
             return self._most_recent(lambda s: not s.person and not s.by_role and s.speaker_id != UNATTRIBUTED)
         if mention.kind == "role" and AGE_ROLE.fullmatch(lowered):
             # "the 58-year-old": the person met last (the papers' way of naming the paragraph's subject again)
@@ -216,9 +229,24 @@ class SpeakerRegistry:
         while speaker_id in self.speakers:
             speaker_id += "_2"
         speaker = Speaker(speaker_id, name, person=person, role=mention.role, by_role=mention.kind == "role")
+        if person:
+            speaker.likely_pronoun = pronoun_of_given_name(name)
         self.speakers[speaker_id] = speaker
         self._surnames = None
         return speaker
+
+
+@cache
+def _given_names() -> dict[str, str]:
+    text = (files("crisis_reading.finder") / "given_names.csv").read_text(encoding="utf-8")
+    return {row["name"]: row["pronoun"] for row in csv.DictReader(io.StringIO(text))}
+
+
+def pronoun_of_given_name(name: str) -> str | None:
+    """Rule "given name": "he" for "Col. Martin Hale", "she" for "Teresa Vance", None for "Dana Reid" (either),
+    "Mirela Dusan" (not in the census lists) or a surname alone. A guess the text's own words override."""
+    words = [word for word in name.replace(".", " ").split() if word not in TITLE_WORDS]
+    return _given_names().get(words[0]) if len(words) >= 2 else None
 
 
 def _pronoun_of_title(role: str) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from importlib.resources import files
 
 import pandas as pd
 import pytest
@@ -1552,6 +1553,33 @@ def test_his_or_her_own_words_tell_two_people_apart():
         "Tom Reid",
         "Anna Holt",
     ]
+
+
+def test_a_given_name_tells_he_from_she_when_the_text_does_not():
+    result = find(
+        "Teresa Vance said the ward was full.",
+        "Martin Hale said the budget was fixed.",
+        "“Nobody asked him to close anything,” she said.",
+    )
+    names = [speaker_name(result, row) for row in result.quotes.to_dict("records")]
+    assert names == ["Teresa Vance", "Martin Hale", "Teresa Vance"]  # "she" skips the Martin met since
+    # A name the census lists do not settle ("Dana"; "Mirela" is not in them) leaves the most recent person
+    unsettled = find("Teresa Vance said the ward was full.", "Dana Hale said the budget was fixed. “No,” she said.")
+    assert [speaker_name(unsettled, row) for row in unsettled.quotes.to_dict("records")][-1] == "Dana Hale"
+
+
+def test_the_texts_own_words_win_over_a_given_name():
+    # "Ashley" is a likely "she" by the census lists; the title says "he" (a British Ashley)
+    result = find("Mr Ashley Brown said the vote was close.", "Anna Holt said it was not.", "“Enough,” he said.")
+    assert [speaker_name(result, row) for row in result.quotes.to_dict("records")][-1] == "Ashley Brown"
+
+
+def test_the_given_names_table_is_well_formed():
+    table = pd.read_csv(files("crisis_reading.finder") / "given_names.csv", keep_default_na=False)
+    assert list(table.columns) == ["name", "pronoun"] and len(table) > 4000
+    assert set(table.pronoun) == {"he", "she"} and table.name.is_unique
+    assert table.name.str.fullmatch(r"[A-Z][a-z]+").all()
+    assert {"Martin", "Teresa"} <= set(table.name) and not {"Dana", "Jean"} & set(table.name)
 
 
 def test_the_ministry_is_the_ministry_named_before():
