@@ -160,6 +160,13 @@ def _without_leading_time(words: list[tuple[int, int, str]]) -> list[tuple[int, 
     return words
 
 
+OPENING_PREPOSITIONS = set(
+    "inside outside in at on across along beyond within near throughout despite after before under over around"
+    " behind beside between among amid amidst since until from with without against toward towards through during"
+    " into onto upon via".split()
+)
+
+
 def read_mention(block: str, start: int, end: int, anchor: str) -> Mention | None:
     """The speaker named in block[start:end]: at its end (subject right before a verb) or at its start
     (the subject of the main clause, or the name after "according to" or an inverted "said X")."""
@@ -194,6 +201,8 @@ def read_mention(block: str, start: int, end: int, anchor: str) -> Mention | Non
                 break
         while run and run[-1][2] in NAME_CONNECTORS:
             run.pop()
+        if len(run) >= 2 and run[0][2].lower() in OPENING_PREPOSITIONS:
+            return None  # "Inside Dask the mood is bleaker": a place after a preposition, not a person's name
         if run:
             group = _group_after_name(original, len(original) - len(words) + len(run), block)
             if group:
@@ -505,11 +514,19 @@ def sentence_subject(masked: str, sentence: tuple[int, int]) -> Mention | None:
     first = read_mention(masked, *pieces[0], anchor="start")
     if first is not None and first.kind == "person":
         return first
+    if (named := _appositive_name(masked, pieces, first)) is not None:
+        return named
     if first is not None and first.kind == "group" and first.text.split()[0] in ("The", "the"):
         if not first.text.endswith("s"):
             # Rule "organisation as subject": "The official inquiry, chaired by …, reports in the spring. … it
             # found that …" — a body that opens a sentence is what a later "it" most likely means.
             return first
+    return None
+
+
+def _appositive_name(masked: str, pieces: list[tuple[int, int]], first: Mention | None) -> Mention | None:
+    """Rule "name after a role": "The mayor, Tom Reid, spoke first.", "The commander of the Dask garrison,
+    Colonel Teodor Brask, spoke …" — the person named between commas after a role or a body is the subject."""
     if len(pieces) > 1 and (first is None or first.kind in ("group", "role")):
         second = read_mention(masked, *pieces[1], anchor="start")
         if second is not None and second.kind == "person" and _covers(masked, pieces[1], second):

@@ -46,6 +46,7 @@ from crisis_reading.finder.speakers import (
     SpeakerRegistry,
     guess_organisation_type,
     guess_voice_type,
+    pronoun_of_given_name,
 )
 from crisis_reading.finder.text_blocks import outlet_from_credit
 
@@ -494,7 +495,7 @@ def _resolve_speakers(parsed: list[_Block], rows: list[_Row], registry: SpeakerR
             registry.notice(block.masked[read_up_to:position])
             read_up_to = max(read_up_to, position)
             if not attribution.verb:
-                registry.resolve(attribution.mention)
+                attribution.speaker_id = registry.resolve(attribution.mention).speaker_id
             elif attribution.mention.kind == "none":
                 attribution.speaker_id = registry.unattributed().speaker_id
             elif parties := _joint_parties(block, attribution, registry):
@@ -506,6 +507,7 @@ def _resolve_speakers(parsed: list[_Block], rows: list[_Row], registry: SpeakerR
             else:
                 attribution.speaker_id = registry.resolve(attribution.mention).speaker_id
             _gender_from_own_words(block, attribution, registry)
+            _age_after_name(block, attribution, registry)
             if attribution.verb and attribution.sentence >= 0 and attribution.speaker_id:
                 sentence = block.masked[slice(*block.bounds[attribution.sentence])]
                 if re.search(r"\bin\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+)?statement\b", sentence):
@@ -532,6 +534,19 @@ def _gender_from_own_words(block: _Block, attribution: Attribution, registry: Sp
         speaker.pronoun = genders.pop()
 
 
+_AGE_AFTER_NAME = re.compile(r"\s*,\s*(\d{1,3}),")
+
+
+def _age_after_name(block: _Block, attribution: Attribution, registry: SpeakerRegistry) -> None:
+    """Rule "age beside the name": "Valdivia, 44, said …" — the age the papers give between commas after a name,
+    so that "the 58-year-old" two paragraphs on is not her."""
+    mention, speaker = attribution.mention, registry.speakers.get(attribution.speaker_id)
+    if mention.kind not in ("person", "name") or speaker is None or not speaker.person:
+        return
+    if found := _AGE_AFTER_NAME.match(block.masked, mention.start + len(mention.text)):
+        speaker.age = found.group(1)
+
+
 # Letters beyond ASCII too: "Ingrid Solvåg", "Petra Ondráková"
 _FULL_NAME = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[ -][A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ’'-]+){1,2}(?![\w’'-])")
 
@@ -539,8 +554,11 @@ _FULL_NAME = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[ -][A
 def _name_before(blocks: list[_Block], attribution: Attribution, registry: SpeakerRegistry) -> Mention | None:
     """Rule "a person named in passing": "On Ines Harrow’s kitchen table sits a lamp tag. … “I dust around it,”
     she says." — a "he" or "she" that no speaker met so far can mean is the last full name of a person written
-    before it, in this paragraph or the one before. None when the rule does not apply."""
+    before it, in this paragraph or the one before, unless the given name says otherwise ("Tom" for "she"). A
+    passive's agent ("brokered by Ingrid Solvåg. She told reporters …") counts only when the given name agrees:
+    "The teenager was stabbed by Tom Reed. “…,” she said." is not his. None when the rule does not apply."""
     mention = attribution.mention
+    wanted = PRONOUN_GENDER.get(mention.text.lower())
     by_age = mention.kind == "role" and AGE_ROLE.fullmatch(mention.text.lower())
     if not (by_age or (mention.kind == "pronoun" and mention.text.lower() in ("he", "she"))):
         return None
@@ -556,17 +574,22 @@ def _name_before(blocks: list[_Block], attribution: Attribution, registry: Speak
                 words[-1], end = words[-1][:-2], end - 2
             elif PREPOSITION_BEFORE.search(text[max(0, start - 8) : start]):
                 continue  # "Smoke rose over Great Yarmouth", "addressed to Anna Holt": a place, or not the subject
+            agent = not possessive and re.search(r"\bby\s+$", text[max(0, start - 4) : start]) is not None
             while words and words[0].lower() in FUNCTION_WORDS | {"the"}:  # "On Ines Harrow’s table"
                 start += len(words.pop(0)) + 1
             if len(words) < 2 or words[-1] in _PLACE_NOUNS:
                 continue  # "Quarry Lane": a street, not a person
             name = read_mention(source.masked, start, end, anchor="start")
-            if name is not None and name.kind == "person" and name.text == " ".join(words):
-                return name
+            if name is None or name.kind != "person" or name.text != " ".join(words):
+                continue
+            likely = pronoun_of_given_name(name.text)
+            if (agent and likely != wanted) or (likely and wanted and likely != wanted):
+                continue
+            return name
     return None
 
 
-PREPOSITION_BEFORE = re.compile(r"\b(?:to|by|over|in|at|on|from|near|into|across|with|for)\s+$")
+PREPOSITION_BEFORE = re.compile(r"\b(?:to|over|in|at|on|from|near|into|across|with|for)\s+$")
 _PLACE_NOUNS = {
     "Lane", "Street", "Road", "Avenue", "Square", "Park", "Hill", "Bridge", "Station", "Hall", "House", "Way",
     "Drive", "Place", "Court", "Gardens", "Green", "Row", "Quay", "Valley", "River", "Lake", "Island", "Islands",

@@ -88,6 +88,7 @@ class Speaker:
     by_role: bool = False
     # From the given name alone (given_names.csv); what the text says, in `pronoun`, wins over it.
     likely_pronoun: str | None = None
+    age: str = ""  # "Teresa Valdivia, 44, said …": so "the 58-year-old" is somebody else
 
     @property
     def gender(self) -> str | None:
@@ -190,7 +191,9 @@ class SpeakerRegistry:
             return self._most_recent(lambda s: not s.person and not s.by_role and s.speaker_id != UNATTRIBUTED)
         if mention.kind == "role" and AGE_ROLE.fullmatch(lowered):
             # "the 58-year-old": the person met last (the papers' way of naming the paragraph's subject again)
-            return self._most_recent(lambda s: s.person)
+            # whose age, if the text gave one, is that age
+            age = lowered.split()[-1].split("-")[0]
+            return self._most_recent(lambda s: s.person and s.age in ("", age))
         if mention.kind == "role":
             head = lowered.split()[-1]
             return self._most_recent(lambda s: head in s.role.lower() or head in s.name.lower().split())

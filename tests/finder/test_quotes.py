@@ -1582,6 +1582,35 @@ def test_the_given_names_table_is_well_formed():
     assert {"Martin", "Teresa"} <= set(table.name) and not {"Dana", "Jean"} & set(table.name)
 
 
+def test_a_sentence_opening_with_a_preposition_names_no_person():
+    result = find("Inside Dask the mood is bleaker.", "“We have water for nine days,” he said.")
+    assert speaker_name(result, result.quotes.iloc[0]) != "Inside Dask"
+
+
+def test_the_name_after_a_role_or_body_is_the_subject_a_pronoun_means():
+    result = find(
+        "The commander of the Dask garrison, Colonel Teodor Brask, spoke to the agency by phone.",
+        "“We have water for nine days,” he said.",
+    )
+    assert speaker_name(result, result.quotes.iloc[0]) == "Teodor Brask"
+
+
+def test_an_age_beside_a_name_tells_who_the_58_year_old_is():
+    result = find(
+        "Teresa Valdivia, 44, said she had never walked a picket line.",
+        "Martin Kessling said the offer was fair. “No,” she said.",
+        "The 58-year-old has long argued that ratios would close beds.",
+    )
+    assert [speaker_name(result, row) for row in result.quotes.to_dict("records")][-1] == "Martin Kessling"
+
+
+def test_a_passives_agent_is_the_pronoun_when_the_given_name_agrees():
+    brokered = find("The deal was brokered by Ingrid Solvåg. She told reporters the deal bought time.")
+    assert list(brokered.speakers["name"]) == ["Ingrid Solvåg"]
+    stabbed = find("The teenager was stabbed by Tom Reed. “I still have nightmares,” she said.")
+    assert list(stabbed.speakers["name"]) == ["unresolved ‘she’"]
+
+
 def test_the_ministry_is_the_ministry_named_before():
     result = find("The Ministry of Water said the dam was safe.", "The ministry added that repairs would start soon.")
     assert [speaker_name(result, row) for row in result.quotes.to_dict("records")] == ["The Ministry of Water"] * 2
