@@ -31,6 +31,7 @@ from crisis_reading.finder.lexicon import (
     SINGLE_VERBS,
     TELL_VERBS,
     THAT_ONLY,
+    TITLE_WORDS,
     VERB_WORDS,
     WHETHER_VERBS,
     followed_by,
@@ -800,12 +801,26 @@ def clause_before(
             return None
     elif not AFTER_A_FINAL_VERB.fullmatch(masked, verb_end, sentence[1]):
         return None
-    return _clause_up_to_comma(masked, sentence, mention.start)
+    return _clause_up_to_comma(masked, sentence, _before_titles(masked, mention.start))
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][\w-]*)\.?\s+$")
+
+
+def _before_titles(masked: str, start: int) -> int:
+    """Where "Mr. Wrenfield", "Foreign Minister Anna Holt" begin with their titles (the mention is the name alone):
+    "…, Mr. Wrenfield said." reports the clause before the comma as "…, Wrenfield said." does."""
+    while (found := _WORD_BEFORE.search(masked, max(0, start - 30), start)) and found.group(1) in TITLE_WORDS:
+        start = found.start()
+    return start
 
 
 APPOSITIVE_ROLE = re.compile(
     with_quoted(r",\s+(?P<role>(?:the|a|an)\s[^,;:.{quoted}]{2,60}?)(?=[,;.]|\s+(?:in|on|at)\s)")
 )
+
+
+_PREPOSITION = re.compile(r"\b(?:in|on|at|by|from|to|with|after|before|during|for|through|via)\b")
 
 
 def _named_after(masked: str, verb_end: int, sentence_end: int) -> Mention | None:
@@ -817,6 +832,8 @@ def _named_after(masked: str, verb_end: int, sentence_end: int) -> Mention | Non
     mention = read_mention(masked, verb_end, end, anchor="start")
     if mention is None or mention.kind not in ("person", "name", "group", "role"):
         return None
+    if _PREPOSITION.search(masked[verb_end : mention.start]):
+        return None  # "…, Amara Oyelaran, said in a statement.": the comma closed an appositive; no name follows
     # Only a name and nothing else up to the comma: "said Dr Lionel Petrakis, a …", not "said Washington and the
     # West cannot …" (a reported clause after a subject with an appositive: "NAME, analyst, said …").
     if masked[mention.start + len(mention.text) : end].strip():

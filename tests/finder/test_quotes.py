@@ -1611,6 +1611,17 @@ def test_a_passives_agent_is_the_pronoun_when_the_given_name_agrees():
     assert list(stabbed.speakers["name"]) == ["unresolved ‘she’"]
 
 
+def test_a_title_before_the_name_after_a_clause():
+    for attribution in ("Mr. Wrenfield said", "Mr Wrenfield said", "Foreign Minister Anna Holt said"):
+        result = find(f"The agency has not confirmed any case outside the camp, {attribution}.")
+        assert list(result.quotes["text"]) == ["The agency has not confirmed any case outside the camp"], attribution
+
+
+def test_said_in_a_statement_after_a_role_and_a_name_between_commas():
+    result = find("“The camp was built for 25,000 people,” the commissioner, Amara Oyelaran, said in a statement.")
+    assert list(result.quotes["speaker_as_written"]) == ["Amara Oyelaran"]
+
+
 def test_the_ministry_is_the_ministry_named_before():
     result = find("The Ministry of Water said the dam was safe.", "The ministry added that repairs would start soon.")
     assert [speaker_name(result, row) for row in result.quotes.to_dict("records")] == ["The Ministry of Water"] * 2
