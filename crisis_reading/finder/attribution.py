@@ -673,6 +673,10 @@ def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) ->
                     read_mention(masked, *who, anchor="end") or read_mention(masked, *who, anchor="start") or mention
                 )
             clause = reported_clause(masked, verb, verb_end, sentence[1])
+            if clause is None and verb.lower() in CLAUSE_VERBS:
+                if inside := _attribution_inside_clause(masked, sentence, verb_start, verb_end):
+                    clause, mention = inside
+            clause = _within_an_opening_clause(masked, sentence, verb_start, clause)
             clause, mention = _statement_in_an_aside(masked, sentence, verb_start, clause, mention)
             if clause and not participle:
                 mention = _speaker_in_a_relative_clause(masked, sentence, verb_start, clause) or mention
@@ -801,7 +805,60 @@ def clause_before(
             return None
     elif not AFTER_A_FINAL_VERB.fullmatch(masked, verb_end, sentence[1]):
         return None
-    return _clause_up_to_comma(masked, sentence, _before_titles(masked, mention.start))
+    stop = _before_titles(masked, mention.start)
+    if role := ROLE_BEFORE_NAME.search(masked, sentence[0], stop):
+        stop = role.start() + 1  # "…, the federation’s president, S. Ponnammal, told the Herald.": not the role
+    return _clause_up_to_comma(masked, sentence, stop)
+
+
+OPENING_SUBORDINATE = re.compile(r"(?:When|As|After|Before|While|Although|Though|If|Once|Since|Until)\s")
+
+
+def _within_an_opening_clause(
+    masked: str, sentence: tuple[int, int], verb_start: int, clause: tuple[int, int] | None
+) -> tuple[int, int] | None:
+    """Rule "statement in an opening clause": "When Justice Venkatraman asked whether the gauges worked, Ms.
+    Rao-Bhalla conceded that only nine did." — a statement inside the sentence's opening subordinate clause ends
+    at that clause's comma; the main clause after it is the reporter's (or another statement)."""
+    if clause is None or not OPENING_SUBORDINATE.match(masked, sentence[0]):
+        return clause
+    if "," in masked[sentence[0] : verb_start]:
+        return clause  # the verb is in the main clause: "When asked, she said that …"
+    comma = masked.find(",", clause[0], clause[1])
+    return clause if comma < 0 else (clause[0], comma)
+
+
+def _attribution_inside_clause(
+    masked: str, sentence: tuple[int, int], verb_start: int, verb_end: int
+) -> tuple[tuple[int, int], Mention] | None:
+    """Rule "attribution inside the clause": "Tarangadh, Mr. Deshmane said, had released 11.6 tmcft …", "The
+    talks, she said, were over." — between commas after a short subject, the attribution (a name, a pronoun or a
+    role, and the verb) splits the statement; what follows it, a predicate with a verb, is reported.
+    (clause, speaker), or None."""
+    after = re.match(r",\s+", masked[verb_end : sentence[1]])
+    comma = masked.rfind(",", sentence[0], verb_start)
+    if after is None or comma < 0:
+        return None
+    mention = read_mention(masked, comma + 1, verb_start, anchor="end")
+    if mention is None or mention.kind in ("none", "group"):
+        return None
+    if masked[comma + 1 : mention.start].strip() and not _before_titles(masked, mention.start) <= comma + 2:
+        return None  # more than titles between the comma and the name: not an attribution between commas
+    before = masked[sentence[0] : comma]
+    if any(mark in before for mark in QUOTED) or not 1 <= len(before.split()) <= 8:
+        return None
+    start, end = verb_end + after.end(), sentence[1]
+    while end > start and (masked[end - 1].isspace() or masked[end - 1] in ".?!;:,"):
+        end -= 1
+    rest = masked[start:end]
+    if any(mark in rest for mark in QUOTED) or not VERB_LIKE.match(rest.split()[0] if rest.split() else ""):
+        return None
+    return (start, end), mention
+
+
+ROLE_BEFORE_NAME = re.compile(
+    r",\s+(?:(?:the|a|an|its|his|her|their)\s+[^,;:.]{2,60}?|[A-Z][\w-]*[’']s\s+[^,;:.]{2,50}?),\s*$"
+)
 
 
 _WORD_BEFORE = re.compile(r"([A-Z][\w-]*)\.?\s+$")

@@ -134,7 +134,9 @@ Undersecretary Under Lieutenant Colonel Major Admiral Captain Judge Justice Atto
 Economy Energy Health Education Culture Agriculture Environment Transport MP MEP Sir Lord Lady Baroness Federal
 Executive Acting Former Senior First Second Supreme Court Board Press Communications Policy Strategy
 Detective Constable Sergeant Inspector Superintendent Councillor Councilwoman Councilman Alderman Bishop Archbishop
-Rabbi Imam Reverend Rev Coroner Magistrate Miss Dame Madam Shri Sri Smt Shrimati
+Rabbi Imam Reverend Rev Coroner Magistrate Miss Dame Madam Shri Sri Smt Shrimati Advocate Counsel Barrister
+Advocate-General Attorney-General Solicitor-General Director-General Inspector-General Governor-General
+Surgeon-General Auditor-General
 """.split()
 )
 ORG_WORDS = set(

@@ -37,7 +37,13 @@ def _words(segment: str, offset: int) -> list[tuple[int, int, str]]:
     return [(offset + m.start(), offset + m.end(), m.group()) for m in WORD.finditer(segment)]
 
 
+# A person's initials: "K. Surendranath", "R.K. Ghatge", "J. R. Ortiz" — not an organisation's letters (NATO)
+INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+
+
 def _is_titleish(tokens: list[str], index: int) -> bool:
+    if INITIALS.fullmatch(tokens[index]):
+        return False
     word = tokens[index].rstrip(".")  # Mr. and Dr. are titles like Mr and Dr
     parts = word.split("-")
     if word in TITLE_WORDS or all(p in TITLE_WORDS for p in parts if p):
@@ -95,7 +101,7 @@ def _read_name_run(words: list[tuple[int, int, str]], block: str) -> Mention | N
     role = block[words[0][0] : words[last_title][1]].strip() if last_title >= 0 else ""
     name_tokens = [w for _, _, w in name_words]
     # "Catherine Holloway KC": letters after a name are no organisation's initials
-    letters = [t for t in name_tokens if t not in NAME_SUFFIXES]
+    letters = [t for t in name_tokens if t not in NAME_SUFFIXES and not INITIALS.fullmatch(t)]
     is_org = any(t in ORG_WORDS for t in name_tokens) or any(t.isupper() and len(t) > 1 for t in letters)
     if len(name_tokens) >= 2 and not is_org and len(name_tokens) <= 4:
         return Mention(block[start:end], start, "person", role=role)
@@ -167,6 +173,24 @@ OPENING_PREPOSITIONS = set(
 )
 
 
+# Adverbials of more than one word between a subject and its verb: "The Ministry has so far maintained …"
+TRAILING_ADVERBIALS = [
+    phrase.split()
+    for phrase in (
+        "so far", "thus far", "until now", "up to now", "to date", "for years", "for months", "for weeks",
+        "for decades", "for some time", "in the past", "since then", "at the time", "all along", "once again",
+    )
+]  # fmt: skip
+
+
+def _without_trailing_adverbial(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    lowered = [w[2].lower() for w in words]
+    for phrase in TRAILING_ADVERBIALS:
+        if len(words) > len(phrase) and lowered[-len(phrase) :] == phrase:
+            return words[: -len(phrase)]
+    return words
+
+
 def read_mention(block: str, start: int, end: int, anchor: str) -> Mention | None:
     """The speaker named in block[start:end]: at its end (subject right before a verb) or at its start
     (the subject of the main clause, or the name after "according to" or an inverted "said X")."""
@@ -177,6 +201,10 @@ def read_mention(block: str, start: int, end: int, anchor: str) -> Mention | Non
         words = _without_trailing_time(words)
         while words and (words[-1][2].lower() in SUBJECT_TRAILERS or re.fullmatch(r"[a-z]+ly", words[-1][2])):
             words = words[:-1]
+            words = _without_trailing_adverbial(words)
+        words = _without_trailing_adverbial(words)
+        while words and words[-1][2].lower() in SUBJECT_TRAILERS:
+            words = words[:-1]  # "The Ministry has so far maintained": "so far", then "has"
     if not words:
         return None
     if anchor == "start":

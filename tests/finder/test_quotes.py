@@ -1622,6 +1622,56 @@ def test_said_in_a_statement_after_a_role_and_a_name_between_commas():
     assert list(result.quotes["speaker_as_written"]) == ["Amara Oyelaran"]
 
 
+def test_the_legal_reporting_of_a_tribunal():
+    result = find(
+        "Advocate-General Meenakshi Rao-Bhalla submitted that farmers had lost two crops.",
+        "Justice Kamala Venkatraman stated that the order would come soon, and directed both States to file records.",
+    )
+    rows = [(row["speaker_as_written"], row["verb"], row["text"]) for row in result.quotes.to_dict("records")]
+    assert rows == [
+        ("Meenakshi Rao-Bhalla", "submitted", "farmers had lost two crops"),
+        ("Kamala Venkatraman", "stated", "the order would come soon"),
+        ("Kamala Venkatraman", "directed", "both States to file records"),
+    ]
+    assert find("She directed traffic for an hour. The film was directed by Anna Holt.").quotes.empty
+
+
+def test_initials_and_a_role_before_the_name_after_a_clause():
+    result = find("Many farmers had not sown at all, the federation’s president, S. Ponnammal, told The Herald.")
+    assert list(result.quotes["text"]) == ["Many farmers had not sown at all"]
+    assert list(result.speakers["name"]) == ["S. Ponnammal"]
+    minister = find("The minister, R.K. Ghatge, who was in court, said the argument was weak.", "“No,” he said.")
+    assert set(minister.speakers["name"]) == {"R.K. Ghatge"}
+
+
+def test_an_attribution_between_commas_inside_the_clause():
+    result = find("Tarangadh, Mr. Deshmane said, had released 11.6 tmcft between June and August.")
+    assert [(row["speaker_as_written"], row["text"]) for row in result.quotes.to_dict("records")] == [
+        ("Deshmane", "had released 11.6 tmcft between June and August")
+    ]
+    assert list(find("The talks, the minister said, were over for now.").quotes["text"]) == ["were over for now"]
+
+
+def test_a_statement_in_the_opening_clause_ends_at_its_comma():
+    result = find("When the judge asked whether the gauges worked, Ms. Rao-Bhalla conceded that only nine did.")
+    assert [(row["verb"], row["text"]) for row in result.quotes.to_dict("records")] == [
+        ("asked", "whether the gauges worked"),
+        ("conceded", "only nine did"),
+    ]
+    # the verb in the main clause keeps its whole clause
+    assert list(find("When asked, she said that prices, wages and rents rose.").quotes["text"]) == [
+        "prices, wages and rents rose"
+    ]
+
+
+@pytest.mark.parametrize("adverbial", ["so far", "thus far", "for years", "to date"])
+def test_an_adverbial_of_several_words_between_subject_and_verb(adverbial):
+    result = find(f"The Ministry has {adverbial} maintained that its role is limited.")
+    assert [(row["speaker_as_written"], row["text"]) for row in result.quotes.to_dict("records")] == [
+        ("The Ministry", "its role is limited")
+    ]
+
+
 def test_the_ministry_is_the_ministry_named_before():
     result = find("The Ministry of Water said the dam was safe.", "The ministry added that repairs would start soon.")
     assert [speaker_name(result, row) for row in result.quotes.to_dict("records")] == ["The Ministry of Water"] * 2
