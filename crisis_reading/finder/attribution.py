@@ -84,7 +84,9 @@ LISTENER_AT_END = [re.compile(with_quoted(_LISTENER_WORD + r"(?:\s+[a-z][\w’'-
 _PARTICIPLES = {v for v in VERB_WORDS if v.endswith("ing")}
 # "told a news conference in Norvik that …": any short listener without a comma, when "that" follows it
 SAID_WHEN = re.compile(
-    r"^\s*(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?"
+    # "said on Tuesday", and the wires' "said Tuesday", "said late Tuesday"
+    r"^\s*(?:(?:(?:on|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?"
     r"|yesterday|today|last\s+(?:week|month|night|year)|this\s+(?:week|month|morning)"
     r"|in\s+(?:a|an|his|her|their|its)\s+(?:joint\s+|written\s+|brief\s+)?(?:statement|interview|speech|post|letter|briefing)"
     r"(?:\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?)(?=\s+[a-z])"
@@ -211,6 +213,7 @@ def reported_clause(masked: str, verb: str, verb_end: int, sentence_end: int) ->
         # Rule "time before a bare clause": "said on Tuesday the government would …", "said in a statement …"
         position += adverbial.end()
         rest = masked[position:sentence_end]
+        that = TIME_OR_PLACE.match(rest)  # "said Tuesday night that …"
     whether = WHETHER.match(rest) if that is None and verb.lower() in WHETHER_VERBS else None
     bare = that is None and whether is None
     told_to = False
@@ -536,7 +539,7 @@ NOMINAL = re.compile(
 
 # "the ministry’s assertion that …", "his vow that …": the possessor of a reporting noun said the that-clause.
 POSSESSIVE_NOMINAL = re.compile(
-    r"(?<![\w’'-])(?P<who>his|her|their|its|(?:(?:the|a)\s+)?(?:[\w-]+\s+){0,3}[\w-]+[’']s)\s+(?:own\s+)?"
+    r"(?<![\w’'-])(?P<who>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|(?:(?:the|a)\s+)?(?:[\w-]+\s+){0,3}[\w-]+[’']s)\s+(?:own\s+)?"
     r"(?P<noun>" + "|".join(sorted(POSSESSIVE_NOUNS, key=len, reverse=True)) + r")\s+that\s"
 )
 
@@ -549,6 +552,8 @@ def possessive_attributions(masked: str, block: str, sentence: tuple[int, int], 
         clause = reported_clause(masked, "said", match.end() - 1 - len("that"), sentence[1])
         if clause is None:
             continue
+        if not masked[sentence[0] : match.start()].strip():
+            clause = _without_the_main_verb(masked, clause)
         who_start, who_end = match.span("who")
         who = masked[who_start:who_end]
         if who.lower() in ("his", "her", "their", "its"):
@@ -562,6 +567,23 @@ def possessive_attributions(masked: str, block: str, sentence: tuple[int, int], 
             Attribution(block[noun_start:noun_end], noun_start, noun_end, index, mention, clause=clause, nominal=True)
         )
     return found
+
+
+def _without_the_main_verb(masked: str, clause: tuple[int, int]) -> tuple[int, int]:
+    """Rule "claim as the subject": "Her warning that Lusenia could withhold its share has rattled donors." — a
+    that-clause inside the sentence's subject ends before the last verb, the main clause's ("has rattled")."""
+    groups: list[list[int]] = []
+    for found in VERB_LIKE.finditer(masked, *clause):
+        if groups and not masked[groups[-1][1] : found.start()].strip():
+            groups[-1][1] = found.end()  # "has rattled": one verb group
+        else:
+            groups.append([found.start(), found.end()])
+    if len(groups) < 2:
+        return clause
+    end = groups[-1][0]
+    while end > clause[0] and masked[end - 1].isspace():
+        end -= 1
+    return (clause[0], end)
 
 
 def nominal_attributions(masked: str, block: str, sentence: tuple[int, int], index: int) -> list[Attribution]:

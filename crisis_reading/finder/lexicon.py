@@ -178,6 +178,7 @@ passenger passengers driver drivers planner planners volunteer volunteers organi
 tenant tenants landlord landlords customer customers patient patients victim victims developer developers trader
 traders fisherman fishermen chef chefs coach player players fan fans rescuer rescuers firefighter firefighters
 paramedic paramedics medic medics insider deputy deputies mediator mediators
+major majors captain captains lieutenant lieutenants sergeant sergeants brigadier admiral marshal monitor
 """.split()
 )
 ROLE_NOUNS = {
@@ -187,7 +188,7 @@ ROLE_NOUNS = {
     "professor", "mayor", "governor", "prosecutor", "general", "colonel", "inspector", "executive", "director",
     "manager", "owner", "founder", "editor", "judge", "commissioner", "superintendent", "captain", "principal",
     "author", "scientist", "engineer", "pilot", "coach", "chef", "planner", "organiser", "organizer", "deputy",
-    "mediator",
+    "mediator", "major", "lieutenant", "sergeant", "brigadier", "admiral", "marshal", "monitor",
 }  # fmt: skip
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "smt", "st", "gen", "lt", "col", "sen", "rep", "prof", "jan", "feb", "aug", "sept",

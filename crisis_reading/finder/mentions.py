@@ -28,7 +28,7 @@ from crisis_reading.finder.lexicon import (
     WORD,
 )
 from crisis_reading.finder.quote_marks import with_quoted
-from crisis_reading.finder.speakers import NAME_SUFFIXES, Mention
+from crisis_reading.finder.speakers import NAME_SUFFIXES, ORGANISATION_NOUNS, Mention
 
 DATELINE_START = re.compile(with_quoted(r"\s*[A-Z][^–—.:{quoted}]{0,50}?(?:\([^()]{1,30}\))?\s*(?:[–—]|\s-)\s+"))
 
@@ -434,8 +434,10 @@ def _is_adverbial(block: str, piece: tuple[int, int]) -> bool:
     if not words:
         return True
     first = words[0]
+    late = first.lower() in ("late", "early") and len(words) > 1 and words[1].lower().strip(",") in TIME_WORDS
     return (
-        first.lower() in ADVERBIAL_OPENERS
+        late  # "Late Tuesday, the council said …"
+        or first.lower() in ADVERBIAL_OPENERS
         or (first.lower().endswith("ing") and first[0].isupper())
         or bool(re.fullmatch(r"[A-Za-z]+ly", first))
     )
@@ -495,6 +497,10 @@ def _find_subject(
         mention = read_mention(masked, *piece, anchor="start")
         if index == 0 and not (mention and mention.kind == "person" and _covers(masked, piece, mention)):
             mention = _described_person(masked, piece) or mention
+        if mention and mention.kind == "person" and _covers(masked, piece, mention) and _an_office(mention):
+            later = [(read_mention(masked, *p, anchor="start"), p) for p in pieces[index + 1 :]]
+            if any(m and m.kind == "person" and _covers(masked, p, m) for m, p in later):
+                continue  # "The High Commissioner for Energy Infrastructure Safety, Celestine Abara, said"
         if mention and mention.kind == "person" and _covers(masked, piece, mention):
             # "NAME, appositive, said" or "role, NAME, said": the piece that is only a name is the subject.
             neighbour = pieces[index - 1] if index > 0 else pieces[index + 1] if index + 1 < len(pieces) else None
@@ -587,6 +593,12 @@ def _described_person(masked: str, piece: tuple[int, int]) -> Mention | None:
     return mention
 
 
+def _an_office(mention: Mention) -> bool:
+    """True when a "person" read after a title with "for" or "of" may be the office's last words ("the High
+    Commissioner for Energy Infrastructure Safety"): a name that follows, between commas, is then the person."""
+    return bool(re.search(r"\s(?:for|of)\s", f" {mention.role} "))
+
+
 def _covers(block: str, piece: tuple[int, int], mention: Mention) -> bool:
     """True when the piece is only a (titled) name: nothing but the mention and its title."""
     rest = block[mention.start + len(mention.text) : piece[1]].strip()
@@ -637,6 +649,29 @@ def both_parties(masked: str, start: int, verb_start: int) -> list[Mention]:
     second = read_mention(masked, found.start("second"), found.end("second"), anchor="start")
     both = [m for m in (first, second) if m is not None and m.kind not in ("none", "pronoun")]
     return both if len(both) == 2 else []
+
+
+DEFINITE_PAIR = re.compile(
+    r"(?:^|[,;]\s+|\s)(?P<first>the\s+[^,;]{2,40}?)\s+and\s+(?P<second>the\s+[^,;]{2,40}?)\s+"
+    r"(?:(?:also|jointly|have|had)\s+)*$"
+)
+
+
+def definite_pair(masked: str, start: int, verb_start: int) -> list[Mention]:
+    """Rule "the X and the Y": "Late Tuesday, the band council and the ministry said in a joint statement …" is
+    said by each, when both are bodies named by what they are ("council", "ministry"); [] for any other subject
+    ("the mayor and the residents of Dask" are not two bodies)."""
+    found = DEFINITE_PAIR.search(masked, start, verb_start)
+    if found is None:
+        return []
+    bodies = []
+    for side in ("first", "second"):
+        mention = read_mention(masked, found.start(side), found.end(side), anchor="start")
+        whole = mention is not None and mention.start + len(mention.text) == found.end(side)
+        if not whole or mention.kind != "group" or mention.text.lower().split()[-1] not in ORGANISATION_NOUNS:
+            return []
+        bodies.append(mention)
+    return bodies
 
 
 def _proper_group(mention: Mention) -> bool:

@@ -32,6 +32,7 @@ from crisis_reading.finder.lexicon import (
 from crisis_reading.finder.mentions import (
     JOINT_SUBJECT,
     both_parties,
+    definite_pair,
     joint_bodies,
     named_pair,
     read_mention,
@@ -656,6 +657,9 @@ def _joint_parties(block: _Block, attribution: Attribution, registry: SpeakerReg
     if attribution.sentence >= 0 and (both := both_parties(block.masked, block.bounds[attribution.sentence][0],
                                                            attribution.verb_start)):  # fmt: skip
         return [registry.resolve(party).speaker_id for party in both]
+    if attribution.sentence >= 0 and (pair := definite_pair(block.masked, block.bounds[attribution.sentence][0],
+                                                            attribution.verb_start)):  # fmt: skip
+        return [registry.resolve(party).speaker_id for party in pair]
     if bodies := joint_bodies(mention):
         return [registry.resolve(body).speaker_id for body in bodies]
     if mention.kind in ("person", "name", "group") and attribution.sentence >= 0:

@@ -1672,6 +1672,48 @@ def test_an_adverbial_of_several_words_between_subject_and_verb(adverbial):
     ]
 
 
+def test_the_wires_said_tuesday_and_late_tuesday():
+    said = find("Chief Delphine Kastawan said Tuesday the band council ordered all residents out early Sunday.")
+    assert list(said.quotes["text"]) == ["the band council ordered all residents out early Sunday"]
+    late = find("Late Tuesday, the council said that officials would meet on Thursday.")
+    assert list(late.quotes["speaker_as_written"]) == ["the council"]
+
+
+def test_a_military_rank_as_the_speaker():
+    result = find("The major insists the patrol cannot pass.", "The major tells the paper that his post was shelled.")
+    assert list(result.quotes["text"]) == ["the patrol cannot pass", "his post was shelled"]
+    assert find("It was a major blow, officials said.").speakers["name"].tolist() == ["officials"]
+
+
+def test_the_council_and_the_ministry_said_jointly():
+    result = find(
+        "Nordale’s emergency ministry said it would not approve the cost.",
+        "Late Tuesday, the band council and the ministry said in a joint statement that officials would meet.",
+    )
+    rows = result.quotes[result.quotes["block"] == 2]
+    assert sorted(speaker_name(result, row) for row in rows.to_dict("records")) == [
+        "Nordale’s emergency ministry",
+        "the band council",
+    ]
+    assert len(find("The mayor and the residents said they were tired.").quotes) == 1  # not two bodies
+
+
+def test_her_warning_that_as_the_sentences_subject():
+    result = find(
+        "Senna Karolis accused the mission of bias.",
+        "Her warning that Lusenia could withhold its share of the budget has rattled donors.",
+    )
+    row = result.quotes[result.quotes["block"] == 2].iloc[0]
+    assert speaker_name(result, row) == "Senna Karolis"
+    assert row["text"] == "Lusenia could withhold its share of the budget"
+
+
+def test_an_office_with_for_before_the_name_between_commas():
+    result = find("The High Commissioner for Energy Infrastructure Safety, Celestine Abara, said her team would go.")
+    assert list(result.speakers["name"]) == ["Celestine Abara"]
+    assert list(find("Secretary of State Anna Holt said talks would resume.").speakers["name"]) == ["Anna Holt"]
+
+
 def test_the_ministry_is_the_ministry_named_before():
     result = find("The Ministry of Water said the dam was safe.", "The ministry added that repairs would start soon.")
     assert [speaker_name(result, row) for row in result.quotes.to_dict("records")] == ["The Ministry of Water"] * 2
