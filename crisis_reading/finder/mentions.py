@@ -217,6 +217,12 @@ def read_mention(block: str, start: int, end: int, anchor: str) -> Mention | Non
         first = words[0][2]
         if first.lower() in PRONOUNS:
             return Mention(first, words[0][0], "pronoun")
+        if first in ROLE_NOUNS and len(words) > 1 and _capitalised(words[1][2]):
+            # Rule "lower-case role before a name": "spokesperson Tobias Wrenfield of the Office of …"
+            named = read_mention(block, words[1][0], words[-1][1], anchor="start")
+            if named is not None and named.kind == "person":
+                named.role = f"{first} {named.role}".strip()
+                return named
         if first.lower() in DETERMINERS:
             return _read_group(words, block, anchor)
         run = []
@@ -659,8 +665,8 @@ DEFINITE_PAIR = re.compile(
 
 def definite_pair(masked: str, start: int, verb_start: int) -> list[Mention]:
     """Rule "the X and the Y": "Late Tuesday, the band council and the ministry said in a joint statement …" is
-    said by each, when both are bodies named by what they are ("council", "ministry"); [] for any other subject
-    ("the mayor and the residents of Dask" are not two bodies)."""
+    said by each, when both are bodies named by what they are ("council", "ministry") or by their names ("the
+    OHDP and the Concord Health Agency"); [] for any other subject ("the mayor and the residents")."""
     found = DEFINITE_PAIR.search(masked, start, verb_start)
     if found is None:
         return []
@@ -668,7 +674,11 @@ def definite_pair(masked: str, start: int, verb_start: int) -> list[Mention]:
     for side in ("first", "second"):
         mention = read_mention(masked, found.start(side), found.end(side), anchor="start")
         whole = mention is not None and mention.start + len(mention.text) == found.end(side)
-        if not whole or mention.kind != "group" or mention.text.lower().split()[-1] not in ORGANISATION_NOUNS:
+        body = mention is not None and (
+            (mention.kind == "group" and mention.text.lower().split()[-1] in ORGANISATION_NOUNS)
+            or (mention.kind == "name" and len(mention.text.split()) >= 2)  # "the OHDP", "the Concord Health Agency"
+        )
+        if not whole or not body:
             return []
         bodies.append(mention)
     return bodies

@@ -1714,6 +1714,20 @@ def test_an_office_with_for_before_the_name_between_commas():
     assert list(find("Secretary of State Anna Holt said talks would resume.").speakers["name"]) == ["Anna Holt"]
 
 
+def test_a_lower_case_role_before_a_name_of_an_office():
+    result = find(
+        "Speaking to journalists, spokesperson Tobias Wrenfield of the Office of the High Commissioner for Displaced"
+        " Persons said the agency had opened two centres."
+    )
+    assert list(result.speakers["name"]) == ["Tobias Wrenfield"]
+
+
+def test_two_bodies_by_name_appeal_jointly():
+    result = find("In a joint statement, the OHDP and the Concord Health Agency appealed for $18 million for water.")
+    assert sorted(result.speakers["name"]) == ["the Concord Health Agency", "the OHDP"]
+    assert set(result.quotes["text"]) == {"$18 million for water"}
+
+
 def test_the_ministry_is_the_ministry_named_before():
     result = find("The Ministry of Water said the dam was safe.", "The ministry added that repairs would start soon.")
     assert [speaker_name(result, row) for row in result.quotes.to_dict("records")] == ["The Ministry of Water"] * 2
