@@ -89,7 +89,7 @@ SAID_WHEN = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?"
     r"|yesterday|today|last\s+(?:week|month|night|year)|this\s+(?:week|month|morning)"
     r"|in\s+(?:a|an|his|her|their|its)\s+(?:joint\s+|written\s+|brief\s+)?(?:statement|interview|speech|post|letter|briefing)"
-    r"(?:\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?)(?=\s+[a-z])"
+    r"(?:\s+(?:on|later|earlier|late)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?)(?=\s+[a-z]|\s*[.!?]?\s*$)"
 )
 # (a quoted title may stand in it: "told Radio Brindle’s “Morning Watch” that …")
 LISTENER_BEFORE_THAT = re.compile(r"(?:\s+[^\s,;:.]+){1,7}?(?=\s+that\s)")
@@ -111,6 +111,15 @@ NEW_SUBJECT_STOPS = [
         r",\s+(and|but)\s+(?:a|an|the|his|her|its|their)" + _NOUN_WORD * size + r"\s+(?:has\s+|had\s+)?([a-z]+)\b"
     )
     for size in (1, 2, 3)
+] + [
+    # "Asked about Ms. Ortiz’s complaint that no one had called, Ms. Kovářová said …": a named subject and its
+    # reporting verb after a comma start an attribution of their own
+    re.compile(r",\s+((?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+([a-z]+)\b"),
+    # "Ekdal has long denied the charge, and on Tuesday she insisted …": a pronoun subject after "and" or "but"
+    re.compile(
+        r",\s+(and|but)\s+(?:(?:on|late|early|later|earlier)\s+[A-Z][a-z]+day\s+)?(?:he|she|they|it)\s+"
+        r"(?:also\s+|later\s+|then\s+)?([a-z]+)\b"
+    ),
 ]
 # "– who on Tuesday threatened": the relative pronoun is the verb's subject (not "– who police say lacks …")
 WHO_THEN_VERB = re.compile(

@@ -179,6 +179,7 @@ tenant tenants landlord landlords customer customers patient patients victim vic
 traders fisherman fishermen chef chefs coach player players fan fans rescuer rescuers firefighter firefighters
 paramedic paramedics medic medics insider deputy deputies mediator mediators
 major majors captain captains lieutenant lieutenants sergeant sergeants brigadier admiral marshal monitor
+coordinator coordinators administrator administrators convener conveners convenor facilitator facilitators
 """.split()
 )
 ROLE_NOUNS = {
@@ -188,7 +189,8 @@ ROLE_NOUNS = {
     "professor", "mayor", "governor", "prosecutor", "general", "colonel", "inspector", "executive", "director",
     "manager", "owner", "founder", "editor", "judge", "commissioner", "superintendent", "captain", "principal",
     "author", "scientist", "engineer", "pilot", "coach", "chef", "planner", "organiser", "organizer", "deputy",
-    "mediator", "major", "lieutenant", "sergeant", "brigadier", "admiral", "marshal", "monitor",
+    "mediator", "major", "lieutenant", "sergeant", "brigadier", "admiral", "marshal", "monitor", "coordinator",
+    "administrator", "convener", "facilitator",
 }  # fmt: skip
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "smt", "st", "gen", "lt", "col", "sen", "rep", "prof", "jan", "feb", "aug", "sept",

@@ -1728,6 +1728,29 @@ def test_two_bodies_by_name_appeal_jointly():
     assert set(result.quotes["text"]) == {"$18 million for water"}
 
 
+def test_with_a_coordinator_warning():
+    result = find(
+        "Rania Haddad told reporters the mediators had set no deadline, with the Council’s humanitarian coordinator"
+        " warning that aid was still not reaching the east bank."
+    )
+    assert list(result.quotes["speaker_as_written"]) == ["Rania Haddad", "the Council’s humanitarian coordinator"]
+
+
+def test_said_in_a_statement_later_tuesday_after_the_clause():
+    result = find("Contracted volumes were excluded, the ministry said in a statement later Tuesday.")
+    assert list(result.quotes["text"]) == ["Contracted volumes were excluded"]
+
+
+def test_a_named_subject_and_its_verb_after_a_comma_end_a_clause():
+    result = find("Asked about Ms. Ortiz’s complaint that no one had called her, Ms. Kovářová said they were called.")
+    assert [(row["speaker_as_written"], row["text"]) for row in result.quotes.to_dict("records")] == [
+        ("Ortiz", "no one had called her"),
+        ("Kovářová", "they were called"),
+    ]
+    pronoun = find("Ekdal has long denied the charge, and on Tuesday she insisted the reserves were bought early.")
+    assert list(pronoun.quotes["text"]) == ["the charge", "the reserves were bought early"]
+
+
 def test_the_ministry_is_the_ministry_named_before():
     result = find("The Ministry of Water said the dam was safe.", "The ministry added that repairs would start soon.")
     assert [speaker_name(result, row) for row in result.quotes.to_dict("records")] == ["The Ministry of Water"] * 2
