@@ -511,8 +511,9 @@ def _find_subject(
             # "NAME, appositive, said" or "role, NAME, said": the piece that is only a name is the subject.
             neighbour = pieces[index - 1] if index > 0 else pieces[index + 1] if index + 1 < len(pieces) else None
             appositive = masked[neighbour[0] : neighbour[1]].strip() if neighbour else ""
-            if appositive and not mention.role and not _is_adverbial(masked, neighbour):
-                mention.role = appositive
+            if appositive and not _is_adverbial(masked, neighbour):
+                # "The Chairperson of the Tribunal, Justice Kamala Venkatraman, stated": the title and the role
+                mention.role = _role_with_title(appositive, mention.role)
             return mention
     first = read_mention(masked, *pieces[0], anchor="start")
     if participle:
@@ -556,6 +557,9 @@ def sentence_subject(masked: str, sentence: tuple[int, int]) -> Mention | None:
         return first
     if (named := _appositive_name(masked, pieces, first)) is not None:
         return named
+    words = first.text.split() if first is not None else []
+    if len(words) == 2 and words[0] in ("The", "the") and words[1].lower() in ROLE_NOUNS:
+        return first  # "The Chairperson was not persuaded.": the holder of that role, for a later "she"
     if first is not None and first.kind == "group" and first.text.split()[0] in ("The", "the"):
         if not first.text.endswith("s"):
             # Rule "organisation as subject": "The official inquiry, chaired by …, reports in the spring. … it
@@ -564,14 +568,27 @@ def sentence_subject(masked: str, sentence: tuple[int, int]) -> Mention | None:
     return None
 
 
+def _role_with_title(role: str, title: str) -> str:
+    """The role an appositive gives a person already titled: "The Chairperson of the Tribunal, Justice" (the title
+    last, where the pronoun of a title is read); a title that is more than title words, or a long appositive,
+    is left as it was."""
+    if not title:
+        return role
+    only_title = all(word.rstrip(".,") in TITLE_WORDS for word in title.split())
+    short_role = len(role.split()) <= 8 and role.split()[0] in ("The", "the", "A", "a")
+    return f"{role}, {title}" if only_title and short_role else title
+
+
 def _appositive_name(masked: str, pieces: list[tuple[int, int]], first: Mention | None) -> Mention | None:
     """Rule "name after a role": "The mayor, Tom Reid, spoke first.", "The commander of the Dask garrison,
     Colonel Teodor Brask, spoke …" — the person named between commas after a role or a body is the subject."""
     if len(pieces) > 1 and (first is None or first.kind in ("group", "role")):
         second = read_mention(masked, *pieces[1], anchor="start")
         if second is not None and second.kind == "person" and _covers(masked, pieces[1], second):
-            if first is not None and first.kind == "role" and not second.role:
-                second.role = first.text  # "The mayor, Tom Reid, spoke first.": a later "the mayor" is him
+            if first is not None and first.kind in ("role", "group", "name"):
+                # "The mayor, Tom Reid, spoke first.": a later "the mayor" is him; "The Chairperson of the
+                # Tribunal, Justice Kamala Venkatraman, …": her title and her role
+                second.role = _role_with_title(first.text, second.role)
             return second
     return None
 

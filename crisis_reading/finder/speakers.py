@@ -25,7 +25,7 @@ from functools import cache, cached_property
 from importlib.resources import files
 
 from crisis_reading.dataset.vocabulary import UNATTRIBUTED, slug
-from crisis_reading.finder.lexicon import AGE_NOUN, TITLE_WORDS
+from crisis_reading.finder.lexicon import AGE_NOUN, ROLE_NOUNS, TITLE_WORDS
 
 PRONOUN_GENDER = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she", "hers": "she"}
 COLLECTIVE_PRONOUNS = {"it", "they"}
@@ -179,6 +179,13 @@ class SpeakerRegistry:
     def _find(self, mention: Mention) -> Speaker | None:
         text = mention.text
         lowered = text.lower()
+        words = lowered.split()
+        if mention.kind in ("group", "name") and len(words) == 2 and words[0] == "the" and words[1] in ROLE_NOUNS:
+            # Rule "a role as a sentence's subject": "The Chairperson was not persuaded. “…,” she observed." —
+            # the person met who holds that role (a body of that name is met below, when nobody does)
+            holder = self._most_recent(lambda s: s.person and words[1] in re.findall(r"[\w-]+", s.role.lower()))
+            if holder is not None:
+                return holder
         if mention.kind == "person":
             surname = text.split()[-1]
             return self._most_recent(lambda s: s.person and s.surname == surname)

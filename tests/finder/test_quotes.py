@@ -1751,6 +1751,19 @@ def test_a_named_subject_and_its_verb_after_a_comma_end_a_clause():
     assert list(pronoun.quotes["text"]) == ["the charge", "the reserves were bought early"]
 
 
+def test_a_role_as_a_sentences_subject_is_its_holder_for_a_pronoun():
+    result = find(
+        "The Chairperson of the Tribunal, Justice Kamala Venkatraman, stated that the order would come soon.",
+        "Advocate-General Meenakshi Rao-Bhalla insisted that the shortfall was no licence.",
+        "The Chairperson was not persuaded. “A State that cannot measure its canals cannot ask us,” she observed.",
+    )
+    assert speaker_name(result, result.quotes.iloc[-1]) == "Kamala Venkatraman"
+    assert (
+        result.speakers.set_index("name").loc["Kamala Venkatraman", "role"]
+        == "The Chairperson of the Tribunal, Justice"
+    )
+
+
 def test_the_ministry_is_the_ministry_named_before():
     result = find("The Ministry of Water said the dam was safe.", "The ministry added that repairs would start soon.")
     assert [speaker_name(result, row) for row in result.quotes.to_dict("records")] == ["The Ministry of Water"] * 2
