@@ -548,6 +548,8 @@ def sentence_subject(masked: str, sentence: tuple[int, int]) -> Mention | None:
     "role, Full Name," names a person whom a later pronoun may mean, even if no reporting verb follows."""
     label = LABEL.match(masked, sentence[0], sentence[1])  # "ON THE LINE: Gail Horvath, 58, has worked …"
     sentence = (label.end(), sentence[1]) if label else sentence
+    if identified := identified_person(masked, sentence):
+        return identified
     stop = re.search(r"[.;:?!]", masked[sentence[0] : sentence[1]])
     pieces = _segments(masked, sentence[0], sentence[0] + stop.start() if stop else sentence[1])
     while len(pieces) > 1 and _is_adverbial(masked, pieces[0]):
@@ -591,6 +593,25 @@ def _appositive_name(masked: str, pieces: list[tuple[int, int]], first: Mention 
                 second.role = _role_with_title(first.text, second.role)
             return second
     return None
+
+
+IDENTIFICATION = re.compile(r"\s*(?P<pronoun>She|He)\s+(?:is|was)\s+")
+
+
+def identified_person(masked: str, sentence: tuple[int, int]) -> Mention | None:
+    """Rule "she is NAME": "… she says. She is Colonel Ilse Varga, a former artillery officer …" — a feature
+    names the person it has been describing; the name is the sentence's subject (and whom the "she" before
+    meant). None for any other sentence."""
+    found = IDENTIFICATION.match(masked, *sentence)
+    if found is None:
+        return None
+    stop = re.search(r"[,;.]", masked[found.end() : sentence[1]])
+    end = found.end() + stop.start() if stop else sentence[1]
+    mention = read_mention(masked, found.end(), end, anchor="start")
+    if mention is None or mention.kind != "person" or masked[mention.start + len(mention.text) : end].strip():
+        return None
+    mention.role = mention.role or ""
+    return mention
 
 
 RELATIVE_WORDS = {"who", "whom", "whose", "which", "that", "of", "for", "with"}

@@ -497,6 +497,7 @@ def _resolve_speakers(parsed: list[_Block], rows: list[_Row], registry: SpeakerR
             read_up_to = max(read_up_to, position)
             if not attribution.verb:
                 attribution.speaker_id = registry.resolve(attribution.mention).speaker_id
+                _pronoun_identified(parsed, block, attribution, registry)
             elif attribution.mention.kind == "none":
                 attribution.speaker_id = registry.unattributed().speaker_id
             elif parties := _joint_parties(block, attribution, registry):
@@ -518,6 +519,30 @@ def _resolve_speakers(parsed: list[_Block], rows: list[_Row], registry: SpeakerR
 
 
 GENDERED = re.compile(r"(?<![\w’'-])(" + "|".join(PRONOUN_GENDER) + r")(?![\w’'-])", re.IGNORECASE)
+
+
+_IDENTIFIED_BEFORE = re.compile(r"\b(She|He)\s+(?:is|was)\s+(?:[A-Z][\w.]*\s+){0,3}$")
+
+
+def _pronoun_identified(parsed: list[_Block], block: _Block, subject: Attribution, registry: SpeakerRegistry) -> None:
+    """Rule "she is NAME" (mentions.identified_person): "The shelling stopped at four, she says. She is Colonel
+    Ilse Varga, …" — what the unresolved "she" said before is Ilse Varga's, and she is a "she"."""
+    found = _IDENTIFIED_BEFORE.search(block.masked, max(0, subject.mention.start - 40), subject.mention.start)
+    person = registry.speakers.get(subject.speaker_id)
+    if found is None or person is None or not person.person:
+        return
+    pronoun = found.group(1).lower()
+    person.pronoun = person.pronoun or pronoun
+    for speaker in list(registry.speakers.values()):
+        if speaker.name.lower() != f"unresolved ‘{pronoun}’":
+            continue
+        for other in parsed:
+            for attribution in other.attributions:
+                if attribution.speaker_id == speaker.speaker_id:
+                    attribution.speaker_id = person.speaker_id
+        person.names_as_written += [n for n in speaker.names_as_written if n not in person.names_as_written]
+        del registry.speakers[speaker.speaker_id]
+        registry.recent = [i for i in registry.recent if i != speaker.speaker_id]
 
 
 def _gender_from_own_words(block: _Block, attribution: Attribution, registry: SpeakerRegistry) -> None:

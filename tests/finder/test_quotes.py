@@ -1764,6 +1764,20 @@ def test_a_role_as_a_sentences_subject_is_its_holder_for_a_pronoun():
     )
 
 
+def test_she_is_name_tells_whom_the_she_before_meant():
+    result = find(
+        "A woman taps a village on the map. The shelling there stopped at ten past four, she says.",
+        "She is Colonel Ilse Varga, a former artillery officer.",
+        "Oona Valtiere voiced concern that families were moving back.",
+        "That evening, Varga is unsentimental about paper. “A ceasefire is not a document,” she says.",
+    )
+    assert [speaker_name(result, row) for row in result.quotes.to_dict("records")] == [
+        "Ilse Varga",
+        "Oona Valtiere",
+        "Ilse Varga",
+    ]
+
+
 def test_the_ministry_is_the_ministry_named_before():
     result = find("The Ministry of Water said the dam was safe.", "The ministry added that repairs would start soon.")
     assert [speaker_name(result, row) for row in result.quotes.to_dict("records")] == ["The Ministry of Water"] * 2
