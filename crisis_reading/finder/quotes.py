@@ -500,7 +500,7 @@ def _resolve_speakers(parsed: list[_Block], rows: list[_Row], registry: SpeakerR
                 _pronoun_identified(parsed, block, attribution, registry)
             elif attribution.mention.kind == "none":
                 attribution.speaker_id = registry.unattributed().speaker_id
-            elif parties := _joint_parties(block, attribution, registry):
+            elif parties := _joint_parties(block, attribution, registry, parsed[:number]):
                 attribution.speaker_id, attribution.parties = parties[0], parties
             elif described := _second_reference(block, attribution, registry):
                 attribution.speaker_id = described
@@ -674,7 +674,9 @@ def _second_reference(block: _Block, attribution: Attribution, registry: Speaker
     return speaker.speaker_id
 
 
-def _joint_parties(block: _Block, attribution: Attribution, registry: SpeakerRegistry) -> list[str]:
+def _joint_parties(
+    block: _Block, attribution: Attribution, registry: SpeakerRegistry, earlier: list[_Block] = ()
+) -> list[str]:
     """Rule "joint subject" (data/README.md: one row per speaker): whom "both officials" or "the two ministers"
     means — the pair just named in this sentence or the one before ([] when the text did not name them there:
     the two speakers met last were as often wrong as right in the development corpus)."""
@@ -696,11 +698,54 @@ def _joint_parties(block: _Block, attribution: Attribution, registry: SpeakerReg
         pair = pair if all(_named_or_known(party, registry) for party in pair) else []
         if pair and not _between_pair_and_verb(block, pair, attribution):
             return [registry.resolve(party).speaker_id for party in pair]
-    if mention.kind != "group" or not JOINT_SUBJECT.fullmatch(mention.text):
+    joint = JOINT_SUBJECT.fullmatch(mention.text) if mention.kind == "group" else None
+    if joint is None:
         return []
     since = block.bounds[max(attribution.sentence - 1, 0)][0]
-    pair = named_pair(block.masked, since, mention.start)
-    return [registry.resolve(party).speaker_id for party in pair]
+    if pair := named_pair(block.masked, since, mention.start):
+        return [registry.resolve(party).speaker_id for party in pair]
+    if joint.group(1) in SIDE_NOUNS and (pair := _the_two_sides(earlier, block, mention, registry)):
+        return [registry.resolve(party).speaker_id for party in pair]
+    return []
+
+
+# "Both sides said …", "Both capitals say …": the two parties of the story, named together before
+SIDE_NOUNS = {"sides", "capitals", "governments", "countries", "states", "nations", "camps", "parties"}
+# two names on their own (not inside a longer name: "the High Commissioner for Displaced and Returning Persons",
+# nor a hyphenated one: "the Courier-Ledger")
+_PLACE_PAIR = re.compile(
+    r"(?<![A-Z][\w’'-]\s)(?<![\w’'-])([A-Z][a-z]{2,})(?:\s+and\s+|\s*[–—]\s*)([A-Z][a-z]{2,})(?![\w’'-])(?!\s+[A-Z])"
+)
+_NOT_PLACES = {"the", "but", "and", "both", "this", "that", "its", "his", "her", "their", "after", "before"}
+
+
+def _the_two_sides(earlier: list[_Block], block: _Block, mention: Mention, registry: SpeakerRegistry) -> list[Mention]:
+    """Rule "the two sides": "Velmora and Ostrabia have narrowed their differences … Both capitals say …" — when
+    the sentence before names no pair, the two one-word names (countries, capitals) the text has named together
+    most often so far ("Kestria–Lorvany talks", "between Kestria and Lorvany"), the latest on a tie; [] when
+    it has named none, or when a name is a person's."""
+    people = {word for s in registry.speakers.values() if s.person for word in s.name.split()}
+    counts: dict[tuple[str, str], list[int]] = {}
+    texts = [b.masked for b in earlier] + [block.masked[: mention.start]]
+    for order, text in enumerate(texts):
+        for found in _PLACE_PAIR.finditer(text):
+            pair = {found.group(1), found.group(2)}
+            lowered = {word.lower() for word in pair}
+            if len(pair) < 2 or lowered & (_NOT_PLACES | DAYS_AND_MONTHS) or pair & (people | TITLE_WORDS):
+                continue
+            key = tuple(sorted(pair))
+            seen = counts.setdefault(key, [0, 0])
+            seen[0], seen[1] = seen[0] + 1, order
+    if not counts:
+        return []
+    (first, second), _ = max(counts.items(), key=lambda item: (item[1][0], item[1][1]))
+    return [Mention(first, mention.start, "name"), Mention(second, mention.start, "name")]
+
+
+DAYS_AND_MONTHS = set(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august"
+    " september october november december".split()
+)
 
 
 def _named_or_known(party: Mention, registry: SpeakerRegistry) -> bool:

@@ -1778,6 +1778,22 @@ def test_she_is_name_tells_whom_the_she_before_meant():
     ]
 
 
+def test_both_capitals_are_the_two_named_together_before():
+    result = find(
+        "Talks between Velmora and Ostrabia entered a third week.",
+        "Anna Holt, the mediator, said the gap had narrowed.",
+        "Both capitals say they want the mission to stay.",
+    )
+    rows = result.quotes[result.quotes["block"] == 3]
+    assert sorted(speaker_name(result, row) for row in rows.to_dict("records")) == ["Ostrabia", "Velmora"]
+    # not the halves of one name, nor a hyphenated one
+    office = find(
+        "The High Commissioner for Displaced and Returning Persons spoke. The Courier-Ledger asked.",
+        "Both sides said no talks were planned.",
+    )
+    assert list(office.speakers["name"]) == ["Both sides"]
+
+
 def test_the_ministry_is_the_ministry_named_before():
     result = find("The Ministry of Water said the dam was safe.", "The ministry added that repairs would start soon.")
     assert [speaker_name(result, row) for row in result.quotes.to_dict("records")] == ["The Ministry of Water"] * 2
