@@ -199,7 +199,10 @@ def reported_clause(masked: str, verb: str, verb_end: int, sentence_end: int) ->
     head = verb.split()[0].lower()
     if head in TELL_VERBS:
         listener = LISTENER.match(masked, position, sentence_end)
-        if listener is None or re.match(with_quoted(r"\s*[{quoted}]"), masked[listener.end() : sentence_end]):
+        after = masked[listener.end() : sentence_end] if listener else ""
+        # "told The Aid Dispatch by satellite phone that …": how it was told, between the listener and "that"
+        how = re.match(r"\s+(?:by|over|via|in|on|from)\s[^,;:.]{0,40}?\s+that\s", after)
+        if listener is None or how or re.match(with_quoted(r"\s*[{quoted}]"), after):
             # no listener named plainly, or a quoted title goes on after it ("Radio Brindle’s “Morning Watch”")
             listener = LISTENER_BEFORE_THAT.match(masked, position, sentence_end) or listener
         if listener:

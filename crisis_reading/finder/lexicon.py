@@ -180,6 +180,7 @@ traders fisherman fishermen chef chefs coach player players fan fans rescuer res
 paramedic paramedics medic medics insider deputy deputies mediator mediators
 major majors captain captains lieutenant lieutenants sergeant sergeants brigadier admiral marshal monitor
 coordinator coordinators administrator administrators convener conveners convenor facilitator facilitators
+head heads
 """.split()
 )
 ROLE_NOUNS = {
@@ -190,7 +191,7 @@ ROLE_NOUNS = {
     "manager", "owner", "founder", "editor", "judge", "commissioner", "superintendent", "captain", "principal",
     "author", "scientist", "engineer", "pilot", "coach", "chef", "planner", "organiser", "organizer", "deputy",
     "mediator", "major", "lieutenant", "sergeant", "brigadier", "admiral", "marshal", "monitor", "coordinator",
-    "administrator", "convener", "facilitator",
+    "administrator", "convener", "facilitator", "head",
 }  # fmt: skip
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "smt", "st", "gen", "lt", "col", "sen", "rep", "prof", "jan", "feb", "aug", "sept",

@@ -1794,6 +1794,15 @@ def test_both_capitals_are_the_two_named_together_before():
     assert list(office.speakers["name"]) == ["Both sides"]
 
 
+def test_the_head_of_an_agency_told_by_phone_and_the_agency_and_the_society():
+    head = find("The number of people killed has risen to 212, the head of the agency has said.")
+    assert list(head.quotes["speaker_as_written"]) == ["the head of the agency"]
+    phone = find("Dr Tendai Chikore told The Aid Dispatch by satellite phone that insulin had run out.")
+    assert list(phone.quotes["text"]) == ["insulin had run out"]
+    joint = find("The agency and the Red Star Society said in a joint statement that 31 shelters had opened.")
+    assert sorted(joint.speakers["name"]) == ["The agency", "the Red Star Society"]
+
+
 def test_the_ministry_is_the_ministry_named_before():
     result = find("The Ministry of Water said the dam was safe.", "The ministry added that repairs would start soon.")
     assert [speaker_name(result, row) for row in result.quotes.to_dict("records")] == ["The Ministry of Water"] * 2
