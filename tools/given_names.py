@@ -11,7 +11,8 @@ inside the sdist of the `names` package on PyPI (names==0.3.0, MIT), which is wh
 
 A name is kept only when at least 95 % of the people counted with it were of one sex (women and men are about
 equally many in the census, so the two shares compare directly): "Martin" (0.2 % of men, 0.002 % of women) is
-kept as "he"; "Dana", "Leslie", "Jean" and "Robin" are left out. The lists are American and of 1990: many names
+kept as "he"; "Dana", "Leslie", "Jean" and "Robin" are left out, and so is any name that fewer than 0.01 % of
+the women or of the men carried ("Li", "Moon", "Ilse"). The lists are American and of 1990: many names
 of other countries are missing, and the finder then decides by the text alone, as before.
 """
 
@@ -22,6 +23,10 @@ from pathlib import Path
 
 TARGET = Path(__file__).resolve().parents[1] / "crisis_reading" / "finder" / "given_names.csv"
 CLEAR_SHARE = 0.95
+# Only names at least this common (per cent of the women or the men counted): rarer entries are mostly other
+# countries' surnames that Americans carried as given names ("Li", "Yang", "Moon"), which would mislead on names
+# written surname first
+COMMON = 0.01
 
 
 def _shares(path: Path) -> dict[str, float]:
@@ -32,6 +37,8 @@ def given_names(census_folder: Path) -> list[tuple[str, str]]:
     women, men = _shares(census_folder / "dist.female.first"), _shares(census_folder / "dist.male.first")
     rows = []
     for name in sorted(set(women) | set(men)):
+        if max(women.get(name, 0.0), men.get(name, 0.0)) < COMMON:
+            continue
         female_share = women.get(name, 0.0) / (women.get(name, 0.0) + men.get(name, 0.0))
         if female_share >= CLEAR_SHARE:
             rows.append((name.title(), "she"))

@@ -112,15 +112,16 @@ NEW_SUBJECT_STOPS = [
     )
     for size in (1, 2, 3)
 ] + [
-    # "Asked about Ms. Ortiz’s complaint that no one had called, Ms. Kovářová said …": a named subject and its
-    # reporting verb after a comma start an attribution of their own
-    re.compile(r",\s+((?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+([a-z]+)\b"),
     # "Ekdal has long denied the charge, and on Tuesday she insisted …": a pronoun subject after "and" or "but"
     re.compile(
         r",\s+(and|but)\s+(?:(?:on|late|early|later|earlier)\s+[A-Z][a-z]+day\s+)?(?:he|she|they|it)\s+"
         r"(?:also\s+|later\s+|then\s+)?([a-z]+)\b"
     ),
 ]
+# "Asked about Ms. Ortiz’s complaint that no one had called, Ms. Kovářová said …": a named subject and its reporting
+# verb after a comma start an attribution of their own — after a clause with a verb ("said that on Monday, Hamas
+# rejected …" keeps its time phrase)
+NAMED_SUBJECT_STOP = re.compile(r",\s+((?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+([a-z]+)\b")
 # "– who on Tuesday threatened": the relative pronoun is the verb's subject (not "– who police say lacks …")
 WHO_THEN_VERB = re.compile(
     r"\s[–—]\s+(?:who|which)(?:\s+(?:on|in|at|last|this|earlier|later|also|then|had|has|have|once|twice|[A-Z][a-z]+day"
@@ -221,7 +222,7 @@ def reported_clause(masked: str, verb: str, verb_end: int, sentence_end: int) ->
     that = TIME_OR_PLACE.match(rest)
     if that is not None and verb.lower() in OBJECT_VERBS and len(rest[that.end() :].split()) < 3:
         that = None  # "disputed that account": a demonstrative, the object itself, not "that" opening a clause
-    if that is None and (adverbial := SAID_WHEN.match(rest)):
+    if that is None and (adverbial := SAID_WHEN.match(rest)) and not _day_as_subject(rest, adverbial):
         # Rule "time before a bare clause": "said on Tuesday the government would …", "said in a statement …"
         position += adverbial.end()
         rest = masked[position:sentence_end]
@@ -260,8 +261,16 @@ def reported_clause(masked: str, verb: str, verb_end: int, sentence_end: int) ->
         ):
             end = stop.start()
             break
-    for pattern in NEW_SUBJECT_STOPS:
-        stop = next((m for m in pattern.finditer(masked, start, end) if m.group(2) in SINGLE_VERBS), None)
+    for pattern in [*NEW_SUBJECT_STOPS, NAMED_SUBJECT_STOP]:
+        stop = next(
+            (
+                m for m in pattern.finditer(masked, start, end)
+                # "said that on Monday, Hamas rejected …": a time before the comma is no clause of its own
+                if m.group(2) in SINGLE_VERBS
+                and (pattern is not NAMED_SUBJECT_STOP or VERB_LIKE.search(masked, start, m.start()))
+            ),
+            None,
+        )  # fmt: skip
         end = stop.start() if stop else end
     second = _second_statement(masked, start, end)
     end = end if second is None else second
@@ -279,6 +288,13 @@ def reported_clause(masked: str, verb: str, verb_end: int, sentence_end: int) ->
     if bare and not told_to and not _reads_as_reported(masked[start:end], verb.lower()):
         return None
     return (start, end) if end > start else None
+
+
+def _day_as_subject(rest: str, adverbial: re.Match) -> bool:
+    """ "said Monday would be a turning point": the bare day is the clause's subject, not when it was said."""
+    bare_day = re.fullmatch(r"\s*[A-Z][a-z]+day", adverbial.group())
+    following = re.match(r"\s+([a-z]+)", rest[adverbial.end() :])
+    return bool(bare_day and following and VERB_LIKE.fullmatch(following.group(1)))
 
 
 PROGRESSIVE_BEFORE = re.compile(r"(?<![\w’'-])(?:is|are|was|were|been)\s+$")
@@ -301,7 +317,10 @@ def _reads_as_reported(clause: str, verb: str) -> bool:
     "said the talks failed" does, "added two brigades" does not; say-verbs (and deny, insist, …) always take one,
     position verbs take their object ("condemned the shelling", "wants a vote"), call on / urge need "… to …"."""
     if verb in NEEDS_TO:
-        return bool(re.search(r"(?<![\w’'-])to\s", clause))
+        # "urged the ministers to decide", not "directed officials to the affected villages"
+        return bool(
+            re.search(r"(?<![\w’'-])to\s+(?!(?:the|a|an|his|her|its|their|this|that|these|those)\s)[a-z]", clause)
+        )
     if verb in OBJECT_VERBS or verb in PHRASE_VERBS or verb in BARE_CLAUSE_VERBS:
         return True
     if verb in INFINITIVE_VERBS and re.match(r"(?:[\w’'-]+\s+){0,5}?to\s+[a-z]", clause):
@@ -581,18 +600,23 @@ def possessive_attributions(masked: str, block: str, sentence: tuple[int, int], 
     return found
 
 
+FINITE_AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might"}
+
+
 def _without_the_main_verb(masked: str, clause: tuple[int, int]) -> tuple[int, int]:
     """Rule "claim as the subject": "Her warning that Lusenia could withhold its share has rattled donors." — a
-    that-clause inside the sentence's subject ends before the last verb, the main clause's ("has rattled")."""
+    that-clause inside the sentence's subject ends before its second verb, the main clause's ("has rattled")."""
     groups: list[list[int]] = []
     for found in VERB_LIKE.finditer(masked, *clause):
-        if groups and not masked[groups[-1][1] : found.start()].strip():
-            groups[-1][1] = found.end()  # "has rattled": one verb group
+        finite = found.group().lower() in FINITE_AUXILIARIES
+        after_participle = groups and masked[groups[-1][1] - 2 : groups[-1][1]] == "ed"
+        if groups and not masked[groups[-1][1] : found.start()].strip() and not (finite and after_participle):
+            groups[-1][1] = found.end()  # "has rattled": one verb group ("had called was ignored": two)
         else:
             groups.append([found.start(), found.end()])
     if len(groups) < 2:
         return clause
-    end = groups[-1][0]
+    end = groups[1][0]  # the clause's own verb, then the sentence's ("… was rejected by the court, which said …")
     while end > clause[0] and masked[end - 1].isspace():
         end -= 1
     return (clause[0], end)
@@ -845,7 +869,7 @@ def clause_before(
     return _clause_up_to_comma(masked, sentence, stop)
 
 
-OPENING_SUBORDINATE = re.compile(r"(?:When|As|After|Before|While|Although|Though|If|Once|Since|Until)\s")
+OPENING_SUBORDINATE = re.compile(r"(?:When|While|Although|Though|If|Once|Because|Whenever)\s")
 
 
 def _within_an_opening_clause(
@@ -858,8 +882,14 @@ def _within_an_opening_clause(
         return clause
     if "," in masked[sentence[0] : verb_start]:
         return clause  # the verb is in the main clause: "When asked, she said that …"
-    comma = masked.find(",", clause[0], clause[1])
-    return clause if comma < 0 else (clause[0], comma)
+    for comma in (m.start() for m in re.finditer(",", masked[clause[0] : clause[1]])):
+        comma += clause[0]
+        following = re.match(r",\s*([^,;]*)", masked[comma : clause[1]]).group(1)
+        # the comma that ends the opening clause has a verb before it and a main clause (a verb) after it, not
+        # a list ("the troops, tanks and artillery would withdraw, few believed him") nor an aside ("in his view")
+        if VERB_LIKE.search(masked, clause[0], comma) and (VERB_LIKE.search(following) or reporting_verbs(following)):
+            return (clause[0], comma)
+    return clause
 
 
 def _attribution_inside_clause(

@@ -190,7 +190,7 @@ ROLE_NOUNS = {
     "professor", "mayor", "governor", "prosecutor", "general", "colonel", "inspector", "executive", "director",
     "manager", "owner", "founder", "editor", "judge", "commissioner", "superintendent", "captain", "principal",
     "author", "scientist", "engineer", "pilot", "coach", "chef", "planner", "organiser", "organizer", "deputy",
-    "mediator", "major", "lieutenant", "sergeant", "brigadier", "admiral", "marshal", "monitor", "coordinator",
+    "mediator", "major", "lieutenant", "sergeant", "brigadier", "admiral", "marshal", "coordinator",
     "administrator", "convener", "facilitator", "head",
 }  # fmt: skip
 ABBREVIATIONS = {

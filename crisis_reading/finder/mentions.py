@@ -28,7 +28,7 @@ from crisis_reading.finder.lexicon import (
     WORD,
 )
 from crisis_reading.finder.quote_marks import with_quoted
-from crisis_reading.finder.speakers import NAME_SUFFIXES, ORGANISATION_NOUNS, Mention
+from crisis_reading.finder.speakers import NAME_SUFFIXES, ORGANISATION_NOUNS, Mention, pronoun_of_given_name
 
 DATELINE_START = re.compile(with_quoted(r"\s*[A-Z][^–—.:{quoted}]{0,50}?(?:\([^()]{1,30}\))?\s*(?:[–—]|\s-)\s+"))
 
@@ -38,7 +38,7 @@ def _words(segment: str, offset: int) -> list[tuple[int, int, str]]:
 
 
 # A person's initials: "K. Surendranath", "R.K. Ghatge", "J. R. Ortiz" — not an organisation's letters (NATO)
-INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+INITIALS = re.compile(r"(?!(?:U\.S\.|U\.K\.|U\.N\.|E\.U\.|U\.S\.A\.|U\.A\.E\.)$)(?:[A-Z]\.){1,3}")
 
 
 def _is_titleish(tokens: list[str], index: int) -> bool:
@@ -90,9 +90,20 @@ def _read_name_run(words: list[tuple[int, int, str]], block: str) -> Mention | N
         and (_is_titleish(tokens, last_title - 1) or tokens[last_title - 1] in ORG_WORDS)
     ):
         # "the UN High Commissioner for Refugees", "the Pellingford Museum of Antiquities": an office or a body
-        # named by what it is for or of; the whole run speaks
+        # named by what it is for or of; the whole run speaks — unless its last two words are a given name and
+        # a surname ("Minister of Water Resources and Irrigation Farida Kessoum")
+        if len(tokens) - last_title > 3 and pronoun_of_given_name(" ".join(tokens[-2:])):
+            start = words[-2][0]
+            return Mention(block[start : words[-1][1]], start, "person", role=block[words[0][0] : words[-3][1]])
         return Mention(block[words[0][0] : words[-1][1]], words[0][0], "name")
     name_words = words[last_title + 1 :]
+    if name_words and name_words[0][2] == "and":
+        # "The Minister of Trade and Industry": the words after "and" are the office's too (and a given name
+        # and a surname at its end the person's: "Minister of Trade and Industry Tom Reid")
+        if len(name_words) >= 3 and pronoun_of_given_name(" ".join(tokens[-2:])):
+            start = words[-2][0]
+            return Mention(block[start : words[-1][1]], start, "person", role=block[words[0][0] : words[-3][1]])
+        return Mention(block[words[0][0] : words[-1][1]], words[0][0], "name")
     while name_words and name_words[0][2] in NAME_CONNECTORS:
         name_words = name_words[1:]
     if not name_words:
@@ -229,13 +240,19 @@ def read_mention(block: str, start: int, end: int, anchor: str) -> Mention | Non
         for at, word in enumerate(words):
             # "Local 412 of the Allied Fabrication Workers": a number inside a name before "of" (not "Game 7 Tom")
             number = run and _number_in_name(run[-1][2], word[2]) and at + 1 < len(words) and words[at + 1][2] == "of"
-            if _capitalised(word[2]) or (run and word[2] in NAME_CONNECTORS) or number:
+            # "Minister of Water Resources and Irrigation Farida Kessoum": "and" inside a title's office
+            office_and = (
+                run and word[2] == "and" and at + 1 < len(words) and _capitalised(words[at + 1][2])
+                and not words[at + 1][2].isupper()  # "… Zbigniew Rau and OSCE chairperson": a second party
+                and any(w[2] in TITLE_WORDS for w in run) and any(w[2] in ("of", "for") for w in run)
+            )  # fmt: skip
+            if _capitalised(word[2]) or (run and word[2] in NAME_CONNECTORS) or number or office_and:
                 run.append(word)
             else:
                 break
         while run and run[-1][2] in NAME_CONNECTORS:
             run.pop()
-        if len(run) >= 2 and run[0][2].lower() in OPENING_PREPOSITIONS:
+        if len(run) >= 2 and run[0][2].lower() in OPENING_PREPOSITIONS and run[1][2] not in TITLE_WORDS:
             return None  # "Inside Dask the mood is bleaker": a place after a preposition, not a person's name
         if run:
             group = _group_after_name(original, len(original) - len(words) + len(run), block)
@@ -706,8 +723,8 @@ def definite_pair(masked: str, start: int, verb_start: int) -> list[Mention]:
     said by each, when both are bodies named by what they are ("council", "ministry") or by their names ("the
     OHDP and the Concord Health Agency"); [] for any other subject ("the mayor and the residents")."""
     found = DEFINITE_PAIR.search(masked, start, verb_start)
-    if found is None:
-        return []
+    if found is None or not re.fullmatch(r"(?:.*,)?\s*", masked[start : found.start("first")]):
+        return []  # "A spokesman for the ministry and the council said": the pair is inside the subject
     bodies = []
     for side in ("first", "second"):
         mention = read_mention(masked, found.start(side), found.end(side), anchor="start")

@@ -533,16 +533,18 @@ def _pronoun_identified(parsed: list[_Block], block: _Block, subject: Attributio
         return
     pronoun = found.group(1).lower()
     person.pronoun = person.pronoun or pronoun
+    at = next(i for i, b in enumerate(parsed) if b is block)
+    nearby = [b for b in parsed[max(0, at - 1) : at + 1]]  # this paragraph and the one before, no further
     for speaker in list(registry.speakers.values()):
         if speaker.name.lower() != f"unresolved ‘{pronoun}’":
             continue
-        for other in parsed:
+        for other in nearby:
             for attribution in other.attributions:
                 if attribution.speaker_id == speaker.speaker_id:
                     attribution.speaker_id = person.speaker_id
-        person.names_as_written += [n for n in speaker.names_as_written if n not in person.names_as_written]
-        del registry.speakers[speaker.speaker_id]
-        registry.recent = [i for i in registry.recent if i != speaker.speaker_id]
+        if not any(a.speaker_id == speaker.speaker_id for b in parsed for a in b.attributions):
+            del registry.speakers[speaker.speaker_id]
+            registry.recent = [i for i in registry.recent if i != speaker.speaker_id]
 
 
 def _gender_from_own_words(block: _Block, attribution: Attribution, registry: SpeakerRegistry) -> None:
@@ -601,6 +603,8 @@ def _name_before(blocks: list[_Block], attribution: Attribution, registry: Speak
             elif PREPOSITION_BEFORE.search(text[max(0, start - 8) : start]):
                 continue  # "Smoke rose over Great Yarmouth", "addressed to Anna Holt": a place, or not the subject
             agent = not possessive and re.search(r"\bby\s+$", text[max(0, start - 4) : start]) is not None
+            if agent and _PERSON_SUFFERS.search(text[max(0, start - 80) : start]):
+                continue  # "The boy was stabbed by Tom Reed. “…,” he said.": the agent did something to a person
             while words and words[0].lower() in FUNCTION_WORDS | {"the"}:  # "On Ines Harrow’s table"
                 start += len(words.pop(0)) + 1
             if len(words) < 2 or words[-1] in _PLACE_NOUNS:
@@ -615,6 +619,11 @@ def _name_before(blocks: list[_Block], attribution: Attribution, registry: Speak
     return None
 
 
+_PERSON_SUFFERS = re.compile(
+    r"\b(?:boy|girl|man|woman|teenager|child|pupil|student|patient|victim|driver|officer|worker|resident|nurse"
+    r"|men|women|children|he|she|they)\s+(?:was|were|had\s+been|has\s+been)\s+(?:[a-z]+\s+)?[a-z]+(?:ed|en)\s+by\s+$",
+    re.IGNORECASE,
+)
 PREPOSITION_BEFORE = re.compile(r"\b(?:to|over|in|at|on|from|near|into|across|with|for)\s+$")
 _PLACE_NOUNS = {
     "Lane", "Street", "Road", "Avenue", "Square", "Park", "Hill", "Bridge", "Station", "Hall", "House", "Way",

@@ -196,7 +196,11 @@ class SpeakerRegistry:
         if mention.kind == "pronoun":
             if lowered in PRONOUN_GENDER:
                 wanted = PRONOUN_GENDER[lowered]
-                return self._most_recent(lambda s: s.person and s.gender in (None, wanted))
+                # the given name's guess skips a candidate only when another is left ("Andrea Rossi … he said"
+                # with no other man met is still Andrea Rossi)
+                return self._most_recent(lambda s: s.person and s.gender in (None, wanted)) or self._most_recent(
+                    lambda s: s.person and s.pronoun in (None, wanted)
+                )
             return self._most_recent(lambda s: not s.person and not s.by_role and s.speaker_id != UNATTRIBUTED)
         if mention.kind == "role" and AGE_ROLE.fullmatch(lowered):
             # "the 58-year-old": the person met last (the papers' way of naming the paragraph's subject again)
