@@ -169,6 +169,7 @@ def _check_text_file(folder: Path, meta: dict[str, Any], blocks: Table) -> None:
 
 def _check_quotes(quotes: Table, texts: dict[int, str]) -> None:
     by_id = {row["quote_id"]: row for row in quotes.rows}
+    continued_by = {row["continues_quote"]: row for row in quotes.rows if row["continues_quote"] is not None}
     seen: dict[tuple[Any, ...], int] = {}
     for index, row in enumerate(quotes.rows):
         block_text = texts[row["block"]]
@@ -196,8 +197,13 @@ def _check_quotes(quotes: Table, texts: dict[int, str]) -> None:
         if statement in seen:
             raise fail("quote_id", f"the same words and speaker are already row {seen[statement] + 1}")
         seen[statement] = index
-        if row["attributed_in_block"] > row["block"]:
-            raise fail("attributed_in_block", "the attribution cannot come after the quote's own block")
+        if row["attributed_in_block"] > row["block"] and not _runs_on_to(row, continued_by):
+            raise fail(
+                "attributed_in_block",
+                f"block {row['attributed_in_block']} comes after the quote's own block; an attribution may only "
+                "come later when the quotation runs on to it (rows in the following blocks with continues_quote "
+                f"pointing back, paragraph by paragraph, up to block {row['attributed_in_block']})",
+            )
         attribution_text = texts[row["attributed_in_block"]]
         if not appears_as_words(row["verb"], attribution_text):
             raise fail(
@@ -223,6 +229,20 @@ def _check_quotes(quotes: Table, texts: dict[int, str]) -> None:
                     f"{continued} stands in block {earlier['block']}, but a quotation runs on from the paragraph "
                     f"just before, block {row['block'] - 1}",
                 )
+
+
+def _runs_on_to(row: dict, continued_by: dict) -> bool:
+    """A quotation of several paragraphs attributed only in its last ("“…" / "“…" / "“…,” he said."): each
+    paragraph's row is continued by the next block's row, by the same speaker, up to the block that attributes."""
+    current = row
+    while current["block"] < row["attributed_in_block"]:
+        following = continued_by.get(current["quote_id"])
+        if following is None or following["block"] != current["block"] + 1:
+            return False
+        if following["speaker_id"] != row["speaker_id"]:
+            return False
+        current = following
+    return current["block"] == row["attributed_in_block"]
 
 
 def _check_overlaps(quotes: Table, texts: dict[int, str]) -> None:

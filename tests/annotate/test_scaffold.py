@@ -150,3 +150,20 @@ def test_the_guides_review_snippet_runs_from_the_course_folder(data: Path, monke
     exec(snippet.replace("<slug>", SLUG), namespace)
     assert namespace["folder"] == data / SLUG
     assert len(namespace["annotation"].proposals()) == len(load_article(SLUG, data).quotes)
+
+
+def test_a_quotation_of_several_paragraphs_attributed_in_its_last_is_kept(tmp_path: Path) -> None:
+    # "“…" / "“…,” Tom Reid said.": the first paragraph's attribution comes after it; the loader takes it when the
+    # quotation runs on, row by row, to the block that attributes it (data/README.md, attributed_in_block)
+    text = tmp_path / "garrison.txt"
+    text.write_text(
+        "Garrison holds out\n\nAnna Holt said the plan was late.\n\n"
+        "“We have water for nine days. After that we drink the river.\n\n"
+        "“Every night we are told a corridor will open,” Tom Reid said.\n",
+        encoding="utf-8",
+    )
+    _report, refused = scaffold.scaffold(text, "test-2026-12-07-garrison", data=tmp_path / "data", outlet="Test Wire")
+    assert refused == []
+    quotes = load_article("test-2026-12-07-garrison", tmp_path / "data").quotes
+    first, last = quotes[quotes["block"] == 3].iloc[0], quotes[quotes["block"] == 4].iloc[0]
+    assert (first["attributed_in_block"], last["continues_quote"]) == (4, first["quote_id"])

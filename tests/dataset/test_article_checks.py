@@ -357,6 +357,11 @@ DAMAGE = [
         ["quotes.csv", "row 15", "column 'continues_quote'", "q05 is by stoltenberg"],
     ),
     (
+        "attribution in a later block with no quotation running on to it",
+        cell("quotes.csv", 16, "attributed_in_block", "18"),
+        ["quotes.csv", "row 16", "column 'attributed_in_block'", "block 18 comes after the quote's own block"],
+    ),
+    (
         "continuation that skips a paragraph",
         cell("quotes.csv", 33, "continues_quote", "q31"),
         ["quotes.csv", "row 33", "column 'continues_quote'", "q31 stands in block 30", "block 31"],
