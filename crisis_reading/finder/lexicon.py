@@ -134,7 +134,7 @@ Undersecretary Under Lieutenant Colonel Major Admiral Captain Judge Justice Atto
 Economy Energy Health Education Culture Agriculture Environment Transport MP MEP Sir Lord Lady Baroness Federal
 Executive Acting Former Senior First Second Supreme Court Board Press Communications Policy Strategy
 Detective Constable Sergeant Inspector Superintendent Councillor Councilwoman Councilman Alderman Bishop Archbishop
-Rabbi Imam Reverend Rev Coroner Magistrate Miss Dame Madam Shri Sri Smt Shrimati Advocate Counsel Barrister
+Rabbi Imam Reverend Rev Coroner Magistrate Miss Dame Madam Shri Sri Smt Shrimati Advocate Counsel Barrister Cllr
 Advocate-General Attorney-General Solicitor-General Director-General Inspector-General Governor-General
 Surgeon-General Auditor-General
 """.split()
@@ -194,7 +194,7 @@ ROLE_NOUNS = {
     "administrator", "convener", "facilitator", "head",
 }  # fmt: skip
 ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "smt", "st", "gen", "lt", "col", "sen", "rep", "prof", "jan", "feb", "aug", "sept",
+    "mr", "mrs", "ms", "dr", "smt", "st", "gen", "lt", "col", "sen", "rep", "prof", "jan", "feb", "aug", "sept", "cllr",
 }  # fmt: skip
 WORD = re.compile(with_quoted(r"[^\s{quoted}]+"))
 NOT_MODIFIERS = {

@@ -103,7 +103,12 @@ class Speaker:
 
 # "… but was told by Mrs Orwin “not to go digging”. She told the court …": a name after a preposition is not
 # whom the next "she" means (the paragraph's subject is); a name as a subject is ("…, Ferrandel paused.").
-_OBJECT_OF_PREPOSITION = re.compile(r"\b(?:by|to|with|from|against|for)\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?$")
+# So is a name after "at" or "beside" ("Tran shakes her head at Solberg. She says …" is Tran), and a name the
+# reported clause opens with ("Cllr Demir … said Mr Nwosu was right to be angry. He hit back …" is Demir).
+_OBJECT_OF_PREPOSITION = re.compile(
+    r"\b(?:by|to|with|from|against|for|at|beside|behind|toward|towards|about|said|says|told|tells|added|insisted"
+    r"|argued|warned)\s+(?:that\s+)?(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s+)?$"
+)
 
 
 INDEFINITE_WORDS = {"a", "an", "one", "two", "three", "some", "several", "many"}
@@ -157,7 +162,7 @@ class SpeakerRegistry:
         pattern, by_surname = self._surnames
         if pattern is not None:
             for found in pattern.finditer(text):
-                if not _OBJECT_OF_PREPOSITION.search(text, max(0, found.start() - 12), found.start()):
+                if not _OBJECT_OF_PREPOSITION.search(text, max(0, found.start() - 20), found.start()):
                     self._touch(by_surname[found.group()])
 
     def unattributed(self) -> Speaker:

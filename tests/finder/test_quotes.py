@@ -1864,6 +1864,16 @@ def test_she_is_name_takes_only_the_nearest_unresolved_she():
     ]
 
 
+def test_a_name_the_reported_clause_opens_with_is_not_the_next_pronouns():
+    result = find(
+        "Emeka Nwosu called the decision a betrayal.",
+        "Cllr Yusuf Demir said Mr Nwosu was right to be angry. He hit back at the council’s claim that the wall was"
+        " too dear.",
+        "“They have been sitting on the money since 2021,” he said.",
+    )
+    assert speaker_name(result, result.quotes.iloc[-1]) == "Yusuf Demir"
+
+
 def test_the_ministry_is_the_ministry_named_before():
     result = find("The Ministry of Water said the dam was safe.", "The ministry added that repairs would start soon.")
     assert [speaker_name(result, row) for row in result.quotes.to_dict("records")] == ["The Ministry of Water"] * 2
