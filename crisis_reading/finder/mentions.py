@@ -244,7 +244,11 @@ def read_mention(block: str, start: int, end: int, anchor: str) -> Mention | Non
             office_and = (
                 run and word[2] == "and" and at + 1 < len(words) and _capitalised(words[at + 1][2])
                 and not words[at + 1][2].isupper()  # "… Zbigniew Rau and OSCE chairperson": a second party
-                and any(w[2] in TITLE_WORDS for w in run) and any(w[2] in ("of", "for") for w in run)
+                and (
+                    (any(w[2] in TITLE_WORDS for w in run) and any(w[2] in ("of", "for") for w in run))
+                    # "the Lower Tessary Fire and Rescue Service": one organisation's name
+                    or any(w[2].strip(",.") in ORG_WORDS for w in words[at + 1 : at + 4] if _capitalised(w[2]))
+                )
             )  # fmt: skip
             if _capitalised(word[2]) or (run and word[2] in NAME_CONNECTORS) or number or office_and:
                 run.append(word)

@@ -42,6 +42,7 @@ from crisis_reading.finder.quote_marks import QuoteSpan, mask_quotations, opens_
 from crisis_reading.finder.sentences import sentence_bounds, sentence_of
 from crisis_reading.finder.speakers import (
     AGE_ROLE,
+    ORGANISATION_NOUNS,
     PRONOUN_GENDER,
     Mention,
     SpeakerRegistry,
@@ -669,6 +670,8 @@ def _second_reference(block: _Block, attribution: Attribution, registry: Speaker
     words = attribution.mention.text.split()
     if len(words) < 2 or words[0].lower() != "the" or words[-1].strip(",") in ORG_WORDS or attribution.sentence < 1:
         return ""
+    if any(word.strip(",").lower() in ORGANISATION_NOUNS or word.strip(",") in ORG_WORDS for word in words[1:]):
+        return ""  # "The Ministry of Trade and Industry said …" after "Tom Reid … met.": a body, not him
     # A formal title, in capitals, as a feature's second reference ("The former Deputy Chief Inspector"); "The
     # judge said …" after "Anna Holt was arrested." is somebody else.
     if not any(word in TITLE_WORDS and word[:1].isupper() for word in words[1:]):
@@ -715,6 +718,9 @@ def _joint_parties(
         return [registry.resolve(party).speaker_id for party in pair]
     if joint.group(1) in SIDE_NOUNS and (pair := _the_two_sides(earlier, block, mention, registry)):
         return [registry.resolve(party).speaker_id for party in pair]
+    if joint.group(1) in ("women", "men"):
+        # Rule "both women": the two people met last who may be women (or men), when the text has met two
+        return [speaker.speaker_id for speaker in registry.last_people("she" if joint.group(1) == "women" else "he")]
     return []
 
 

@@ -165,6 +165,14 @@ class SpeakerRegistry:
                 if not _OBJECT_OF_PREPOSITION.search(text, max(0, found.start() - 20), found.start()):
                     self._touch(by_surname[found.group()])
 
+    def last_people(self, pronoun: str, count: int = 2) -> list[Speaker]:
+        """The `count` people met last whom `pronoun` may mean ("Both women say …"); [] when fewer were met."""
+        people = [
+            self.speakers[i] for i in reversed(self.recent)
+            if self.speakers[i].person and self.speakers[i].gender in (None, pronoun)
+        ]  # fmt: skip
+        return people[:count] if len(people) >= count else []
+
     def unattributed(self) -> Speaker:
         if UNATTRIBUTED not in self.speakers:
             self.speakers[UNATTRIBUTED] = Speaker(UNATTRIBUTED, UNATTRIBUTED_NAME, person=False)

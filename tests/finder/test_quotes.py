@@ -1874,6 +1874,16 @@ def test_a_name_the_reported_clause_opens_with_is_not_the_next_pronouns():
     assert speaker_name(result, result.quotes.iloc[-1]) == "Yusuf Demir"
 
 
+def test_both_women_and_an_organisation_named_with_and():
+    women = find("Ingrid Solberg said the hall was ready. Mei-Ling Tran said it was not. Both women say it sleeps 150.")
+    rows = women.quotes[women.quotes["text"] == "it sleeps 150"]
+    assert sorted(speaker_name(women, row) for row in rows.to_dict("records")) == ["Ingrid Solberg", "Mei-Ling Tran"]
+    service = find("Crews were called to the plant after 4am, according to the Lower Tessary Fire and Rescue Service.")
+    assert list(service.speakers["name"]) == ["the Lower Tessary Fire and Rescue Service"]
+    ministry = find("Tom Reid and Anna Holt met. The Ministry of Trade and Industry said talks would resume.")
+    assert speaker_name(ministry, ministry.quotes.iloc[-1]) == "The Ministry of Trade and Industry"
+
+
 def test_the_ministry_is_the_ministry_named_before():
     result = find("The Ministry of Water said the dam was safe.", "The ministry added that repairs would start soon.")
     assert [speaker_name(result, row) for row in result.quotes.to_dict("records")] == ["The Ministry of Water"] * 2
