@@ -118,7 +118,7 @@ though although when whereas while with without primarily separately earlier lat
 instead until amid among under over which who whom whose where asked addressing writing
 """.split()
 SUBJECT_TRAILERS = """
-also just instead has have had would will could can may might must should then now again later earlier previously
+also just instead has have had would will could can may might must should then now again later earlier previously since
 repeatedly reportedly publicly privately recently already once further too first last even not only later
 long always never often strongly firmly flatly openly sharply angrily jointly formally initially quickly swiftly
 """.split()

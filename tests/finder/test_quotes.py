@@ -1884,6 +1884,11 @@ def test_both_women_and_an_organisation_named_with_and():
     assert speaker_name(ministry, ministry.quotes.iloc[-1]) == "The Ministry of Trade and Industry"
 
 
+def test_has_since_said_and_clarified():
+    result = find("Korvane has since said one worker was moved.", "The service has since clarified that 80 were there.")
+    assert list(result.quotes["text"]) == ["one worker was moved", "80 were there"]
+
+
 def test_the_ministry_is_the_ministry_named_before():
     result = find("The Ministry of Water said the dam was safe.", "The ministry added that repairs would start soon.")
     assert [speaker_name(result, row) for row in result.quotes.to_dict("records")] == ["The Ministry of Water"] * 2
