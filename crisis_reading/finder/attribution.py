@@ -465,7 +465,11 @@ PASSIVE_TO = re.compile(
     r"(?=\s+(?P<what>to|that)\s)"
 )
 _UNATTRIBUTED_NOUNS = "|".join(sorted(forms_with("unattributed_that", "noun"), key=len, reverse=True))
-UNATTRIBUTED_NOUN = re.compile(r"(?<![\w’'-])(?P<noun>" + _UNATTRIBUTED_NOUNS + r")(?=\s+that\s)")
+_UNATTRIBUTED_NOUNS_CAPITALISED = "|".join(form.capitalize() for form in _UNATTRIBUTED_NOUNS.split("|"))
+# "Claims that the vote was rigged spread quickly": the noun may open the sentence
+UNATTRIBUTED_NOUN = re.compile(
+    r"(?<![\w’'-])(?P<noun>" + _UNATTRIBUTED_NOUNS + "|" + _UNATTRIBUTED_NOUNS_CAPITALISED + r")(?=\s+that\s)"
+)
 _POSSESSOR_BEFORE = re.compile(r"(?:[’']s|\b(?:his|her|their|its|my|our|your))\s+(?:own\s+)?$", re.IGNORECASE)
 
 
@@ -492,6 +496,8 @@ def unattributed_statements(masked: str, block: str, sentence: tuple[int, int], 
         if _POSSESSOR_BEFORE.search(masked, max(sentence[0], match.start() - 40), match.start()):
             continue  # "the ministry’s claim that …": the possessive rule's
         clause = reported_clause(masked, "said", match.end(), sentence[1])
+        if clause is not None and not masked[sentence[0] : match.start()].strip():
+            clause = _without_the_main_verb(masked, clause)  # "Warnings that the dam could burst were ignored."
         if clause is not None and starts_a_clause(masked[clause[0] : clause[1]].split()[0]):
             noun_start, noun_end = match.span("noun")
             found.append(Attribution(block[noun_start:noun_end], noun_start, noun_end, index,

@@ -180,6 +180,7 @@ traders fisherman fishermen chef chefs coach player players fan fans rescuer res
 paramedic paramedics medic medics insider deputy deputies mediator mediators
 major majors captain captains lieutenant lieutenants sergeant sergeants brigadier admiral marshal monitor
 coordinator coordinators administrator administrators convener conveners convenor facilitator facilitators
+rivals rival detractors protesters demonstrators lawmakers legislators
 head heads
 """.split()
 )

@@ -1889,6 +1889,16 @@ def test_has_since_said_and_clarified():
     assert list(result.quotes["text"]) == ["one worker was moved", "80 were there"]
 
 
+def test_claims_that_opening_a_sentence_and_rivals_as_an_agent():
+    claims = find("Claims that the vote was rigged were dismissed.")
+    rows = claims.quotes.to_dict("records")
+    assert [(row["verb"], row["text"]) for row in rows] == [("Claims", "the vote was rigged")]
+    rivals = find("The mayor was accused by rivals of hiding the report.")
+    assert [(row["speaker_as_written"], row["text"]) for row in rivals.quotes.to_dict("records")] == [
+        ("rivals", "hiding the report")
+    ]
+
+
 def test_the_ministry_is_the_ministry_named_before():
     result = find("The Ministry of Water said the dam was safe.", "The ministry added that repairs would start soon.")
     assert [speaker_name(result, row) for row in result.quotes.to_dict("records")] == ["The Ministry of Water"] * 2
