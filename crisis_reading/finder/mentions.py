@@ -92,18 +92,12 @@ def _read_name_run(words: list[tuple[int, int, str]], block: str) -> Mention | N
         # "the UN High Commissioner for Refugees", "the Pellingford Museum of Antiquities": an office or a body
         # named by what it is for or of; the whole run speaks — unless its last two words are a given name and
         # a surname ("Minister of Water Resources and Irrigation Farida Kessoum")
-        if len(tokens) - last_title > 3 and pronoun_of_given_name(" ".join(tokens[-2:])):
-            start = words[-2][0]
-            return Mention(block[start : words[-1][1]], start, "person", role=block[words[0][0] : words[-3][1]])
-        return Mention(block[words[0][0] : words[-1][1]], words[0][0], "name")
+        return _office_or_its_holder(words, block, len(tokens) - last_title > 3)
     name_words = words[last_title + 1 :]
     if name_words and name_words[0][2] == "and":
         # "The Minister of Trade and Industry": the words after "and" are the office's too (and a given name
         # and a surname at its end the person's: "Minister of Trade and Industry Tom Reid")
-        if len(name_words) >= 3 and pronoun_of_given_name(" ".join(tokens[-2:])):
-            start = words[-2][0]
-            return Mention(block[start : words[-1][1]], start, "person", role=block[words[0][0] : words[-3][1]])
-        return Mention(block[words[0][0] : words[-1][1]], words[0][0], "name")
+        return _office_or_its_holder(words, block, len(name_words) >= 3)
     while name_words and name_words[0][2] in NAME_CONNECTORS:
         name_words = name_words[1:]
     if not name_words:
@@ -120,6 +114,16 @@ def _read_name_run(words: list[tuple[int, int, str]], block: str) -> Mention | N
         return Mention(block[start:end], start, "name", role=role)  # President Putin: a surname after a title
     start = words[0][0] if is_org or len(name_tokens) > 1 or last_title < 0 else start
     return Mention(block[start:end], start, "name")
+
+
+def _office_or_its_holder(words: list[tuple[int, int, str]], block: str, room_for_a_name: bool) -> Mention:
+    """A run read as an office ("the Minister of Trade and Industry"): the whole run speaks, unless its last two
+    words are a given name the census lists and a surname, the office's holder ("… and Irrigation Tom Reid")."""
+    tokens = [w for _, _, w in words]
+    if room_for_a_name and pronoun_of_given_name(" ".join(tokens[-2:])):
+        start = words[-2][0]
+        return Mention(block[start : words[-1][1]], start, "person", role=block[words[0][0] : words[-3][1]])
+    return Mention(block[words[0][0] : words[-1][1]], words[0][0], "name")
 
 
 def _number_in_name(before: str, word: str) -> bool:
