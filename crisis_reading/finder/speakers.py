@@ -118,8 +118,6 @@ ORGANISATION_NOUNS = set(
     " hospital university museum trust court commission committee organisation organization airline operator"
     " regulator club federation association institute office embassy centre center".split()
 )
-# British and American spellings of one noun: "the center said" after "the Saint-Orel Centre for …"
-SPELLINGS = {"center": "centre", "centre": "center", "organization": "organisation", "organisation": "organization"}
 AGE_ROLE = re.compile(r"the " + AGE_NOUN.pattern)
 STATEMENT_WORDS = {"the statement", "its statement", "the press release", "the release", "the communique"}
 
@@ -247,8 +245,7 @@ class SpeakerRegistry:
         def of_that_kind(speaker: Speaker) -> bool:
             words = speaker.name.lower().split()
             # a body, not someone speaking for one ("a spokesman for Castelmar’s government")
-            named = noun in words or SPELLINGS.get(noun, noun) in words
-            return not speaker.person and named and words[0] not in INDEFINITE_WORDS
+            return not speaker.person and noun in words and words[0] not in INDEFINITE_WORDS
 
         return self._most_recent(of_that_kind)
 
