@@ -741,6 +741,8 @@ def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) ->
                 if inside := _attribution_inside_clause(masked, sentence, verb_start, verb_end):
                     clause, mention = inside
             clause = _within_an_opening_clause(masked, sentence, verb_start, clause)
+            if clause and _circumstance_after_a_quotation(masked, mention, verb_start, clause):
+                clause = None
             clause, mention = _statement_in_an_aside(masked, sentence, verb_start, clause, mention)
             if clause and not participle:
                 mention = _speaker_in_a_relative_clause(masked, sentence, verb_start, clause) or mention
@@ -873,6 +875,18 @@ def clause_before(
     if role := ROLE_BEFORE_NAME.search(masked, sentence[0], stop):
         stop = role.start() + 1  # "…, the federation’s president, S. Ponnammal, told the Herald.": not the role
     return _clause_up_to_comma(masked, sentence, stop)
+
+
+def _circumstance_after_a_quotation(
+    masked: str, mention: Mention | None, verb_start: int, clause: tuple[int, int]
+) -> bool:
+    """Rule "circumstance after a quotation": "“Twice? Then they knew,” he said when MV9 News told him about the
+    delays." — after a quotation and its attribution, a when/as/after clause says when it was said, not what."""
+    start = mention.start if mention is not None and mention.kind != "none" else verb_start
+    after_quote = re.search(r"(?:[”\"]|’’|'')[\s,]*$", masked[max(0, start - 4) : start])
+    return (
+        bool(after_quote) and re.match(r"(?:when|as|after|before|while)\s", masked[clause[0] : clause[1]]) is not None
+    )
 
 
 OPENING_SUBORDINATE = re.compile(r"(?:When|While|Although|Though|If|Once|Because|Whenever)\s")

@@ -1899,6 +1899,13 @@ def test_claims_that_opening_a_sentence_and_rivals_as_an_agent():
     ]
 
 
+def test_a_when_clause_after_a_quotation_says_when_not_what():
+    result = find("“Twice? Then they knew,” he said when the station told him about the delays.")
+    assert list(result.quotes["text"]) == ["Twice? Then they knew,"]
+    # without a quotation before it, "said when …" reports its clause
+    assert list(find("He said when the rain stopped the crews would return.").quotes["kind"]) == ["indirect"]
+
+
 def test_the_ministry_is_the_ministry_named_before():
     result = find("The Ministry of Water said the dam was safe.", "The ministry added that repairs would start soon.")
     assert [speaker_name(result, row) for row in result.quotes.to_dict("records")] == ["The Ministry of Water"] * 2
