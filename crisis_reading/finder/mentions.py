@@ -635,7 +635,6 @@ def identified_person(masked: str, sentence: tuple[int, int]) -> Mention | None:
     mention = read_mention(masked, found.end(), end, anchor="start")
     if mention is None or mention.kind != "person" or masked[mention.start + len(mention.text) : end].strip():
         return None
-    mention.role = mention.role or ""
     return mention
 
 

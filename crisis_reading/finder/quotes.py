@@ -31,6 +31,7 @@ from crisis_reading.finder.lexicon import (
 )
 from crisis_reading.finder.mentions import (
     JOINT_SUBJECT,
+    TIME_WORDS,
     both_parties,
     definite_pair,
     joint_bodies,
@@ -535,7 +536,7 @@ def _pronoun_identified(parsed: list[_Block], block: _Block, subject: Attributio
     pronoun = found.group(1).lower()
     person.pronoun = person.pronoun or pronoun
     at = next(i for i, b in enumerate(parsed) if b is block)
-    nearby = [b for b in parsed[max(0, at - 1) : at + 1]]  # this paragraph and the one before, no further
+    nearby = parsed[max(0, at - 1) : at + 1]  # this paragraph and the one before, no further
     for speaker in list(registry.speakers.values()):
         if speaker.name.lower() != f"unresolved ‘{pronoun}’":
             continue
@@ -746,7 +747,7 @@ def _the_two_sides(earlier: list[_Block], block: _Block, mention: Mention, regis
         for found in _PLACE_PAIR.finditer(text):
             pair = {found.group(1), found.group(2)}
             lowered = {word.lower() for word in pair}
-            if len(pair) < 2 or lowered & (_NOT_PLACES | DAYS_AND_MONTHS) or pair & (people | TITLE_WORDS):
+            if len(pair) < 2 or lowered & (_NOT_PLACES | TIME_WORDS) or pair & (people | TITLE_WORDS):
                 continue
             key = tuple(sorted(pair))
             seen = counts.setdefault(key, [0, 0])
@@ -755,12 +756,6 @@ def _the_two_sides(earlier: list[_Block], block: _Block, mention: Mention, regis
         return []
     (first, second), _ = max(counts.items(), key=lambda item: (item[1][0], item[1][1]))
     return [Mention(first, mention.start, "name"), Mention(second, mention.start, "name")]
-
-
-DAYS_AND_MONTHS = set(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august"
-    " september october november december".split()
-)
 
 
 def _named_or_known(party: Mention, registry: SpeakerRegistry) -> bool:
