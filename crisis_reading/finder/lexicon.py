@@ -145,7 +145,7 @@ Group Institute Council Global Union Organization Organisation Agency Ministry P
 Committee Foundation Centre Center University Association Alliance Commission Assembly Office Service News Times
 Post Government Parliament Congress Senate Kremlin Pentagon Department Network Watch International Initiative
 Society Federation Cross Crescent Movement Front League Coalition Corporation Authority Board Programme Program
-Court Tribunal Museum Trust Gallery Library Hospital College School Press Wire Radio Television
+Mission Court Tribunal Museum Trust Gallery Library Hospital College School Press Wire Radio Television
 """.split()
 )
 SPEAKER_NOUNS = set(

@@ -638,6 +638,23 @@ def identified_person(masked: str, sentence: tuple[int, int]) -> Mention | None:
     return mention
 
 
+# "… with Mei-Ling Tran, a retired school nurse.": a full name followed by an appositive or a relative clause.
+_INTRODUCED = re.compile(r"((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]+),\s+(?:a|an|the|who|whose|\d{1,3},)\s")
+
+
+def people_met_in_passing(masked: str, sentence: tuple[int, int]) -> list[Mention]:
+    """Rule "person introduced in passing": "Ingrid Solberg … has set out 60 of them with Mei-Ling Tran, a retired
+    school nurse. … Tran shakes her head at Solberg. She says …" — a full name the text introduces with an
+    appositive ("X, a retired nurse,", "X, who …", "X, 62,") is a person a later "she" may mean, though no
+    reporting verb follows it. Names that open the sentence are `sentence_subject`'s."""
+    people = []
+    for found in _INTRODUCED.finditer(masked, sentence[0], sentence[1]):
+        mention = read_mention(masked, found.start(1), found.end(1), anchor="end")
+        if mention is not None and mention.kind == "person" and mention.start > sentence[0]:
+            people.append(mention)
+    return people
+
+
 RELATIVE_WORDS = {"who", "whom", "whose", "which", "that", "of", "for", "with"}
 DESCRIPTION = re.compile(r"(?:[A-Z][a-z]+|[A-Z]+|[a-z]+)(?:\s+[a-z]+){0,2}\s+$")
 

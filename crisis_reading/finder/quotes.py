@@ -36,6 +36,7 @@ from crisis_reading.finder.mentions import (
     definite_pair,
     joint_bodies,
     named_pair,
+    people_met_in_passing,
     read_mention,
     sentence_subject,
 )
@@ -477,6 +478,10 @@ def _borrowed_row(
     return None
 
 
+# An event in `_resolve_speakers` for a person named in passing: met, never resolved as anyone's speaker.
+MET_IN_PASSING = -2
+
+
 def _resolve_speakers(parsed: list[_Block], rows: list[_Row], registry: SpeakerRegistry) -> None:
     """Resolve each attribution that carries a row, in reading order, so pronouns find the speaker before them."""
     used = {id(row.attribution) for row in rows}
@@ -490,13 +495,22 @@ def _resolve_speakers(parsed: list[_Block], rows: list[_Row], registry: SpeakerR
         attributions = [a for a in block.attributions if id(a) in used or a.mention.kind == "person"]
         # A person named in full as a sentence's subject ("Her neighbour, Karim Saleh, 62, disagrees.") is met too.
         subjects = [Attribution("", m.start, m.start, -1, m) for m in filter(None, map(block_subject, block.bounds))]
-        events = [*attributions, *subjects]
+        taken = {a.mention.start for a in [*attributions, *subjects]}
+        in_passing = [
+            Attribution("", m.start, m.start, MET_IN_PASSING, m)
+            for sentence in block.bounds for m in people_met_in_passing(block.masked, sentence) if m.start not in taken
+        ]  # fmt: skip
+        events = [*attributions, *subjects, *in_passing]
         events.sort(key=lambda a: a.mention.start if a.mention.kind != "none" else a.verb_start)
         read_up_to = 0
         for attribution in events:
             position = attribution.mention.start if attribution.mention.kind != "none" else attribution.verb_start
             registry.notice(block.masked[read_up_to:position])
             read_up_to = max(read_up_to, position)
+            if attribution.sentence == MET_IN_PASSING:
+                registry.meet_in_passing(attribution.mention, block.masked[:position])
+                read_up_to = position + len(attribution.mention.text)  # `notice` must not meet them again
+                continue
             if not attribution.verb:
                 attribution.speaker_id = registry.resolve(attribution.mention).speaker_id
                 _pronoun_identified(parsed, block, attribution, registry)

@@ -163,6 +163,20 @@ class SpeakerRegistry:
                 if not _OBJECT_OF_PREPOSITION.search(text, max(0, found.start() - 20), found.start()):
                     self._touch(by_surname[found.group()])
 
+    def meet_in_passing(self, mention: Mention, before: str) -> None:
+        """Register a person the text introduces without a reporting verb (mentions.people_met_in_passing). After a
+        preposition ("… with Mei-Ling Tran, a retired nurse"), they wait behind the person met last, whom a
+        pronoun in the next sentence still more likely means; otherwise they are the most recent."""
+        if self._find(mention) is not None:
+            return  # met before: `notice` has already judged whether this naming makes them the most recent
+        speaker = self._introduce(mention)
+        if mention.role:
+            speaker.role = mention.role
+        if _OBJECT_OF_PREPOSITION.search(before[-20:]) and self.recent:
+            self.recent.insert(len(self.recent) - 1, speaker.speaker_id)
+        else:
+            self.recent.append(speaker.speaker_id)
+
     def last_people(self, pronoun: str, count: int = 2) -> list[Speaker]:
         """The `count` people met last whom `pronoun` may mean ("Both women say …"); [] when fewer were met."""
         people = [

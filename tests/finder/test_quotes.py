@@ -1960,3 +1960,23 @@ def test_a_verb_that_ends_its_paragraph_hands_its_speaker_to_the_quotation_after
         ("Anna Holt", "Nobody has come."),
     ]
     assert [row["verb"] for row in rows("The union objected that the plan was unfair.")] == ["objected"]
+
+
+def test_a_person_introduced_in_passing_can_be_the_next_pronoun():
+    shelter = find(
+        "Ingrid Solberg, who runs the shelter, has set out 60 cots with Arun Pathak, a retired school nurse.",
+        "“Sixty is plenty,” Solberg says.",
+        "Pathak shakes his head at Solberg. He says the trailer park could fill the hall alone.",
+    )
+    assert speaker_name(shelter, shelter.quotes.iloc[-1]) == "Arun Pathak"
+    # met after a preposition, she waits behind the sentence's subject: the next "he" is still the subject's
+    subject_first = find(
+        "Tomas Brenner set out the cots with Dana Ortiz, a retired nurse.", "“Sixty is plenty,” he says."
+    )
+    assert speaker_name(subject_first, subject_first.quotes.iloc[-1]) == "Tomas Brenner"
+    # an organisation's name before an appositive is no person
+    mission = find(
+        "She heads the Tavrel Ceasefire Observation Mission, whose monitors watch the line.",
+        "Colonel Ilse Varga said the line was quiet. “We count shells,” she said.",
+    )
+    assert "Tavrel Ceasefire Observation Mission" not in set(mission.speakers["name"])
