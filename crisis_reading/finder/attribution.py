@@ -1031,7 +1031,8 @@ REASON_AFTER = re.compile(
 )
 BRACKET_ASIDE = re.compile(r"\s\([^()\n]{1,40}\)(?=[\s,])")
 DASH_ASIDE = re.compile(r"\s[–—]\s[^–—.;:]{2,80}?\s[–—](?=\s)")
-WITH_SUBJECT = re.compile(r"(?:^|[\s,])with\s+(?P<who>[^,;:]{2,60}?)(?:,\s+(?:who|which)\s[^,;:]{2,60},)?\s+$")
+# "with Aigerim Temirbek, an analyst at Harrowgate Energy Research, warning that …": an aside may follow the name
+WITH_SUBJECT = re.compile(r"(?:^|[\s,])with\s+(?P<who>[^,;:]{2,60}?)(?:,\s+(?:who|which|a|an|the)\s[^,;:]{2,60},)?\s+$")
 SHARED_SUBJECT = re.compile(r"(?:,\s*|\s)(?:and|but|then)\s+(?:also\s+|later\s+)?$")
 
 

@@ -495,10 +495,12 @@ def _resolve_speakers(parsed: list[_Block], rows: list[_Row], registry: SpeakerR
         attributions = [a for a in block.attributions if id(a) in used or a.mention.kind == "person"]
         # A person named in full as a sentence's subject ("Her neighbour, Karim Saleh, 62, disagrees.") is met too.
         subjects = [Attribution("", m.start, m.start, -1, m) for m in filter(None, map(block_subject, block.bounds))]
-        taken = {a.mention.start for a in [*attributions, *subjects]}
+        # (not a name inside a speaker's own naming: "Minister of … and Irrigation Farida Kessoum, …")
+        taken = [(a.mention.start, a.mention.start + len(a.mention.text)) for a in [*attributions, *subjects]]
         in_passing = [
             Attribution("", m.start, m.start, MET_IN_PASSING, m)
-            for sentence in block.bounds for m in people_met_in_passing(block.masked, sentence) if m.start not in taken
+            for sentence in block.bounds for m in people_met_in_passing(block.masked, sentence)
+            if not any(start <= m.start < end for start, end in taken)
         ]  # fmt: skip
         events = [*attributions, *subjects, *in_passing]
         events.sort(key=lambda a: a.mention.start if a.mention.kind != "none" else a.verb_start)

@@ -215,8 +215,10 @@ class SpeakerRegistry:
             surname = text.split()[-1]
             return self._most_recent(lambda s: s.person and s.surname == surname)
         if mention.kind == "name":
-            return self._most_recent(lambda s: s.person and s.surname == text) or self._most_recent(
-                lambda s: text in s.names_as_written
+            return (
+                self._most_recent(lambda s: s.person and s.surname == text)
+                or self._most_recent(lambda s: text in s.names_as_written)
+                or self._office_holder_named(text)
             )
         if mention.kind == "pronoun":
             if lowered in PRONOUN_GENDER:
@@ -250,6 +252,22 @@ class SpeakerRegistry:
         if same is None and len(words) == 2 and words[0] == "the" and words[1] in ORGANISATION_NOUNS:
             same = self._organisation_named_before(words[1])
         return same
+
+    def _office_holder_named(self, surname: str) -> Speaker | None:
+        """Rule "the office's holder by surname": "Minister of Water Resources and Irrigation Farida Kessoum told …
+        Kessoum, speaking later, dismissed …" — when the given name is one the census does not list, the first
+        naming reads as an office (mentions._office_or_its_holder); a later surname alone that ends it shows the
+        last words were a person's name. The speaker becomes a person, whom "she" may then mean."""
+        holder = self._most_recent(
+            lambda s: not s.person and len(words := s.name.split()) >= 4 and words[-1] == surname
+            and words[0] in TITLE_WORDS and words[-2][:1].isupper()
+        )  # fmt: skip
+        if holder is not None:
+            words = holder.name.split()
+            holder.person, holder.name, holder.role = True, " ".join(words[-2:]), holder.role or " ".join(words[:-2])
+            holder.__dict__.pop("surname", None)  # a cached_property read while it was no person
+            self._surnames = None
+        return holder
 
     def _organisation_named_before(self, noun: str) -> Speaker | None:
         """Rule "the company": "… the Ministry of Water said … The ministry added …" — a body named by what it is

@@ -1980,3 +1980,27 @@ def test_a_person_introduced_in_passing_can_be_the_next_pronoun():
         "Colonel Ilse Varga said the line was quiet. “We count shells,” she said.",
     )
     assert "Tavrel Ceasefire Observation Mission" not in set(mission.speakers["name"])
+
+
+def test_an_office_read_whole_is_its_holder_once_the_surname_speaks_alone():
+    result = find(
+        "Minister of Water Resources and Irrigation Farida Kessoum told reporters the dam was a threat.",
+        "Aiko Bernsdahl, a spokeswoman, said “the filling is legal”, and she said it again.",
+        "Kessoum, speaking later on state radio, dismissed the reply. She insisted that the flow was low.",
+    )
+    last = result.quotes.iloc[-1]
+    assert speaker_name(result, last) == "Farida Kessoum"
+    assert speaker_name(result, result.quotes.iloc[0]) == "Farida Kessoum"
+    holder = result.speakers.set_index("speaker_id").loc[last["speaker_id"]]
+    assert holder["role"] == "Minister of Water Resources and Irrigation"
+    # an office whose last word is no surname said again stays an office
+    office = find("The Minister of Trade and Industry said talks would resume. Industry said nothing.")
+    assert speaker_name(office, office.quotes.iloc[0]) == "The Minister of Trade and Industry"
+
+
+def test_with_a_named_person_and_an_aside_warning():
+    result = find(
+        "Gas jumped 38% on the exchange, with Aigerim Temirbek, an analyst at Harrowgate Energy Research, warning that"
+        " prices could “stay high” if talks fail."
+    )
+    assert [speaker_name(result, row) for row in result.quotes.to_dict("records")] == ["Aigerim Temirbek"]
