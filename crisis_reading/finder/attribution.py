@@ -710,6 +710,14 @@ def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) ->
                 continue  # "…, as election staff call ballots marked for two candidates": a name's gloss, not speech
             if verb.lower() in ("asked", "asking") and ANONYMITY.match(masked, verb_end, sentence[1]):
                 continue  # "who asked not to be named": the reporter's formula for a source, not a statement
+            if NOBODY_AS_SUBJECT.match(masked, sentence[0], verb_start) or (
+                NEGATED_BEFORE.search(masked, sentence[0], verb_start)
+                and WH_OPENING.match(masked, verb_end, sentence[1])
+            ):
+                # Rule "nothing said": "Police would not say when the deadline fell" — an indirect question
+                # nobody answered; "Neither has agreed who should monitor it", "Nobody said the talks had failed"
+                # — a statement no one made
+                continue
             if (
                 verb in ("asked", "told")
                 and re.search(r",\s*$", masked[sentence[0] : verb_start])
@@ -1031,6 +1039,11 @@ REASON_AFTER = re.compile(
 )
 BRACKET_ASIDE = re.compile(r"\s\([^()\n]{1,40}\)(?=[\s,])")
 DASH_ASIDE = re.compile(r"\s[–—]\s[^–—.;:]{2,80}?\s[–—](?=\s)")
+# a negation just before the verb ("would not say", "has not yet said", "won’t say"), or a sentence whose subject
+# is nobody ("Neither side has agreed", "No one has explained")
+NEGATED_BEFORE = re.compile(r"(?:\b(?:not|never)|n[’']t)\s+(?:yet\s+|publicly\s+|officially\s+)?(?:\w+\s+)?$")
+NOBODY_AS_SUBJECT = re.compile(r"\s*(?:Neither|Nobody|No\s+one)\b[^,;:]{0,40}$")
+WH_OPENING = re.compile(r"\s+(?:when|where|why|how|who|whom|what|which|whether|if)\b")
 # "with Aigerim Temirbek, an analyst at Harrowgate Energy Research, warning that …": an aside may follow the name
 WITH_SUBJECT = re.compile(r"(?:^|[\s,])with\s+(?P<who>[^,;:]{2,60}?)(?:,\s+(?:who|which|a|an|the)\s[^,;:]{2,60},)?\s+$")
 SHARED_SUBJECT = re.compile(r"(?:,\s*|\s)(?:and|but|then)\s+(?:also\s+|later\s+)?$")

@@ -485,6 +485,10 @@ MET_IN_PASSING = -2
 def _resolve_speakers(parsed: list[_Block], rows: list[_Row], registry: SpeakerRegistry) -> None:
     """Resolve each attribution that carries a row, in reading order, so pronouns find the speaker before them."""
     used = {id(row.attribution) for row in rows}
+    # Rule "a joint subject goes on speaking": "Okafor and Dremmond said … and urged …" (one naming, shared by both
+    # verbs), and "The Veltrian and Karsundi ministries said … They also called on …" — each party has its row
+    parties_of_mention: dict[int, list[str]] = {}
+    last_parties: list[str] = []  # the parties of the last statement resolved, when it had more than one speaker
     for number, block in enumerate(parsed):
 
         def block_subject(sentence: tuple[int, int], block: _Block = block) -> Mention | None:
@@ -518,14 +522,21 @@ def _resolve_speakers(parsed: list[_Block], rows: list[_Row], registry: SpeakerR
                 _pronoun_identified(parsed, block, attribution, registry)
             elif attribution.mention.kind == "none":
                 attribution.speaker_id = registry.unattributed().speaker_id
-            elif parties := _joint_parties(block, attribution, registry, parsed[:number]):
+            elif parties := (
+                parties_of_mention.get(id(attribution.mention))
+                or (last_parties if attribution.mention.text.lower() == "they" else None)
+                or _joint_parties(block, attribution, registry, parsed[:number])
+            ):
                 attribution.speaker_id, attribution.parties = parties[0], parties
+                parties_of_mention[id(attribution.mention)] = parties
             elif described := _second_reference(block, attribution, registry):
                 attribution.speaker_id = described
             elif (named := _name_before(parsed[max(0, number - 1) : number + 1], attribution, registry)) is not None:
                 attribution.speaker_id = registry.resolve(named).speaker_id
             else:
                 attribution.speaker_id = registry.resolve(attribution.mention).speaker_id
+            if attribution.verb:
+                last_parties = attribution.parties if len(attribution.parties) > 1 else []
             _gender_from_own_words(block, attribution, registry)
             _age_after_name(block, attribution, registry)
             if attribution.verb and attribution.sentence >= 0 and attribution.speaker_id:

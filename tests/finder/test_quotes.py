@@ -2004,3 +2004,33 @@ def test_with_a_named_person_and_an_aside_warning():
         " prices could “stay high” if talks fail."
     )
     assert [speaker_name(result, row) for row in result.quotes.to_dict("records")] == ["Aigerim Temirbek"]
+
+
+def test_nothing_said_is_no_statement():
+    result = find(
+        "Police would not say when that deadline fell. The ministry has not yet said why the road was shut.",
+        "Both delegations said they were ready. Neither has agreed who should monitor it. Nobody said it had failed.",
+        "She said when the rain stopped the crews would return. He did not say much, but said they were hard.",
+    )
+    assert list(result.quotes["text"]) == [
+        "they were ready",
+        "when the rain stopped the crews would return",
+        "they were hard",
+    ]
+
+
+def test_a_joint_subject_goes_on_speaking_for_both_parties():
+    shared = find("Renata Okafor and Paul Dremmond said the talks had stalled and urged the board to act.")
+    urged = shared.quotes[shared.quotes["verb"] == "urged"].to_dict("records")
+    assert sorted(speaker_name(shared, row) for row in urged) == ["Paul Dremmond", "Renata Okafor"]
+    they = find(
+        "The Veltrian and Karsundi ministries said the talks had stalled. They also called on the mediators to act."
+    )
+    called = they.quotes[they.quotes["verb"] == "called on"].to_dict("records")
+    assert sorted(speaker_name(they, row) for row in called) == ["the Karsundi ministry", "the Veltrian ministry"]
+    # a "they" after a statement of one speaker is not the earlier pair's
+    later = find(
+        "The Veltrian and Karsundi ministries said the talks had stalled. The union said it would strike.",
+        "They also called on the mediators to act.",
+    )
+    assert len(later.quotes[later.quotes["verb"] == "called on"]) == 1
