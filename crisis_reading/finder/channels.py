@@ -44,7 +44,12 @@ def find_channel(masked: str, sentence: tuple[int, int], outlet: str | None) -> 
     "told <this outlet>" (an interview), "at a press conference", "speaking to the TV channel …", "at … meeting"."""
     text = masked[sentence[0] : sentence[1]]
     if outlet:
-        found = re.search(r"\btold\s+" + re.escape(outlet) + r"\b", text)
+        # "told the Vale Courier" for the outlet "Vale Courier" (and "told The Courier" for "The Courier"); "in an
+        # interview with", "speaking to" the outlet are interviews too
+        name = re.sub(r"^[Tt]he\s+", "", outlet)
+        found = re.search(
+            r"(?<![\w’'-])(?:told|in an interview with|[Ss]peaking to)\s+(?:[Tt]he\s+)?" + re.escape(name) + r"\b", text
+        )
         if found:
             return "outlet_interview", found.group(), sentence[0] + found.start()
     if not CHANNEL_HINT.search(text):

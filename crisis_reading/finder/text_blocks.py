@@ -70,13 +70,25 @@ def is_graphic(text: str) -> bool:
 
 # "Source: Al Jazeera", up to the first full stop: a credit line may carry a notice after it.
 OUTLET_CREDIT = re.compile(r"^\s*Sources?:\s*(.+?)\s*(?:\.\s|\.?$)")
+# "By Tom Hale, Vale Courier", "By Ana Ruiz for the Harbour Times": a byline that names the outlet after the names
+BYLINE_OUTLET = re.compile(
+    r"^\s*By\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:\s+and\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})?"
+    r"\s*(?:,|\bfor|\bof|[–—|])\s*(?:the\s+)?((?:The\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,4})\s*\.?\s*$"
+)
 
 
 def outlet_from_credit(texts) -> str | None:
-    """Rule "outlet from the credit": the outlet a "Source: …" line names, in the last blocks of an article."""
-    for text in reversed(list(texts)[-3:]):
-        found = OUTLET_CREDIT.match(str(text))
+    """Rule "outlet from the credit": the outlet a "Source: …" line names, in the last blocks of an article, else
+    the one a byline names after the reporters' names ("By Tom Hale, Vale Courier"), at its end or under the
+    headline."""
+    texts = [str(text) for text in texts]
+    for text in reversed(texts[-3:]):
+        found = OUTLET_CREDIT.match(text)
         if found:
+            return found.group(1)
+    for text in [*reversed(texts[-3:]), *texts[1:3]]:
+        found = BYLINE_OUTLET.match(text)
+        if found and len(text.split()) <= 14:
             return found.group(1)
     return None
 

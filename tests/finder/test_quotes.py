@@ -2034,3 +2034,16 @@ def test_a_joint_subject_goes_on_speaking_for_both_parties():
         "They also called on the mediators to act.",
     )
     assert len(later.quotes[later.quotes["verb"] == "called on"]) == 1
+
+
+def test_an_interview_with_this_outlet_named_with_the_or_from_its_byline():
+    blocks = blocks_of(
+        "Mayor Ana Ruiz told the Vale Courier the levee had held.",
+        "“We are not finished,” she said.",
+        "By Tom Hale, Vale Courier",
+    )
+    result = find_quotes(blocks)  # no outlet given: the byline names it
+    assert list(result.quotes["channel"]) == ["outlet_interview", "outlet_interview"]
+    assert result.quotes["channel_words"].iloc[0] == "told the Vale Courier"
+    other = find_quotes(blocks, outlet="Harbour Times")
+    assert list(other.quotes["channel"]) == ["not_stated", "not_stated"]

@@ -7,6 +7,7 @@ from crisis_reading.finder.text_blocks import (
     blocks_from_text,
     function_agreement,
     guess_functions,
+    outlet_from_credit,
     split_blocks,
 )
 
@@ -103,3 +104,10 @@ def test_the_course_article_text_gives_back_its_blocks(article):
     assert len(agreement) == len(article.blocks)
     # The rules were written with this article in view, so it is a check that they still read it, not a measure.
     assert agreement["agree"].mean() >= 0.9
+
+
+def test_the_outlet_is_read_from_a_source_line_or_a_byline():
+    assert outlet_from_credit(["Headline", "Story.", "Source: Al Jazeera"]) == "Al Jazeera"
+    assert outlet_from_credit(["Headline", "Story.", "By Tom Hale, Vale Courier"]) == "Vale Courier"
+    assert outlet_from_credit(["Headline", "By Ana Ruiz for the Harbour Times", "Story.", "More."]) == "Harbour Times"
+    assert outlet_from_credit(["Headline", "Story.", "By Ana Ruiz and Tom Hale"]) is None  # names, no outlet
