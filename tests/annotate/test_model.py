@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from crisis_reading import PRACTICE_ARTICLE, DataError, load_article
+from crisis_reading import PRACTICE_ARTICLE, DataError, list_articles, load_article
 from crisis_reading.annotate.draft import draft_path, open_annotation
 from crisis_reading.annotate.model import PENDING, Annotation
 from crisis_reading.annotate.widget import annotation_widget
@@ -155,6 +155,18 @@ def test_a_good_save_keeps_the_version_it_replaces(practice, proposed, tmp_path:
     assert report.previous == tmp_path / ".mine.previous" and files_of(report.previous) == first
     assert files_of(target) != first
     assert "mine" in [p.name for p in tmp_path.iterdir()]
+
+
+def test_the_kept_version_is_never_listed_or_loaded_as_an_article(practice, proposed, tmp_path: Path) -> None:
+    annotation = fresh(practice, proposed)
+    annotation.save(tmp_path / "mine")
+    annotation.reject(annotation.proposals()[0])
+    kept = annotation.save(tmp_path / "mine").previous
+    assert (kept / "datapackage.json").exists()  # it looks like an article folder, but is a backup
+    assert list_articles(tmp_path) == ["mine"]
+    with pytest.raises(FileNotFoundError) as missing:
+        load_article("elsewhere", tmp_path)
+    assert str(missing.value).endswith("Articles here: mine")
 
 
 def test_going_on_with_a_saved_folder_keeps_decisions_and_ids(practice, proposed, tmp_path: Path) -> None:
