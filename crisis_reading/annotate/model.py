@@ -40,6 +40,7 @@ from crisis_reading.dataset.vocabulary import (
     OVERLAP_MARKER,
     REVIEWED,
     UNREVIEWED,
+    counted,
     join_list,
     marked_overlaps,
     overlap_marker,
@@ -81,10 +82,6 @@ EDITABLE_EVENT_FIELDS = (
     "certainty",
     "note",
 )
-
-
-def _count(number: int, thing: str) -> str:
-    return f"{number} {thing}{'' if number == 1 else 's'}"
 
 
 def _unreviewed(note: Any) -> bool:
@@ -159,8 +156,8 @@ class SaveReport:
     def __str__(self) -> str:
         kept = f"; the version before is kept in {self.previous}" if self.previous else ""
         return (
-            f"Saved {_count(self.quotes, 'quote')}, {_count(self.speakers, 'speaker')} and "
-            f"{_count(self.events, 'event')} to {self.folder} "
+            f"Saved {counted(self.quotes, 'quote')}, {counted(self.speakers, 'speaker')} and "
+            f"{counted(self.events, 'event')} to {self.folder} "
             f"({self.still_to_review} still to review, review_status {self.review_status!r}){kept}."
         )
 

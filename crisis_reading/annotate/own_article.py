@@ -25,7 +25,7 @@ from crisis_reading.annotate.workspace import save_and_load
 from crisis_reading.dataset.article import Article, course_article
 from crisis_reading.dataset.datapackage import allowed_values, read_descriptor
 from crisis_reading.dataset.paths import work_dir
-from crisis_reading.dataset.vocabulary import UNREVIEWED, slug
+from crisis_reading.dataset.vocabulary import UNREVIEWED, counted, slug
 from crisis_reading.finder.quotes import FinderResult, find_quotes
 from crisis_reading.finder.text_blocks import blocks_from_text, outlet_from_credit
 
@@ -65,8 +65,9 @@ class MyArticle:
         if self.annotation is None:
             return f"<your article: not started ({self.problem})>"
         return (
-            f"<your article: {len(self.blocks)} blocks, {len(self.proposal.quotes)} proposed quotes, "
-            f"{len(self.annotation.events)} proposed events; saved in {self.folder}>"
+            f"<your article: {counted(len(self.blocks), 'block')}, "
+            f"{counted(len(self.proposal.quotes), 'proposed quote')}, "
+            f"{counted(len(self.annotation.events), 'proposed event')}; saved in {self.folder}>"
         )
 
 
@@ -143,7 +144,10 @@ def _start(text, sides, published, outlet, name) -> MyArticle:
             "The finder found no quotes in this text. If it has none, it has no voices to chart: the charts will "
             "say so. If it has some, add them in the annotation tool's 'Add a missed quote' tab."
         )
-    print(f"{len(blocks)} blocks; the finder proposes {found} quotes. Your work is kept in {folder}.")
+    print(
+        f"{counted(len(blocks), 'block')}; the finder proposes {counted(found, 'quote')}. "
+        f"Your work is kept in {folder}."
+    )
     return MyArticle(blocks, proposal, annotation, folder)
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from crisis_reading.annotate.scaffold import scaffold
 from crisis_reading.dataset.article import load_article
 from crisis_reading.dataset.paths import DEFAULT_ARTICLE
+from crisis_reading.dataset.vocabulary import counted
 
 
 def main(argv: list[str] | None = None, prog: str = "crisis-reading scaffold") -> int:
@@ -42,8 +43,9 @@ def main(argv: list[str] | None = None, prog: str = "crisis-reading scaffold") -
         return 2
     article = load_article(report.folder.name, report.folder.parent)
     print(
-        f"Made {report.folder}: {len(article.blocks)} blocks, {report.quotes} proposed quotes, "
-        f"{report.speakers} proposed speakers, {report.events} proposed events; review_status 'unreviewed'."
+        f"Made {report.folder}: {counted(len(article.blocks), 'block')}, {counted(report.quotes, 'proposed quote')}, "
+        f"{counted(report.speakers, 'proposed speaker')}, {counted(report.events, 'proposed event')}; "
+        "review_status 'unreviewed'."
     )
     credit = "given with --outlet" if options.outlet else "read from the credit line “Source: …”"
     day = "given with --published" if options.published else "read from the slug: is it the article's own date?"

@@ -60,6 +60,12 @@ LIST_SEPARATOR = " | "
 BLOCK_SEPARATOR = "\n\n"
 
 
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """A count with its noun, singular for one and plural otherwise: (1, "proposed event") → "1 proposed event",
+    (0, "quote") → "0 quotes". `plural` for a noun that does not just add an s: (2, "entry", "entries")."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
+
+
 def split_list(value: str | None) -> list[str]:
     """The items of a list cell: "Stoltenberg | he" → ["Stoltenberg", "he"]; an empty cell (None, or pandas'
     NaN) → []."""

@@ -12,6 +12,7 @@ from test_any_article import every_lesson_chart
 
 from crisis_reading import DEFAULT_ARTICLE, PRACTICE_ARTICLE, load_article
 from crisis_reading.annotate import scaffold
+from crisis_reading.annotate.own_article import start_my_article
 from crisis_reading.cli import scaffold as command
 from crisis_reading.finder.quotes import find_quotes
 from crisis_reading.finder.text_blocks import blocks_from_text
@@ -54,6 +55,23 @@ def test_every_lesson_chart_draws_for_a_scaffolded_article(data: Path) -> None:
     assert made[7].title == "No frames are annotated for this article"
     for chart in made:
         assert chart._repr_html_().count("data:image/png;base64,") == 1
+
+
+def test_the_summary_counts_one_of_a_thing_in_the_singular(tmp_path: Path, monkeypatch, capsys) -> None:
+    monkeypatch.setenv("CRISIS_READING_WORK", str(tmp_path / "work"))  # where start_my_article saves
+    text = tmp_path / "one.txt"
+    text.write_text("Talks end without a deal\n\nThe delegations met on Tuesday in Corvelle, Anna Holt said.\n")
+    assert (
+        command.main([str(text), "--slug", "test-2025-03-14-one", "--outlet", "Test Wire", "--data", str(tmp_path)])
+        == 0
+    )
+    summary = capsys.readouterr().out.splitlines()[0]
+    assert summary.endswith(
+        ": 2 blocks, 1 proposed quote, 1 proposed speaker, 1 proposed event; review_status 'unreviewed'."
+    )
+    own = start_my_article(text, published="2025-03-14", outlet="Test Wire", name="one")
+    assert "2 blocks; the finder proposes 1 quote." in capsys.readouterr().out
+    assert repr(own).startswith("<your article: 2 blocks, 1 proposed quote, 1 proposed event;")
 
 
 def test_the_scaffold_never_overwrites_without_force(data: Path, capsys) -> None:
