@@ -1,4 +1,4 @@
-"""Start a new article folder from a plain-text file: blocks, proposed quotes and speakers, all unreviewed.
+"""Start a new article folder from a plain-text file: blocks, proposed quotes, speakers and events, all unreviewed.
 
     crisis-reading scaffold path/to/article.txt --slug outlet-2025-03-14-topic \\
         [--outlet "Halyard Wire"] [--published 2025-03-14] [--headline ...] [--dateline ...] [--url ...]
@@ -6,8 +6,9 @@
 (or `make article TEXT=path/to/article.txt SLUG=outlet-2025-03-14-topic`). The text has the headline
 first and one block per line or paragraph. The folder it makes in data/ loads with load_article()
 at once, so every lesson can be pointed at it, but everything in it is a machine's guess: the
-datapackage says `"review_status": "unreviewed"`, and every quote's note says it was proposed by
-the finder and is unreviewed. Review it with the annotation widget (lesson 08) before teaching from it.
+datapackage says `"review_status": "unreviewed"`, and the note of every quote, speaker and event says it was
+proposed by the finder and is unreviewed (the events are the finder's, dated by the calendar from the publication
+date). Review it with the annotation widget (lesson 08) before teaching from it.
 """
 
 from __future__ import annotations

@@ -156,6 +156,27 @@ def test_help_names_the_command_to_type(capsys) -> None:
     assert capsys.readouterr().out.startswith("usage: crisis-reading scaffold ")
 
 
+def test_the_docs_say_what_the_scaffold_makes(data: Path) -> None:
+    """Where the README, the guide and the data dictionary describe the scaffold, they say it proposes events."""
+    assert command.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", str(data)]) == 0
+    article = load_article(SLUG, data)
+    assert not article.events.empty and article.events["date_start"].notna().all()  # proposed, and dated
+    for frame in (article.quotes, article.speakers, article.events):
+        assert frame["note"].str.contains("unreviewed").all()
+    sections = {
+        "README.md": ("## A new article from a text file", "\n## "),
+        "instructors/guide.md": ("## Scaffolding a new article", "\n## "),
+        "data/README.md": ("## Articles under review", "\nAn invented article"),
+    }
+    for name, (start, end) in sections.items():
+        text = (REPO / name).read_text(encoding="utf-8")
+        section = text[text.index(start) :]
+        section = section.split(end)[0] if end in section else section  # to the next heading, or the end
+        assert "events it proposes" in section or "the events the finder proposes" in section, name
+        assert "empty `events.csv`" not in section and "`events.csv` is empty" not in section, name
+        assert "add the events before" not in section, name
+
+
 def test_the_guides_review_snippet_runs_from_the_course_folder(data: Path, monkeypatch) -> None:
     guide = (REPO / "instructors" / "guide.md").read_text(encoding="utf-8")
     section = guide[guide.index("## Scaffolding a new article") :]
