@@ -1,7 +1,8 @@
 """Start a new article folder from a plain-text file: blocks, proposed quotes, speakers and events, all unreviewed.
 
     crisis-reading scaffold path/to/article.txt --slug outlet-2025-03-14-topic \\
-        [--outlet "Halyard Wire"] [--published 2025-03-14] [--headline ...] [--dateline ...] [--url ...]
+        [--outlet "Halyard Wire"] [--published 2025-03-14] [--headline ...] [--dateline ...] [--url ...] \\
+        [--fictional [--notice "..."]]
 
 (or `make article TEXT=path/to/article.txt SLUG=outlet-2025-03-14-topic`). The text has the headline
 first and one block per line or paragraph. The folder it makes in data/ loads with load_article()
@@ -33,10 +34,27 @@ REVIEW_NOTE = (
     "Nothing here has been checked by a person."
 )
 MOST_REFUSED = 20  # proposals the loader may refuse before the scaffold gives up
+# The banner show_article and show_blocks print above an invented article's text (with "fictional": true), unless
+# the instructor writes one of their own (--notice): so an invented article is never mistaken for a real one.
+FICTIONAL_NOTICE = (
+    "This is an invented article, written for teaching: the outlet {outlet} and every person, place and "
+    "organisation in it may be made up, and nothing in it is to be read as a fact about the world."
+)
 
 
-def meta_for(text_blocks, slug: str, outlet: str | None, published: str | None, **more: str | None) -> dict:
-    """The article block of datapackage.json; outlet and date from the credit line and the slug if not given."""
+def meta_for(
+    text_blocks,
+    slug: str,
+    outlet: str | None,
+    published: str | None,
+    fictional: bool = False,
+    notice: str | None = None,
+    **more: str | None,
+) -> dict:
+    """The article block of datapackage.json; outlet and date from the credit line and the slug if not given.
+
+    `fictional`: the instructor invented the article; the block then says `"fictional": true` and carries a
+    notice (`notice`, or FICTIONAL_NOTICE), which the lessons print as a banner above the text."""
     if outlet is None:
         outlet = outlet_from_credit(text_blocks["text"])
     if outlet is None:
@@ -58,6 +76,13 @@ def meta_for(text_blocks, slug: str, outlet: str | None, published: str | None, 
         "review_note": REVIEW_NOTE,
     }
     meta.update({key: value for key, value in more.items() if value})
+    if notice is not None and not notice.strip():
+        raise ValueError("--notice is empty: write the banner's text, or leave --notice out for the standard one")
+    if fictional:
+        meta["fictional"] = True
+        meta["notice"] = notice.strip() if notice else FICTIONAL_NOTICE.format(outlet=outlet)
+    elif notice:
+        meta["notice"] = notice.strip()
     return meta
 
 
@@ -69,6 +94,8 @@ def scaffold(
     force: bool = False,
     outlet: str | None = None,
     published: str | None = None,
+    fictional: bool = False,
+    notice: str | None = None,
     **more: str | None,
 ) -> tuple[SaveReport, list[str]]:
     """Make data/<slug>/ from a text file; returns the save report and the proposals the loader refused."""
@@ -82,7 +109,7 @@ def scaffold(
         )
     text = Path(text_file).read_text(encoding="utf-8")
     blocks = blocks_from_text(text)
-    meta = meta_for(blocks, slug, outlet, published, **more)
+    meta = meta_for(blocks, slug, outlet, published, fictional, notice, **more)
     proposed = find_quotes(blocks, outlet=meta["outlet"])
     if proposed.quotes.empty:
         raise ValueError(

@@ -21,6 +21,12 @@ def main(argv: list[str] | None = None, prog: str = "crisis-reading scaffold") -
     parser.add_argument("--headline", help="(default: the first block)")
     parser.add_argument("--dateline")
     parser.add_argument("--url")
+    parser.add_argument(
+        "--fictional",
+        action="store_true",
+        help='the article is invented: marked "fictional": true, with a banner above its text in every lesson',
+    )
+    parser.add_argument("--notice", help="the banner's text (default, with --fictional: a standard notice)")
     parser.add_argument("--data", type=Path, help="the data/ folder (default: the course's)")
     parser.add_argument("--template", default=DEFAULT_ARTICLE, help="the article whose schema (list of sides…) to copy")
     parser.add_argument("--force", action="store_true", help="replace an existing folder")
@@ -37,6 +43,8 @@ def main(argv: list[str] | None = None, prog: str = "crisis-reading scaffold") -
             headline=options.headline,
             dateline=options.dateline,
             url=options.url,
+            fictional=options.fictional,
+            notice=options.notice,
         )
     except (ValueError, FileExistsError, FileNotFoundError) as error:
         print(f"error: {error}", file=sys.stderr)
@@ -50,6 +58,8 @@ def main(argv: list[str] | None = None, prog: str = "crisis-reading scaffold") -
     credit = "given with --outlet" if options.outlet else "read from the credit line “Source: …”"
     day = "given with --published" if options.published else "read from the slug: is it the article's own date?"
     print(f"Outlet: {article.meta['outlet']} ({credit}); published: {article.meta['published']} ({day})")
+    if article.meta.get("fictional"):
+        print(f"Marked fictional; every lesson shows this notice above its text: {article.meta['notice']}")
     for line in refused:
         print(f"left out (the loader refused it): {line}")
     print(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from crisis_reading.annotate.own_article import start_my_article
 from crisis_reading.cli import scaffold as command
 from crisis_reading.finder.quotes import find_quotes
 from crisis_reading.finder.text_blocks import blocks_from_text
+from crisis_reading.views.render import show_blocks
 
 PRACTICE_TEXT = DATA / PRACTICE_ARTICLE / "article.txt"
 SLUG = "halyard-2025-03-14-border-talks"
@@ -148,6 +150,40 @@ def test_the_scaffold_says_which_outlet_and_date_it_inferred(tmp_path: Path, cap
     assert "Outlet: Somebody (given with --outlet); published: 2025-03-14 (given with --published)" in (
         capsys.readouterr().out
     )
+
+
+def test_an_invented_article_is_marked_fictional_with_a_banner(data: Path, capsys) -> None:
+    assert command.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", str(data), "--fictional"]) == 0
+    article = load_article(SLUG, data)
+    assert article.meta["fictional"] is True and article.meta["outlet"] in article.meta["notice"]
+    assert "Marked fictional" in capsys.readouterr().out
+    assert "FICTIONAL ARTICLE" in show_blocks(article, [1]).data
+    own = ["--notice", "Invented for week 3.", "--force"]
+    assert command.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", str(data), "--fictional", *own]) == 0
+    assert load_article(SLUG, data).meta["notice"] == "Invented for week 3."
+    assert command.main([str(PRACTICE_TEXT), "--slug", "real-2025-03-14-talks", "--data", str(data)]) == 0
+    real = load_article("real-2025-03-14-talks", data)
+    assert "fictional" not in real.meta and "FICTIONAL ARTICLE" not in show_blocks(real, [1]).data
+    capsys.readouterr()
+    assert (
+        command.main(
+            [str(PRACTICE_TEXT), "--slug", "x-2025-03-14-y", "--data", str(data), "--fictional", "--notice", " "]
+        )
+        == 2
+    )
+    assert capsys.readouterr().err.startswith("error: --notice is empty")
+
+
+def test_make_article_passes_fictional_on() -> None:
+    def scaffold_line(*variables: str) -> str:
+        run = subprocess.run(
+            ["make", "-n", "-s", "article", "TEXT=a.txt", "SLUG=x-2025-01-01-y", *variables],
+            cwd=REPO, capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        return run.stdout.strip().splitlines()[-1]
+
+    assert scaffold_line("FICTIONAL=yes").split()[-1] == "--fictional"
+    assert "--fictional" not in scaffold_line() and "--fictional" not in scaffold_line("FICTIONAL=no")
 
 
 def test_help_names_the_command_to_type(capsys) -> None:
