@@ -941,6 +941,31 @@ def _mark_deliberate_overlaps(kept: pd.DataFrame) -> None:
                 kept.at[second, "note"] = f"{note} {overlap_marker([*named, one['quote_id']])}".strip()
 
 
+# Every article can have voices of no side, and voices nobody can place, whatever its own sides.
+ALWAYS_SIDES = ("independent", "unclear")
+
+
+def with_sides(descriptor: dict[str, Any], sides: tuple[str, ...] | list[str]) -> dict[str, Any]:
+    """A copy of `descriptor` whose speakers may take `sides` (as ids: "North Valdia" → "north_valdia") and the
+    sides every article has, in place of the template's: an article about another crisis has other sides."""
+    if isinstance(sides, str) or not all(isinstance(side, str) and side.strip() for side in sides):
+        raise ValueError("sides should be a list of names in quotation marks, e.g. sides=['government', 'rebels']")
+    own = list(dict.fromkeys([slug(side) for side in sides if slug(side)] + list(ALWAYS_SIDES)))
+    copy = json.loads(json.dumps(descriptor))
+    for resource in copy["resources"]:
+        if resource["name"] == "speakers":
+            for field in resource["schema"]["fields"]:
+                if field["name"] == "side":
+                    field.setdefault("constraints", {})["enum"] = own
+    return copy
+
+
+def parties_among(descriptor: dict[str, Any]) -> list[str] | None:
+    """The two sides in conflict (lesson 06's rubric) when the speakers' side list starts with two of its own."""
+    parties = [side for side in allowed_values(descriptor, "speakers", "side") if side not in ALWAYS_SIDES][:2]
+    return parties if len(parties) == 2 else None
+
+
 def calendar_fields(time_words: str, published: Any) -> dict[str, Any] | None:
     """The event columns lesson 04's calendar fills in for `time_words`, counted from `published`; None when it
     cannot place them. The one place a date reading becomes an event's dates (the tool, the finder's proposals)."""

@@ -2,7 +2,7 @@
 
     crisis-reading scaffold path/to/article.txt --slug outlet-2025-03-14-topic \\
         [--outlet "Halyard Wire"] [--published 2025-03-14] [--headline ...] [--dateline ...] [--url ...] \\
-        [--fictional [--notice "..."]]
+        [--fictional [--notice "..."]] [--sides government rebels]
 
 (or `make article TEXT=path/to/article.txt SLUG=outlet-2025-03-14-topic`). The text has the headline
 first and one block per line or paragraph. The folder it makes in data/ loads with load_article()
@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from crisis_reading.annotate.model import Annotation, SaveReport
+from crisis_reading.annotate.model import Annotation, SaveReport, parties_among, with_sides
 from crisis_reading.dataset.article import load_article
 from crisis_reading.dataset.errors import DataError
 from crisis_reading.dataset.paths import DEFAULT_ARTICLE, data_dir
@@ -96,9 +96,13 @@ def scaffold(
     published: str | None = None,
     fictional: bool = False,
     notice: str | None = None,
+    sides: list[str] | None = None,
     **more: str | None,
 ) -> tuple[SaveReport, list[str]]:
-    """Make data/<slug>/ from a text file; returns the save report and the proposals the loader refused."""
+    """Make data/<slug>/ from a text file; returns the save report and the proposals the loader refused.
+
+    `sides`: this article's own sides ("government", "rebels"), in place of the template's; "independent" and
+    "unclear" are always there, and the first two are its parties in conflict (lesson 06's rubric)."""
     if not SLUG.fullmatch(slug):
         raise ValueError(f"the slug {slug!r} should be lowercase letters, digits and dashes: outlet-yyyy-mm-dd-topic")
     data = Path(data) if data is not None else data_dir()
@@ -120,6 +124,11 @@ def scaffold(
     # The template's schema comes from the course's own data/ when the target folder does not hold it.
     own = data if (data / template / "datapackage.json").exists() else data_dir()
     annotation = Annotation.from_finder(blocks, proposed, meta, template=load_article(template, own))
+    if sides:
+        annotation.descriptor = with_sides(annotation.descriptor, sides)
+        parties = parties_among(annotation.descriptor)
+        if parties:
+            annotation.meta["parties"] = parties
     annotation.meta["review_status"] = UNREVIEWED
     refused: list[str] = []
     while True:

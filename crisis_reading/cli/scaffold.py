@@ -8,6 +8,7 @@ from pathlib import Path
 
 from crisis_reading.annotate.scaffold import scaffold
 from crisis_reading.dataset.article import load_article
+from crisis_reading.dataset.datapackage import allowed_values, read_descriptor
 from crisis_reading.dataset.paths import DEFAULT_ARTICLE
 from crisis_reading.dataset.vocabulary import counted
 
@@ -27,6 +28,13 @@ def main(argv: list[str] | None = None, prog: str = "crisis-reading scaffold") -
         help='the article is invented: marked "fictional": true, with a banner above its text in every lesson',
     )
     parser.add_argument("--notice", help="the banner's text (default, with --fictional: a standard notice)")
+    parser.add_argument(
+        "--sides",
+        nargs="+",
+        metavar="SIDE",
+        help="this article's sides, e.g. --sides government rebels (default: the template's; independent and "
+        "unclear are always there; the first two are the parties in conflict)",
+    )
     parser.add_argument("--data", type=Path, help="the data/ folder (default: the course's)")
     parser.add_argument("--template", default=DEFAULT_ARTICLE, help="the article whose schema (list of sides…) to copy")
     parser.add_argument("--force", action="store_true", help="replace an existing folder")
@@ -45,6 +53,7 @@ def main(argv: list[str] | None = None, prog: str = "crisis-reading scaffold") -
             url=options.url,
             fictional=options.fictional,
             notice=options.notice,
+            sides=options.sides,
         )
     except (ValueError, FileExistsError, FileNotFoundError) as error:
         print(f"error: {error}", file=sys.stderr)
@@ -60,6 +69,9 @@ def main(argv: list[str] | None = None, prog: str = "crisis-reading scaffold") -
     print(f"Outlet: {article.meta['outlet']} ({credit}); published: {article.meta['published']} ({day})")
     if article.meta.get("fictional"):
         print(f"Marked fictional; every lesson shows this notice above its text: {article.meta['notice']}")
+    sides = ", ".join(allowed_values(read_descriptor(report.folder), "speakers", "side"))
+    given = "given with --sides" if options.sides else f"the sides of {options.template}: --sides gives others"
+    print(f"Sides a speaker may take: {sides} ({given})")
     for line in refused:
         print(f"left out (the loader refused it): {line}")
     print(

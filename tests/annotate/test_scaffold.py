@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import shutil
 import subprocess
@@ -11,7 +12,7 @@ import pytest
 from conftest import DATA, REPO
 from test_any_article import every_lesson_chart
 
-from crisis_reading import DEFAULT_ARTICLE, PRACTICE_ARTICLE, load_article
+from crisis_reading import DEFAULT_ARTICLE, PRACTICE_ARTICLE, DataError, load_article
 from crisis_reading.annotate import scaffold
 from crisis_reading.annotate.own_article import start_my_article
 from crisis_reading.cli import scaffold as command
@@ -184,6 +185,73 @@ def test_make_article_passes_fictional_on() -> None:
 
     assert scaffold_line("FICTIONAL=yes").split()[-1] == "--fictional"
     assert "--fictional" not in scaffold_line() and "--fictional" not in scaffold_line("FICTIONAL=no")
+
+
+def edit_speaker_cell(folder: Path, column: str, value: str, row: int = 1) -> None:
+    """Write `value` in one cell of speakers.csv, as an instructor editing it by hand would."""
+    path = folder / "speakers.csv"
+    with path.open(encoding="utf-8", newline="") as file:
+        rows = list(csv.DictReader(file))
+    rows[row - 1][column] = value
+    with path.open("w", encoding="utf-8", newline="") as file:
+        writer = csv.DictWriter(file, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def allow(folder: Path, column: str, value: str) -> None:
+    """Add `value` to the speakers' allowed values of `column` in the folder's own datapackage.json."""
+    path = folder / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    speakers = next(r for r in descriptor["resources"] if r["name"] == "speakers")
+    next(f for f in speakers["schema"]["fields"] if f["name"] == column)["constraints"]["enum"].append(value)
+    path.write_text(json.dumps(descriptor, indent=1, ensure_ascii=False), encoding="utf-8")
+
+
+@pytest.mark.parametrize(("column", "value"), [("voice_type", "civilian"), ("organisation_type", "company"),
+                                               ("side", "rebels")])  # fmt: skip
+def test_a_value_the_list_lacks_says_where_the_list_is_and_how_to_add_to_it(
+    tmp_path: Path, column: str, value: str, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # messages name files from the folder the instructor works in
+    assert command.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", "data"]) == 0
+    folder = tmp_path / "data" / SLUG
+    edit_speaker_cell(folder, column, value)
+    with pytest.raises(DataError) as refused:
+        load_article(SLUG, tmp_path / "data")
+    message = str(refused.value)
+    assert message.startswith(
+        f"data/{SLUG}/speakers.csv, row 1 (line 2), column '{column}': '{value}' is not an allowed"
+    )
+    enum = next(
+        f["constraints"]["enum"]
+        for r in json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))["resources"]
+        if r["name"] == "speakers"
+        for f in r["schema"]["fields"]
+        if f["name"] == column
+    )
+    assert f"use one of: {', '.join(enum)}." in message
+    assert f"listed in data/{SLUG}/datapackage.json, resource 'speakers', field '{column}'" in message
+    assert f"if this article needs '{value}', add it to that list" in message and "Allowed values" in message
+    allow(folder, column, value)  # what the message says to do: the article loads, and no package code changed
+    assert value in set(load_article(SLUG, tmp_path / "data").speakers[column])
+
+
+def test_the_scaffold_takes_the_articles_own_sides(data: Path, capsys) -> None:
+    assert command.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", str(data), "--sides", "Army", "The Front"]) == 0
+    assert (
+        "Sides a speaker may take: army, the_front, independent, unclear (given with --sides)"
+        in capsys.readouterr().out
+    )
+    article = load_article(SLUG, data)
+    assert article.meta["parties"] == ["army", "the_front"]
+    assert list(article.speakers["side"].cat.categories) == ["army", "the_front", "independent", "unclear"]
+    edit_speaker_cell(data / SLUG, "side", "the_front")
+    assert load_article(SLUG, data).speakers["side"].iloc[0] == "the_front"
+    assert command.main([str(PRACTICE_TEXT), "--slug", "x-2025-03-14-y", "--data", str(data)]) == 0
+    assert "(the sides of aljazeera-2022-01-14-nato-russia-security-demands: --sides gives others)" in (
+        capsys.readouterr().out
+    )
 
 
 def test_help_names_the_command_to_type(capsys) -> None:
