@@ -111,10 +111,12 @@ def _same_text(annotation: Annotation, blocks: pd.DataFrame | None) -> bool:
 
 def _progress(annotation: Annotation) -> str:
     quotes, events = annotation.counts(), annotation.event_counts()
+    speakers = len(annotation.saved_speaker_ids())
     return (
         f"{annotation.decided()} reviewed, {annotation.waiting()} waiting "
-        f"({quotes['pending']} of {counted(len(annotation.status), 'quote')} and {events['pending']} of "
-        f"{counted(len(annotation.event_status), 'event')} wait)"
+        f"({quotes['pending']} of {counted(len(annotation.status), 'quote')}, {events['pending']} of "
+        f"{counted(len(annotation.event_status), 'event')} and {len(annotation.speakers_to_review())} of "
+        f"{counted(speakers, 'speaker')} wait)"
     )
 
 

@@ -16,6 +16,7 @@ from crisis_reading import DEFAULT_ARTICLE, PRACTICE_ARTICLE, DataError, load_ar
 from crisis_reading.annotate import scaffold
 from crisis_reading.annotate.own_article import start_my_article
 from crisis_reading.cli import scaffold as command
+from crisis_reading.dataset.vocabulary import side_not_judged
 from crisis_reading.finder.quotes import find_quotes
 from crisis_reading.finder.text_blocks import blocks_from_text
 from crisis_reading.views.render import show_blocks
@@ -252,6 +253,50 @@ def test_the_scaffold_takes_the_articles_own_sides(data: Path, capsys) -> None:
     assert "(the sides of aljazeera-2022-01-14-nato-russia-security-demands: --sides gives others)" in (
         capsys.readouterr().out
     )
+
+
+def rewrite_column(path: Path, column: str, value: str) -> None:
+    """Write `value` in every row's `column` of a CSV file, as a hasty hand edit would."""
+    with path.open(encoding="utf-8", newline="") as file:
+        rows = list(csv.DictReader(file))
+    for row in rows:
+        row[column] = value
+    with path.open("w", encoding="utf-8", newline="") as file:
+        writer = csv.DictWriter(file, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def test_an_article_marked_reviewed_with_rows_nobody_checked_is_refused(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert command.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", "data"]) == 0
+    folder = tmp_path / "data" / SLUG
+    proposed = load_article(SLUG, tmp_path / "data")
+    assert all(side_not_judged(basis) for basis in proposed.speakers["side_basis"])  # the finder's placeholder
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["article"]["review_status"] = "reviewed"  # set by hand, nothing checked
+    (folder / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(DataError) as refused:
+        load_article(SLUG, tmp_path / "data")
+    message = str(refused.value)
+    first = proposed.speakers["speaker_id"].iloc[0]
+    waiting = len(proposed.speakers) + len(proposed.quotes) + len(proposed.events)
+    assert message.startswith(f"data/{SLUG}/datapackage.json: 'review_status' is 'reviewed', but {waiting} rows")
+    assert f"speakers.csv rows 1 ({first}), 2 (" in message and "quotes.csv rows 1 (q01)" in message
+    assert "events.csv rows 1 (" in message and "more" in message  # the first few named, the rest counted
+    assert "set 'review_status' to 'in_review'" in message
+    # The speakers' notes rewritten by hand, but nobody judged their sides: they are still named.
+    rewrite_column(folder / "speakers.csv", "note", "Checked.")
+    with pytest.raises(DataError) as refused:
+        load_article(SLUG, tmp_path / "data")
+    assert f"but {waiting} rows" in str(refused.value) and "speakers.csv rows 1 (" in str(refused.value)
+    rewrite_column(folder / "speakers.csv", "side_basis", "The article does not say whose side they speak for.")
+    with pytest.raises(DataError) as refused:
+        load_article(SLUG, tmp_path / "data")
+    assert "speakers.csv" not in str(refused.value) and "quotes.csv rows 1 (q01)" in str(refused.value)
+    descriptor["article"]["review_status"] = "in_review"  # what the message offers: honest about the rest
+    (folder / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    assert load_article(SLUG, tmp_path / "data").review_status == "in_review"
 
 
 def test_help_names_the_command_to_type(capsys) -> None:
