@@ -44,10 +44,12 @@ exercises: $(STAMP)
 	$(BIN)/crisis-reading exercises
 
 # Start a new article folder from a text file, marked unreviewed: make article TEXT=path/to/article.txt SLUG=outlet-yyyy-mm-dd-topic
+# FICTIONAL=yes marks an article you invented as fictional (a banner above its text in every lesson; no, false or 0: not).
 # (more options, e.g. ARGS='--outlet "Halyard Wire" --published 2025-03-14': crisis-reading scaffold --help)
+FICTIONAL ?=
 article: $(STAMP)
-	@test -n "$(TEXT)" -a -n "$(SLUG)" || { echo "usage: make article TEXT=path/to/article.txt SLUG=outlet-yyyy-mm-dd-topic"; exit 2; }
-	$(BIN)/crisis-reading scaffold "$(TEXT)" --slug "$(SLUG)" $(ARGS)
+	@test -n "$(TEXT)" -a -n "$(SLUG)" || { echo "usage: make article TEXT=path/to/article.txt SLUG=outlet-yyyy-mm-dd-topic [FICTIONAL=yes]"; exit 2; }
+	$(BIN)/crisis-reading scaffold "$(TEXT)" --slug "$(SLUG)" $(if $(filter-out no false 0,$(FICTIONAL)),--fictional) $(ARGS)
 
 # Build the course book (Sphinx + MyST-NB + sphinx-book-theme, configured in book/) into _site/: every lesson run,
 # with its outputs, a sidebar, search, and launch buttons for Binder and, given HUB, for a JupyterHub via nbgitpuller.

@@ -21,8 +21,10 @@ import nbformat
 REPO = Path(__file__).resolve().parents[1]
 # What students get, as it is in the repository.
 STUDENT_PATHS = ("course", "exercises", "data", "crisis_reading", "binder", "pyproject.toml", "LICENSE")
-# Never copied from inside those: caches, build leftovers, notebook checkpoints.
-SKIPPED = ("__pycache__", "*.pyc", "*.egg-info", ".ipynb_checkpoints", ".DS_Store")
+# Never copied from inside those: caches, build leftovers, and anything hidden (a name starting with "."): notebook
+# checkpoints, .DS_Store, and the backups and unfinished saves the annotation tool keeps beside an article folder
+# (data/.<slug>.previous, data/.<slug>.<id>.saving). The repository tracks no hidden file inside these paths.
+SKIPPED = ("__pycache__", "*.pyc", "*.egg-info", ".*")
 STUDENT_README = "README.md"
 
 

@@ -19,6 +19,7 @@ import pandas as pd
 
 from crisis_reading.annotate.model import Annotation
 from crisis_reading.dataset.errors import DataError
+from crisis_reading.dataset.vocabulary import counted
 from crisis_reading.dataset.writer import write_json_atomically
 
 DRAFT_SUFFIX = ".draft.json"
@@ -53,8 +54,9 @@ def open_annotation(
     if annotation is None:
         annotation = start()
         print(
-            f"Started from the finder's proposals: {len(annotation.status)} quotes and {len(annotation.event_status)} "
-            f"events wait for your review. Every change you make is kept at once in {draft}."
+            f"Started from the finder's proposals: {counted(len(annotation.status), 'quote')} and "
+            f"{counted(len(annotation.event_status), 'event')} wait for your review. Every change you make is kept "
+            f"at once in {draft}."
         )
     annotation.draft = draft
     write_json_atomically(draft, annotation.to_state())
@@ -109,10 +111,12 @@ def _same_text(annotation: Annotation, blocks: pd.DataFrame | None) -> bool:
 
 def _progress(annotation: Annotation) -> str:
     quotes, events = annotation.counts(), annotation.event_counts()
+    speakers = len(annotation.saved_speaker_ids())
     return (
         f"{annotation.decided()} reviewed, {annotation.waiting()} waiting "
-        f"({quotes['pending']} of {len(annotation.status)} quotes and {events['pending']} of "
-        f"{len(annotation.event_status)} events wait)"
+        f"({quotes['pending']} of {counted(len(annotation.status), 'quote')}, {events['pending']} of "
+        f"{counted(len(annotation.event_status), 'event')} and {len(annotation.speakers_to_review())} of "
+        f"{counted(speakers, 'speaker')} wait)"
     )
 
 

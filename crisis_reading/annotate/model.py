@@ -40,9 +40,12 @@ from crisis_reading.dataset.vocabulary import (
     OVERLAP_MARKER,
     REVIEWED,
     UNREVIEWED,
+    counted,
     join_list,
     marked_overlaps,
     overlap_marker,
+    says_unreviewed,
+    side_not_judged,
     slug,
     split_list,
 )
@@ -83,18 +86,10 @@ EDITABLE_EVENT_FIELDS = (
 )
 
 
-def _count(number: int, thing: str) -> str:
-    return f"{number} {thing}{'' if number == 1 else 's'}"
-
-
-def _unreviewed(note: Any) -> bool:
-    return UNREVIEWED in str(note or "").lower()
-
-
 def _reviewed_note(note: Any, how: str = "reviewed by a person") -> str:
     """A proposal's note once a person has checked it: it no longer says "unreviewed"."""
     changed = str(note).replace(f"({UNREVIEWED})", f"({how})")
-    return f"{how.capitalize()}." if _unreviewed(changed) else changed
+    return f"{how.capitalize()}." if says_unreviewed(changed) else changed
 
 
 _PRONOUNS = {"he", "she", "they", "it", "his", "her", "their", "its", "him", "them"}
@@ -159,8 +154,8 @@ class SaveReport:
     def __str__(self) -> str:
         kept = f"; the version before is kept in {self.previous}" if self.previous else ""
         return (
-            f"Saved {_count(self.quotes, 'quote')}, {_count(self.speakers, 'speaker')} and "
-            f"{_count(self.events, 'event')} to {self.folder} "
+            f"Saved {counted(self.quotes, 'quote')}, {counted(self.speakers, 'speaker')} and "
+            f"{counted(self.events, 'event')} to {self.folder} "
             f"({self.still_to_review} still to review, review_status {self.review_status!r}){kept}."
         )
 
@@ -190,7 +185,7 @@ class Annotation:
             self.events[column] = [_iso_date(value) for value in self.events[column]]
         self.status = {qid: (status or {}).get(qid, PENDING) for qid in self.quotes["quote_id"]}
         self.event_status = {
-            eid: (event_status or {}).get(eid, PENDING if _unreviewed(note) else ACCEPTED)
+            eid: (event_status or {}).get(eid, PENDING if says_unreviewed(note) else ACCEPTED)
             for eid, note in zip(self.events["event_id"], self.events["note"], strict=True)
         }
         self.extra_resources = dict(extra_resources or {})  # name -> file, carried over unchanged
@@ -222,7 +217,7 @@ class Annotation:
         quotes = proposed.quotes.copy()
         # Every proposal says it is unreviewed, so a saved folder shows which rows a person has checked.
         quotes["note"] = [
-            note if _unreviewed(note) else f"Proposed by the finder ({UNREVIEWED}). {note or ''}".strip()
+            note if says_unreviewed(note) else f"Proposed by the finder ({UNREVIEWED}). {note or ''}".strip()
             for note in quotes["note"]
         ]
         if events is None:
@@ -262,7 +257,9 @@ class Annotation:
         article = load_article(folder.name, folder.parent)
         descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
         extra = {r["name"]: folder / r["path"] for r in descriptor["resources"] if r["name"] not in CORE_FILES}
-        status = {row.quote_id: PENDING if _unreviewed(row.note) else ACCEPTED for row in article.quotes.itertuples()}
+        status = {
+            row.quote_id: PENDING if says_unreviewed(row.note) else ACCEPTED for row in article.quotes.itertuples()
+        }
         return cls(
             article.blocks,
             article.meta,
@@ -389,7 +386,7 @@ class Annotation:
     def accept(self, quote_id: str) -> None:
         self.quote(quote_id)
         index = self.quotes.index[self.quotes["quote_id"] == quote_id][0]
-        if _unreviewed(self.quotes.at[index, "note"]):  # the tool shows at once that a person has checked it
+        if says_unreviewed(self.quotes.at[index, "note"]):  # the tool shows at once that a person has checked it
             self.quotes.at[index, "note"] = _reviewed_note(self.quotes.at[index, "note"], "accepted by a person")
         self.status[quote_id] = ACCEPTED
 
@@ -612,7 +609,7 @@ class Annotation:
         if time_words and not more.get("date_start"):
             changes.update(self._dates_from(time_words))
         checked = self._checked_event({**row, **{k: clean_cell(v) for k, v in changes.items()}})
-        if _unreviewed(checked["note"]):  # the form still held a proposal's note
+        if says_unreviewed(checked["note"]):  # the form still held a proposal's note
             checked["note"] = _reviewed_note(checked["note"])
         checked["event_id"] = self._new_event_id(description)
         self.events = pd.concat([self.events, pd.DataFrame([checked], dtype=object)], ignore_index=True)
@@ -629,7 +626,7 @@ class Annotation:
                 f"cannot change {', '.join(sorted(unknown))}; change one of: {', '.join(EDITABLE_EVENT_FIELDS)}"
             )
         updated = {**row, **{column: clean_cell(value) for column, value in changes.items()}}
-        if _unreviewed(updated["note"]):
+        if says_unreviewed(updated["note"]):
             updated["note"] = _reviewed_note(updated["note"])
         checked = self._checked_event(updated)
         index = self.events.index[self.events["event_id"] == event_id][0]
@@ -723,13 +720,32 @@ class Annotation:
         return f"n{number:02d}"
 
     # ----- saving ----------------------------------------------------------------------------------------------
+    def saved_speaker_ids(self) -> set[str]:
+        """The speakers a save writes: those of the quotes not rejected, and those a person added."""
+        return {
+            speaker for quote, speaker in zip(self.quotes["quote_id"], self.quotes["speaker_id"], strict=True)
+            if self.status[quote] != REJECTED
+        } | self.added_speakers  # fmt: skip
+
+    def speakers_to_review(self) -> list[str]:
+        """The saved speakers a person has not checked yet: the note still says unreviewed, or nobody has judged the
+        side (the finder's "Not judged yet"). A reviewed article has none (the loader refuses it otherwise)."""
+        saved = self.saved_speaker_ids()
+        return [
+            row.speaker_id
+            for row in self.speakers.itertuples()
+            if row.speaker_id in saved and (says_unreviewed(row.note) or side_not_judged(row.side_basis))
+        ]
+
     def waiting(self) -> int:
-        """Quotes and events still waiting for review."""
-        return self.counts()[PENDING] + self.event_counts()[PENDING]
+        """Quotes, events and speakers still waiting for review."""
+        return self.counts()[PENDING] + self.event_counts()[PENDING] + len(self.speakers_to_review())
 
     def decided(self) -> int:
-        """Quotes and events a person has accepted, corrected or rejected."""
-        return len(self.status) + len(self.event_status) - self.waiting()
+        """Quotes and events a person has accepted, corrected or rejected, and speakers they have checked."""
+        quotes_and_events = len(self.status) + len(self.event_status) - self.counts()[PENDING]
+        checked_speakers = len(self.saved_speaker_ids()) - len(self.speakers_to_review())
+        return quotes_and_events - self.event_counts()[PENDING] + checked_speakers
 
     def review_status(self) -> str:
         if self.waiting() == 0:
@@ -748,7 +764,7 @@ class Annotation:
         for index in kept.index:
             original = self.quotes.at[index, "quote_id"]
             note = kept.at[index, "note"]
-            if self.status[original] == ACCEPTED and _unreviewed(note):
+            if self.status[original] == ACCEPTED and says_unreviewed(note):
                 kept.at[index, "note"] = (
                     str(note).replace(f"({UNREVIEWED})", "(accepted by a person)")
                     if f"({UNREVIEWED})" in str(note)
@@ -756,14 +772,14 @@ class Annotation:
                 )
         # A proposed speaker left without quotes was only a guess and goes; one a person added stays
         # (and the loader then asks for a quote of theirs).
-        used = set(kept["speaker_id"]) | self.added_speakers
-        speakers = self.speakers[self.speakers["speaker_id"].isin(used)].copy()
+        speakers = self.speakers[self.speakers["speaker_id"].isin(self.saved_speaker_ids())].copy()
         interviewed = set(kept.loc[kept["channel"] == "outlet_interview", "speaker_id"])
         speakers["interviewed_by_outlet"] = speakers["speaker_id"].isin(interviewed)
         events = self.events[[self.event_status[e] != REJECTED for e in self.events["event_id"]]].copy()
         for index in events.index:  # an accepted event must not load again as waiting for review
-            if self.event_status[events.at[index, "event_id"]] == ACCEPTED and _unreviewed(events.at[index, "note"]):
-                events.at[index, "note"] = _reviewed_note(events.at[index, "note"])
+            note = events.at[index, "note"]
+            if self.event_status[events.at[index, "event_id"]] == ACCEPTED and says_unreviewed(note):
+                events.at[index, "note"] = _reviewed_note(note)
         return {"blocks": self.blocks, "speakers": speakers, "quotes": kept, "events": events}
 
     def _explained(self, error: DataError) -> str:
@@ -932,7 +948,7 @@ def _mark_deliberate_overlaps(kept: pd.DataFrame) -> None:
     for position, first in enumerate(rows):
         for second in rows[position + 1 :]:
             one, two = kept.loc[first], kept.loc[second]
-            if int(one["block"]) != int(two["block"]) or _unreviewed(one["note"]) or _unreviewed(two["note"]):
+            if int(one["block"]) != int(two["block"]) or says_unreviewed(one["note"]) or says_unreviewed(two["note"]):
                 continue
             a, b = (int(one["start"]), int(one["end"])), (int(two["start"]), int(two["end"]))
             nested = (a[0] <= b[0] and b[1] <= a[1]) or (b[0] <= a[0] and a[1] <= b[1])
@@ -942,6 +958,31 @@ def _mark_deliberate_overlaps(kept: pd.DataFrame) -> None:
             if one["quote_id"] not in named:
                 note = OVERLAP_MARKER.sub("", str(two["note"] or "")).strip()
                 kept.at[second, "note"] = f"{note} {overlap_marker([*named, one['quote_id']])}".strip()
+
+
+# Every article can have voices of no side, and voices nobody can place, whatever its own sides.
+ALWAYS_SIDES = ("independent", "unclear")
+
+
+def with_sides(descriptor: dict[str, Any], sides: tuple[str, ...] | list[str]) -> dict[str, Any]:
+    """A copy of `descriptor` whose speakers may take `sides` (as ids: "North Valdia" → "north_valdia") and the
+    sides every article has, in place of the template's: an article about another crisis has other sides."""
+    if isinstance(sides, str) or not all(isinstance(side, str) and side.strip() for side in sides):
+        raise ValueError("sides should be a list of names in quotation marks, e.g. sides=['government', 'rebels']")
+    own = list(dict.fromkeys([slug(side) for side in sides if slug(side)] + list(ALWAYS_SIDES)))
+    copy = json.loads(json.dumps(descriptor))
+    for resource in copy["resources"]:
+        if resource["name"] == "speakers":
+            for field in resource["schema"]["fields"]:
+                if field["name"] == "side":
+                    field.setdefault("constraints", {})["enum"] = own
+    return copy
+
+
+def parties_among(descriptor: dict[str, Any]) -> list[str] | None:
+    """The two sides in conflict (lesson 06's rubric) when the speakers' side list starts with two of its own."""
+    parties = [side for side in allowed_values(descriptor, "speakers", "side") if side not in ALWAYS_SIDES][:2]
+    return parties if len(parties) == 2 else None
 
 
 def calendar_fields(time_words: str, published: Any) -> dict[str, Any] | None:

@@ -9,7 +9,6 @@ name: an article about another crisis has other sides than the course's.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -19,18 +18,17 @@ import pandas as pd
 from IPython.display import HTML
 
 from crisis_reading.annotate.draft import open_annotation, start_over
-from crisis_reading.annotate.model import Annotation
+from crisis_reading.annotate.model import Annotation, parties_among, with_sides
 from crisis_reading.annotate.widget import annotation_widget
 from crisis_reading.annotate.workspace import save_and_load
 from crisis_reading.dataset.article import Article, course_article
-from crisis_reading.dataset.datapackage import allowed_values, read_descriptor
+from crisis_reading.dataset.datapackage import read_descriptor
 from crisis_reading.dataset.paths import work_dir
-from crisis_reading.dataset.vocabulary import UNREVIEWED, slug
+from crisis_reading.dataset.vocabulary import UNREVIEWED, counted, slug
 from crisis_reading.finder.quotes import FinderResult, find_quotes
 from crisis_reading.finder.text_blocks import blocks_from_text, outlet_from_credit
 
 MY_ARTICLE_FOLDER = "my-own-article"
-ALWAYS_SIDES = ("independent", "unclear")  # every article can have voices of no side, and voices nobody can place
 LONGEST_TEXT = 200_000  # characters: a long feature is 30,000; anything larger is not one article
 
 
@@ -65,8 +63,9 @@ class MyArticle:
         if self.annotation is None:
             return f"<your article: not started ({self.problem})>"
         return (
-            f"<your article: {len(self.blocks)} blocks, {len(self.proposal.quotes)} proposed quotes, "
-            f"{len(self.annotation.events)} proposed events; saved in {self.folder}>"
+            f"<your article: {counted(len(self.blocks), 'block')}, "
+            f"{counted(len(self.proposal.quotes), 'proposed quote')}, "
+            f"{counted(len(self.annotation.events), 'proposed event')}; saved in {self.folder}>"
         )
 
 
@@ -119,8 +118,8 @@ def _start(text, sides, published, outlet, name) -> MyArticle:
         "published": published,
         "review_status": UNREVIEWED,
     }
-    parties = [side for side in allowed_values(descriptor, "speakers", "side") if side not in ALWAYS_SIDES][:2]
-    if len(parties) == 2:
+    parties = parties_among(descriptor)
+    if parties:
         meta["parties"] = parties  # lesson 06's rubric counts the two sides in conflict
     folder = work_dir() / name
 
@@ -143,7 +142,10 @@ def _start(text, sides, published, outlet, name) -> MyArticle:
             "The finder found no quotes in this text. If it has none, it has no voices to chart: the charts will "
             "say so. If it has some, add them in the annotation tool's 'Add a missed quote' tab."
         )
-    print(f"{len(blocks)} blocks; the finder proposes {found} quotes. Your work is kept in {folder}.")
+    print(
+        f"{counted(len(blocks), 'block')}; the finder proposes {counted(found, 'quote')}. "
+        f"Your work is kept in {folder}."
+    )
     return MyArticle(blocks, proposal, annotation, folder)
 
 
@@ -164,14 +166,6 @@ def _publication_day(published: str | None) -> str:
 
 def own_descriptor(sides: tuple[str, ...] | list[str], name: str) -> dict[str, Any]:
     """The course's schema with the student's sides in place of the course's."""
-    if isinstance(sides, str) or not all(isinstance(side, str) and side.strip() for side in sides):
-        raise ValueError("sides should be a list of names in quotation marks, e.g. sides=['government', 'rebels']")
-    own = list(dict.fromkeys([slug(side) for side in sides if slug(side)] + list(ALWAYS_SIDES)))
-    descriptor = json.loads(json.dumps(read_descriptor(course_article().folder)))
-    for resource in descriptor["resources"]:
-        if resource["name"] == "speakers":
-            for field in resource["schema"]["fields"]:
-                if field["name"] == "side":
-                    field.setdefault("constraints", {})["enum"] = own
+    descriptor = with_sides(read_descriptor(course_article().folder), sides)
     descriptor["name"] = name
     return descriptor

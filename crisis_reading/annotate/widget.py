@@ -108,8 +108,10 @@ class AnnotationWidget(widgets.VBox):
         speakers = widgets.VBox(
             [
                 _help(
-                    "Choose a speaker to set their side and affiliation (the finder leaves every side unclear), "
-                    "or choose '— a new speaker —' at the end of the list, fill in the boxes and add them. "
+                    "Choose a speaker to set their side and affiliation (the finder leaves every side unclear) and "
+                    "update them: each speaker the finder proposed waits for review until you do, even when the "
+                    "side stays unclear because the article does not say. Or choose '— a new speaker —' at the "
+                    "end of the list, fill in the boxes and add them. "
                     "'As written' lists how the article names them (separate several with |); each must stand in "
                     "the article exactly. Left empty for a new speaker, it is the name. A new speaker needs a "
                     "quote before you save; one added by mistake can be deleted."
@@ -325,10 +327,14 @@ class AnnotationWidget(widgets.VBox):
         ident = self.speaker_choice.value
         if ident == NEW:
             raise ValueError("Choose the speaker to update, or use 'Add as a new speaker'")
+        had_names = self.annotation.speakers.set_index("speaker_id").loc[ident, "names_as_written"] is not None
+        # An empty box means the name, except for a voice the article names nowhere (the unattributed statements'
+        # "(no speaker named)"), whose names stay empty: the loader checks each one stands in the text.
+        fallback = self.speaker_name.value.strip() if had_names else None
         self.annotation.edit_speaker(
             ident,
             name=self.speaker_name.value.strip(),
-            names_as_written=self.speaker_written.value.strip() or self.speaker_name.value.strip(),
+            names_as_written=self.speaker_written.value.strip() or fallback,
             **self._speaker_fields(),
         )
         side = side_label(self.speaker_side.value, self.annotation.descriptor.get("article"))
@@ -453,7 +459,8 @@ class AnnotationWidget(widgets.VBox):
         self.progress.value = (
             f"<b>{len(ids)} quotes</b>: {counts[ACCEPTED]} accepted, {counts[REJECTED]} rejected, "
             f"<b>{counts[PENDING]} waiting for review</b> · <b>{len(annotation.event_status)} events</b>: "
-            f"<b>{events[PENDING]} waiting for review</b>."
+            f"<b>{events[PENDING]} waiting for review</b> · <b>{len(annotation.saved_speaker_ids())} speakers</b>: "
+            f"<b>{len(annotation.speakers_to_review())} waiting for review</b> (give each a side and update it)."
         )
         if quote_id is None:
             self.quote_view.value = "<p><i>No quotes yet: add one the finder missed.</i></p>"

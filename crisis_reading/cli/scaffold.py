@@ -8,7 +8,9 @@ from pathlib import Path
 
 from crisis_reading.annotate.scaffold import scaffold
 from crisis_reading.dataset.article import load_article
+from crisis_reading.dataset.datapackage import allowed_values, read_descriptor
 from crisis_reading.dataset.paths import DEFAULT_ARTICLE
+from crisis_reading.dataset.vocabulary import counted
 
 
 def main(argv: list[str] | None = None, prog: str = "crisis-reading scaffold") -> int:
@@ -20,6 +22,19 @@ def main(argv: list[str] | None = None, prog: str = "crisis-reading scaffold") -
     parser.add_argument("--headline", help="(default: the first block)")
     parser.add_argument("--dateline")
     parser.add_argument("--url")
+    parser.add_argument(
+        "--fictional",
+        action="store_true",
+        help='the article is invented: marked "fictional": true, with a banner above its text in every lesson',
+    )
+    parser.add_argument("--notice", help="the banner's text (default, with --fictional: a standard notice)")
+    parser.add_argument(
+        "--sides",
+        nargs="+",
+        metavar="SIDE",
+        help="this article's sides, e.g. --sides government rebels (default: the template's; independent and "
+        "unclear are always there; the first two are the parties in conflict)",
+    )
     parser.add_argument("--data", type=Path, help="the data/ folder (default: the course's)")
     parser.add_argument("--template", default=DEFAULT_ARTICLE, help="the article whose schema (list of sides…) to copy")
     parser.add_argument("--force", action="store_true", help="replace an existing folder")
@@ -36,18 +51,27 @@ def main(argv: list[str] | None = None, prog: str = "crisis-reading scaffold") -
             headline=options.headline,
             dateline=options.dateline,
             url=options.url,
+            fictional=options.fictional,
+            notice=options.notice,
+            sides=options.sides,
         )
     except (ValueError, FileExistsError, FileNotFoundError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     article = load_article(report.folder.name, report.folder.parent)
     print(
-        f"Made {report.folder}: {len(article.blocks)} blocks, {report.quotes} proposed quotes, "
-        f"{report.speakers} proposed speakers, {report.events} proposed events; review_status 'unreviewed'."
+        f"Made {report.folder}: {counted(len(article.blocks), 'block')}, {counted(report.quotes, 'proposed quote')}, "
+        f"{counted(report.speakers, 'proposed speaker')}, {counted(report.events, 'proposed event')}; "
+        "review_status 'unreviewed'."
     )
     credit = "given with --outlet" if options.outlet else "read from the credit line “Source: …”"
     day = "given with --published" if options.published else "read from the slug: is it the article's own date?"
     print(f"Outlet: {article.meta['outlet']} ({credit}); published: {article.meta['published']} ({day})")
+    if article.meta.get("fictional"):
+        print(f"Marked fictional; every lesson shows this notice above its text: {article.meta['notice']}")
+    sides = ", ".join(allowed_values(read_descriptor(report.folder), "speakers", "side"))
+    given = "given with --sides" if options.sides else f"the sides of {options.template}: --sides gives others"
+    print(f"Sides a speaker may take: {sides} ({given})")
     for line in refused:
         print(f"left out (the loader refused it): {line}")
     print(

@@ -27,9 +27,13 @@ from crisis_reading.dataset.vocabulary import (
     OPENING_MARKS,
     REVIEW_STATUSES,
     REVIEWED,
+    SIDE_NOT_JUDGED,
     UNREVIEWED,
+    counted,
     marked_overlaps,
     overlap_marker,
+    says_unreviewed,
+    side_not_judged,
     split_list,
 )
 
@@ -125,6 +129,44 @@ def check_article(folder: Path, meta: dict[str, Any], tables: dict[str, Table]) 
         _check_every_quote_framed(tables["frames"], tables["quotes"])
     if "source_checks" in tables:
         _check_source_descriptions(tables["source_checks"], BLOCK_SEPARATOR.join(texts.values()))
+    _check_reviewed_means_checked(folder, meta, tables)
+
+
+# The rows a person checks before an article is reviewed, and the column that names each row.
+CHECKED_ROWS = {"speakers": "speaker_id", "quotes": "quote_id", "events": "event_id"}
+MOST_NAMED = 8  # rows named in the message per table; the rest are counted
+
+
+def _check_reviewed_means_checked(folder: Path, meta: dict[str, Any], tables: dict[str, Table]) -> None:
+    """An article that says it is reviewed has no row a person has not checked: no note that still says
+    "unreviewed", no speaker whose side nobody has judged (side_basis still the finder's "Not judged yet").
+
+    Only a stated "review_status" is held to this. Every folder the scaffold and the annotation tool write states
+    it; one that states none is a hand annotation (the course's article), whose notes are its author's, and the
+    finder's own tests load its proposals into such a folder to check them against the same rules."""
+    if meta.get("review_status") != REVIEWED:
+        return
+    waiting, count = [], 0
+    for name, ident in CHECKED_ROWS.items():
+        table = tables[name]
+        rows = [
+            f"{index + 1} ({row[ident]})"
+            for index, row in enumerate(table.rows)
+            if says_unreviewed(row["note"]) or (name == "speakers" and side_not_judged(row["side_basis"]))
+        ]
+        if rows:
+            count += len(rows)
+            more = f" and {len(rows) - MOST_NAMED} more" if len(rows) > MOST_NAMED else ""
+            waiting.append(f"{table.path.name} row{'s' if len(rows) > 1 else ''} {', '.join(rows[:MOST_NAMED])}{more}")
+    if waiting:
+        raise DataError(
+            folder / "datapackage.json",
+            f"'review_status' is {REVIEWED!r}, but {counted(count, 'row')} a person has not checked yet "
+            f"(the note says {UNREVIEWED!r}, or a speaker's side_basis still says {SIDE_NOT_JUDGED!r}): "
+            f"{'; '.join(waiting)}. Check each one (in the annotation tool: accept or correct each quote and event, "
+            "and update each speaker with a side, an organisation and its types), or set 'review_status' to "
+            f"{IN_REVIEW!r} until they are checked",
+        )
 
 
 def _check_block_numbers(blocks: Table) -> None:
@@ -287,7 +329,7 @@ def _check_overlaps(quotes: Table, texts: dict[int, str]) -> None:
 
 def _check_one_overlap(quotes: Table, texts: dict[int, str], earlier: int, later: int, marks: dict) -> None:
     one, two = quotes.rows[earlier], quotes.rows[later]
-    if UNREVIEWED in str(one["note"] or "").lower() or UNREVIEWED in str(two["note"] or "").lower():
+    if says_unreviewed(one["note"]) or says_unreviewed(two["note"]):
         return
     marked = one["quote_id"] in marks.get(later, ()) or two["quote_id"] in marks.get(earlier, ())
     start, end = max(one["start"], two["start"]), min(one["end"], two["end"])

@@ -43,7 +43,13 @@ def read_package(
         if name not in resources:
             raise DataError(folder / "datapackage.json", f"no resource named '{name}' is described")
     tables = {
-        name: read_table(folder / resource["path"], name, resource["schema"], allow_empty=name in empty_ok)
+        name: read_table(
+            folder / resource["path"],
+            name,
+            resource["schema"],
+            allow_empty=name in empty_ok,
+            described_in=folder / "datapackage.json",
+        )
         for name, resource in resources.items()
     }
     check_foreign_keys(tables)

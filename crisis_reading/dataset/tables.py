@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from crisis_reading.dataset.errors import DataError
+from crisis_reading.dataset.errors import DataError, display_path
 
 _INTEGER = re.compile(r"-?[0-9]+")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -135,12 +135,17 @@ def mojibake(text: str) -> str | None:
     return None
 
 
-def read_table(path: Path, name: str, schema: dict[str, Any], allow_empty: bool = False) -> Table:
+def read_table(
+    path: Path, name: str, schema: dict[str, Any], allow_empty: bool = False, described_in: Path | None = None
+) -> Table:
     """Read and check a CSV file: header, every cell's type and constraints, keys.
 
     A file with a header and no rows is an error unless `allow_empty` (for a table that may
-    rightly be empty, such as the events of an article not yet annotated).
+    rightly be empty, such as the events of an article not yet annotated). `described_in`: the
+    datapackage.json whose resource `name` gives `schema` (by default the one beside the file),
+    which a refused value's message names as the place its allowed values are listed.
     """
+    described = DescribedIn(name, described_in or path.parent / "datapackage.json")
     text = read_text(path)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     table = Table(name=name, path=path, schema=schema)
@@ -174,7 +179,7 @@ def read_table(path: Path, name: str, schema: dict[str, Any], allow_empty: bool 
                 )
             raw_row = dict(zip(header, cells, strict=True))
             typed = {
-                spec["name"]: _convert_cell(path, row_number, line, spec, raw_row[spec["name"]], missing)
+                spec["name"]: _convert_cell(path, row_number, line, spec, raw_row[spec["name"]], missing, described)
                 for spec in fields
             }
             table.rows.append(typed)
@@ -307,7 +312,17 @@ def _check_delimiter(path: Path, header: list[str], expected: list[str]) -> None
             )
 
 
-def _convert_cell(path: Path, row: int, line: int, spec: dict[str, Any], cell: str, missing: Collection[str]) -> Any:
+@dataclass(frozen=True)
+class DescribedIn:
+    """Where a table's rules are written: its resource's name and the datapackage.json that describes it."""
+
+    resource: str
+    descriptor: Path
+
+
+def _convert_cell(
+    path: Path, row: int, line: int, spec: dict[str, Any], cell: str, missing: Collection[str], described: DescribedIn
+) -> Any:
     name = spec["name"]
     constraints = spec.get("constraints", {})
 
@@ -350,13 +365,22 @@ def _convert_cell(path: Path, row: int, line: int, spec: dict[str, Any], cell: s
     else:
         raise fail(f"the schema gives this column the type {kind!r}, which the course does not support")
     if constraints:
-        _check_constraints(constraints, value, cell, fail)
+        _check_constraints(constraints, value, cell, fail, name, described)
     return value
 
 
-def _check_constraints(constraints: dict[str, Any], value: Any, cell: str, fail: Any) -> None:
+def _check_constraints(
+    constraints: dict[str, Any], value: Any, cell: str, fail: Any, column: str, described: DescribedIn
+) -> None:
     if "enum" in constraints and value not in constraints["enum"]:
-        raise fail(f"{cell!r} is not an allowed value; use one of: {', '.join(map(str, constraints['enum']))}")
+        # Each article lists its own allowed values (its own sides, for one): say where, so a value the article
+        # rightly needs (another conflict's sides, a civilian voice) is added there, not to the package's code.
+        raise fail(
+            f"{cell!r} is not an allowed value; use one of: {', '.join(map(str, constraints['enum']))}. "
+            f"These are listed in {display_path(described.descriptor)}, resource '{described.resource}', field "
+            f'\'{column}\', under "constraints" → "enum": if this article needs {cell!r}, add it to that list '
+            '(data/README.md, "Allowed values")'
+        )
     if "pattern" in constraints and not re.fullmatch(constraints["pattern"], cell):
         raise fail(f"{cell!r} does not have the expected form ({constraints['pattern']})")
     if "minimum" in constraints and value < constraints["minimum"]:

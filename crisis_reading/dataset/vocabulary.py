@@ -16,6 +16,21 @@ KINDS = ("direct", "partial", "indirect")
 # How far a person has checked an article's tables: a folder made by the scaffold starts "unreviewed".
 REVIEWED, IN_REVIEW, UNREVIEWED = "reviewed", "in_review", "unreviewed"
 REVIEW_STATUSES = (UNREVIEWED, IN_REVIEW, REVIEWED)
+# How a proposed speaker's side_basis begins until a person gives the side (the finder leaves every side "unclear":
+# the article may not let anyone tell, but that is a person's judgement, written in side_basis, not the finder's).
+SIDE_NOT_JUDGED = "Not judged yet"
+
+
+def says_unreviewed(note) -> bool:
+    """A row's note says no person has checked it yet ("Proposed by the finder (unreviewed)"), as data/README.md
+    asks of every row the finder proposed."""
+    return UNREVIEWED in str(note or "").lower()
+
+
+def side_not_judged(side_basis) -> bool:
+    """A speaker's side_basis is still the finder's placeholder: nobody has judged the side."""
+    return str(side_basis or "").startswith(SIDE_NOT_JUDGED)
+
 
 # What an answer key is to the quote finder: one whose text its rules may be written against (development), or
 # one it is only ever scored on (held_out), in a datapackage's article block as "finder_key".
@@ -58,6 +73,12 @@ MONTHS = (
 LIST_SEPARATOR = " | "
 # Blocks are separated by one blank line in article.txt.
 BLOCK_SEPARATOR = "\n\n"
+
+
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """A count with its noun, singular for one and plural otherwise: (1, "proposed event") → "1 proposed event",
+    (0, "quote") → "0 quotes". `plural` for a noun that does not just add an s: (2, "entry", "entries")."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
 
 
 def split_list(value: str | None) -> list[str]:

@@ -18,6 +18,7 @@ from crisis_reading.analysis.sides import side_label
 from crisis_reading.analysis.sources import source_cards
 from crisis_reading.dataset.article import Article, article_or_course
 from crisis_reading.dataset.reference import Reference, reference_or_course
+from crisis_reading.dataset.vocabulary import counted
 from crisis_reading.views.cards import card_html
 from crisis_reading.views.charts import enlargement_chart
 from crisis_reading.views.style import article_side_colours, tint
@@ -54,16 +55,11 @@ class QuoteBrowser(widgets.VBox):
     def _update(self, change: object = None) -> None:
         rows = self.selected()
         words = sum(len(text.split()) for text in rows["text"])
-        self.count.value = f"<b>{_count(len(rows), 'quote row')}, {_count(words, 'word')}</b>"
+        self.count.value = f"<b>{counted(len(rows), 'quote row')}, {counted(words, 'word')}</b>"
         self.results.value = (
             "".join(_quote_html(row, self.colours, self.article) for row in rows.itertuples())
             or "<p><i>No quote matches.</i></p>"
         )
-
-
-def _count(number: int, noun: str) -> str:
-    """1 quote row, 2 quote rows."""
-    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 def _quote_html(row, colours: dict[str, str], article: Article) -> str:

@@ -209,6 +209,16 @@ def test_a_complete_review_saves_as_reviewed_and_draws_every_lesson_chart(haldor
     widget.event_source.value = "a fortnight from the publication day, Wednesday 12 November 2025"
     widget.event_add_button.click()
     assert "Added the event" in said(widget), said(widget)
+    # Speakers: every speaker the save writes is checked, each updated with the side the student judges (here the
+    # one shown: the finder's "unclear" for those nobody set above, which a person may keep when the article does
+    # not say). Until then the review is not complete.
+    assert annotation.waiting() == len(annotation.speakers_to_review()) > 0
+    assert annotation.review_status() == "in_review"
+    assert f"{len(annotation.speakers_to_review())} waiting for review</b> (give each a side" in widget.progress.value
+    for speaker_id in annotation.speakers_to_review():
+        widget.speaker_choice.value = speaker_id
+        widget.update_speaker_button.click()
+        assert f"Updated {speaker_id}" in said(widget)
     assert annotation.waiting() == 0
 
     widget.save_button.click()
@@ -243,7 +253,8 @@ def test_a_refused_save_loses_nothing_and_a_rerun_reopens_the_draft(haldor, prop
     # The student runs the widget cell again, as the lesson invites.
     again, _ = opened(haldor, proposed, folder)
     out = capsys.readouterr().out
-    assert out.startswith("Reopened your work from ") and "3 reviewed" in out
+    # one quote accepted, one rejected, one event kept, and the speaker added by hand (a person's own row)
+    assert out.startswith("Reopened your work from ") and "4 reviewed" in out and "speakers wait" in out
     assert again is not annotation
     for part in ("quotes", "speakers", "events", "status", "event_status", "added_speakers", "position"):
         assert again.to_state()[part] == state[part], part
@@ -358,6 +369,8 @@ def test_an_event_added_from_a_proposals_form_saves_as_reviewed(haldor, proposed
         annotation.accept_event(annotation.event_ids()[0])  # a person says what happened before keeping it
     for event_id in annotation.event_ids():
         annotation.edit_event(event_id, description=f"Checked: {event_id}")
+    for speaker_id in annotation.speakers_to_review():
+        annotation.edit_speaker(speaker_id, side="unclear")
     assert annotation.save(folder).review_status == "reviewed"
     reopened = Annotation.from_folder(folder)
     assert reopened.review_status() == "reviewed" and reopened.waiting() == 0

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from crisis_reading import PRACTICE_ARTICLE, DataError, load_article
+from crisis_reading import PRACTICE_ARTICLE, DataError, list_articles, load_article
 from crisis_reading.annotate.draft import draft_path, open_annotation
 from crisis_reading.annotate.model import PENDING, Annotation
 from crisis_reading.annotate.widget import annotation_widget
@@ -57,7 +57,8 @@ def test_the_proposal_saves_as_an_unreviewed_article(practice, proposed, tmp_pat
     saved = load_article("mine", tmp_path)
     assert report.quotes == len(saved.quotes) == len(proposed.quotes)
     assert saved.review_status == "unreviewed"
-    assert report.still_to_review == len(proposed.quotes) + len(saved.events) == report.quotes + report.events
+    assert report.still_to_review == report.quotes + report.events + report.speakers  # every proposed speaker waits too
+    assert report.still_to_review == len(proposed.quotes) + len(saved.events) + len(saved.speakers)
     assert saved.quotes["quote_id"].tolist() == [f"q{n:02d}" for n in range(1, len(saved.quotes) + 1)]
     assert saved.quotes["note"].str.contains("unreviewed").all()
     assert saved.blocks["text"].tolist() == practice.blocks["text"].tolist()
@@ -155,6 +156,18 @@ def test_a_good_save_keeps_the_version_it_replaces(practice, proposed, tmp_path:
     assert report.previous == tmp_path / ".mine.previous" and files_of(report.previous) == first
     assert files_of(target) != first
     assert "mine" in [p.name for p in tmp_path.iterdir()]
+
+
+def test_the_kept_version_is_never_listed_or_loaded_as_an_article(practice, proposed, tmp_path: Path) -> None:
+    annotation = fresh(practice, proposed)
+    annotation.save(tmp_path / "mine")
+    annotation.reject(annotation.proposals()[0])
+    kept = annotation.save(tmp_path / "mine").previous
+    assert (kept / "datapackage.json").exists()  # it looks like an article folder, but is a backup
+    assert list_articles(tmp_path) == ["mine"]
+    with pytest.raises(FileNotFoundError) as missing:
+        load_article("elsewhere", tmp_path)
+    assert str(missing.value).endswith("Articles here: mine")
 
 
 def test_going_on_with_a_saved_folder_keeps_decisions_and_ids(practice, proposed, tmp_path: Path) -> None:
@@ -309,6 +322,8 @@ def test_a_fully_reviewed_article_without_events_says_why_it_is_refused(practice
     annotation = fresh(practice, proposed)
     for quote_id in annotation.proposals():
         annotation.accept(quote_id)
+    for speaker_id in annotation.speakers_to_review():
+        annotation.edit_speaker(speaker_id, side="unclear")  # a person's judgement, with its reason
     assert annotation.review_status() == "in_review"  # the proposed events still wait
     for event_id in annotation.event_ids():
         annotation.delete_event(event_id)
@@ -324,6 +339,30 @@ def test_a_fully_reviewed_article_without_events_says_why_it_is_refused(practice
     saved = load_article("mine", tmp_path)
     assert saved.review_status == "reviewed"
     assert saved.events["date_start"].dt.strftime("%Y-%m-%d").tolist() == ["2025-03-11"]
+
+
+def test_the_review_is_complete_only_when_every_speaker_is_checked(practice, proposed, tmp_path: Path) -> None:
+    annotation = fresh(practice, proposed)
+    for quote_id in annotation.proposals():
+        annotation.accept(quote_id)
+    for event_id in annotation.event_ids():
+        annotation.delete_event(event_id)
+    annotation.add_event(8, "meeting", "The talks' opening session", time_words="on Tuesday")
+    waiting = annotation.speakers_to_review()
+    assert waiting == [s for s in annotation.speaker_ids() if s in annotation.saved_speaker_ids()] and waiting
+    report = annotation.save(tmp_path / "mine")  # every quote and event checked, but not one speaker
+    assert report.review_status == "in_review" and report.still_to_review == len(waiting)
+    assert f"({len(waiting)} still to review, review_status 'in_review')" in str(report)
+    first, *others = waiting
+    annotation.edit_speaker(first, organisation="Carvessan government")  # checked, but no side given
+    assert first in annotation.speakers_to_review()
+    annotation.edit_speaker(first, side="carvessa")
+    for speaker_id in others:
+        annotation.edit_speaker(speaker_id, side="unclear")
+    assert annotation.speakers_to_review() == [] and annotation.review_status() == "reviewed"
+    assert annotation.save(tmp_path / "mine").review_status == "reviewed"
+    saved = load_article("mine", tmp_path)
+    assert saved.review_status == "reviewed" and not saved.speakers["note"].str.contains("unreviewed").any()
 
 
 def test_an_annotation_with_no_proposals_can_be_filled_by_hand(practice, tmp_path: Path) -> None:

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 from conftest import DATA, REPO
 from test_any_article import every_lesson_chart
 
-from crisis_reading import DEFAULT_ARTICLE, PRACTICE_ARTICLE, load_article
+from crisis_reading import DEFAULT_ARTICLE, PRACTICE_ARTICLE, DataError, load_article
 from crisis_reading.annotate import scaffold
+from crisis_reading.annotate.own_article import start_my_article
 from crisis_reading.cli import scaffold as command
+from crisis_reading.dataset.vocabulary import side_not_judged
 from crisis_reading.finder.quotes import find_quotes
 from crisis_reading.finder.text_blocks import blocks_from_text
+from crisis_reading.views.render import show_blocks
 
 PRACTICE_TEXT = DATA / PRACTICE_ARTICLE / "article.txt"
 SLUG = "halyard-2025-03-14-border-talks"
@@ -54,6 +59,23 @@ def test_every_lesson_chart_draws_for_a_scaffolded_article(data: Path) -> None:
     assert made[7].title == "No frames are annotated for this article"
     for chart in made:
         assert chart._repr_html_().count("data:image/png;base64,") == 1
+
+
+def test_the_summary_counts_one_of_a_thing_in_the_singular(tmp_path: Path, monkeypatch, capsys) -> None:
+    monkeypatch.setenv("CRISIS_READING_WORK", str(tmp_path / "work"))  # where start_my_article saves
+    text = tmp_path / "one.txt"
+    text.write_text("Talks end without a deal\n\nThe delegations met on Tuesday in Corvelle, Anna Holt said.\n")
+    assert (
+        command.main([str(text), "--slug", "test-2025-03-14-one", "--outlet", "Test Wire", "--data", str(tmp_path)])
+        == 0
+    )
+    summary = capsys.readouterr().out.splitlines()[0]
+    assert summary.endswith(
+        ": 2 blocks, 1 proposed quote, 1 proposed speaker, 1 proposed event; review_status 'unreviewed'."
+    )
+    own = start_my_article(text, published="2025-03-14", outlet="Test Wire", name="one")
+    assert "2 blocks; the finder proposes 1 quote." in capsys.readouterr().out
+    assert repr(own).startswith("<your article: 2 blocks, 1 proposed quote, 1 proposed event;")
 
 
 def test_the_scaffold_never_overwrites_without_force(data: Path, capsys) -> None:
@@ -132,10 +154,176 @@ def test_the_scaffold_says_which_outlet_and_date_it_inferred(tmp_path: Path, cap
     )
 
 
+def test_an_invented_article_is_marked_fictional_with_a_banner(data: Path, capsys) -> None:
+    assert command.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", str(data), "--fictional"]) == 0
+    article = load_article(SLUG, data)
+    assert article.meta["fictional"] is True and article.meta["outlet"] in article.meta["notice"]
+    assert "Marked fictional" in capsys.readouterr().out
+    assert "FICTIONAL ARTICLE" in show_blocks(article, [1]).data
+    own = ["--notice", "Invented for week 3.", "--force"]
+    assert command.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", str(data), "--fictional", *own]) == 0
+    assert load_article(SLUG, data).meta["notice"] == "Invented for week 3."
+    assert command.main([str(PRACTICE_TEXT), "--slug", "real-2025-03-14-talks", "--data", str(data)]) == 0
+    real = load_article("real-2025-03-14-talks", data)
+    assert "fictional" not in real.meta and "FICTIONAL ARTICLE" not in show_blocks(real, [1]).data
+    capsys.readouterr()
+    assert (
+        command.main(
+            [str(PRACTICE_TEXT), "--slug", "x-2025-03-14-y", "--data", str(data), "--fictional", "--notice", " "]
+        )
+        == 2
+    )
+    assert capsys.readouterr().err.startswith("error: --notice is empty")
+
+
+def test_make_article_passes_fictional_on() -> None:
+    def scaffold_line(*variables: str) -> str:
+        run = subprocess.run(
+            ["make", "-n", "-s", "article", "TEXT=a.txt", "SLUG=x-2025-01-01-y", *variables],
+            cwd=REPO, capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        return run.stdout.strip().splitlines()[-1]
+
+    assert scaffold_line("FICTIONAL=yes").split()[-1] == "--fictional"
+    assert "--fictional" not in scaffold_line() and "--fictional" not in scaffold_line("FICTIONAL=no")
+
+
+def edit_speaker_cell(folder: Path, column: str, value: str, row: int = 1) -> None:
+    """Write `value` in one cell of speakers.csv, as an instructor editing it by hand would."""
+    path = folder / "speakers.csv"
+    with path.open(encoding="utf-8", newline="") as file:
+        rows = list(csv.DictReader(file))
+    rows[row - 1][column] = value
+    with path.open("w", encoding="utf-8", newline="") as file:
+        writer = csv.DictWriter(file, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def allow(folder: Path, column: str, value: str) -> None:
+    """Add `value` to the speakers' allowed values of `column` in the folder's own datapackage.json."""
+    path = folder / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    speakers = next(r for r in descriptor["resources"] if r["name"] == "speakers")
+    next(f for f in speakers["schema"]["fields"] if f["name"] == column)["constraints"]["enum"].append(value)
+    path.write_text(json.dumps(descriptor, indent=1, ensure_ascii=False), encoding="utf-8")
+
+
+@pytest.mark.parametrize(("column", "value"), [("voice_type", "civilian"), ("organisation_type", "company"),
+                                               ("side", "rebels")])  # fmt: skip
+def test_a_value_the_list_lacks_says_where_the_list_is_and_how_to_add_to_it(
+    tmp_path: Path, column: str, value: str, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # messages name files from the folder the instructor works in
+    assert command.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", "data"]) == 0
+    folder = tmp_path / "data" / SLUG
+    edit_speaker_cell(folder, column, value)
+    with pytest.raises(DataError) as refused:
+        load_article(SLUG, tmp_path / "data")
+    message = str(refused.value)
+    assert message.startswith(
+        f"data/{SLUG}/speakers.csv, row 1 (line 2), column '{column}': '{value}' is not an allowed"
+    )
+    enum = next(
+        f["constraints"]["enum"]
+        for r in json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))["resources"]
+        if r["name"] == "speakers"
+        for f in r["schema"]["fields"]
+        if f["name"] == column
+    )
+    assert f"use one of: {', '.join(enum)}." in message
+    assert f"listed in data/{SLUG}/datapackage.json, resource 'speakers', field '{column}'" in message
+    assert f"if this article needs '{value}', add it to that list" in message and "Allowed values" in message
+    allow(folder, column, value)  # what the message says to do: the article loads, and no package code changed
+    assert value in set(load_article(SLUG, tmp_path / "data").speakers[column])
+
+
+def test_the_scaffold_takes_the_articles_own_sides(data: Path, capsys) -> None:
+    assert command.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", str(data), "--sides", "Army", "The Front"]) == 0
+    assert (
+        "Sides a speaker may take: army, the_front, independent, unclear (given with --sides)"
+        in capsys.readouterr().out
+    )
+    article = load_article(SLUG, data)
+    assert article.meta["parties"] == ["army", "the_front"]
+    assert list(article.speakers["side"].cat.categories) == ["army", "the_front", "independent", "unclear"]
+    edit_speaker_cell(data / SLUG, "side", "the_front")
+    assert load_article(SLUG, data).speakers["side"].iloc[0] == "the_front"
+    assert command.main([str(PRACTICE_TEXT), "--slug", "x-2025-03-14-y", "--data", str(data)]) == 0
+    assert "(the sides of aljazeera-2022-01-14-nato-russia-security-demands: --sides gives others)" in (
+        capsys.readouterr().out
+    )
+
+
+def rewrite_column(path: Path, column: str, value: str) -> None:
+    """Write `value` in every row's `column` of a CSV file, as a hasty hand edit would."""
+    with path.open(encoding="utf-8", newline="") as file:
+        rows = list(csv.DictReader(file))
+    for row in rows:
+        row[column] = value
+    with path.open("w", encoding="utf-8", newline="") as file:
+        writer = csv.DictWriter(file, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def test_an_article_marked_reviewed_with_rows_nobody_checked_is_refused(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert command.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", "data"]) == 0
+    folder = tmp_path / "data" / SLUG
+    proposed = load_article(SLUG, tmp_path / "data")
+    assert all(side_not_judged(basis) for basis in proposed.speakers["side_basis"])  # the finder's placeholder
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["article"]["review_status"] = "reviewed"  # set by hand, nothing checked
+    (folder / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(DataError) as refused:
+        load_article(SLUG, tmp_path / "data")
+    message = str(refused.value)
+    first = proposed.speakers["speaker_id"].iloc[0]
+    waiting = len(proposed.speakers) + len(proposed.quotes) + len(proposed.events)
+    assert message.startswith(f"data/{SLUG}/datapackage.json: 'review_status' is 'reviewed', but {waiting} rows")
+    assert f"speakers.csv rows 1 ({first}), 2 (" in message and "quotes.csv rows 1 (q01)" in message
+    assert "events.csv rows 1 (" in message and "more" in message  # the first few named, the rest counted
+    assert "set 'review_status' to 'in_review'" in message
+    # The speakers' notes rewritten by hand, but nobody judged their sides: they are still named.
+    rewrite_column(folder / "speakers.csv", "note", "Checked.")
+    with pytest.raises(DataError) as refused:
+        load_article(SLUG, tmp_path / "data")
+    assert f"but {waiting} rows" in str(refused.value) and "speakers.csv rows 1 (" in str(refused.value)
+    rewrite_column(folder / "speakers.csv", "side_basis", "The article does not say whose side they speak for.")
+    with pytest.raises(DataError) as refused:
+        load_article(SLUG, tmp_path / "data")
+    assert "speakers.csv" not in str(refused.value) and "quotes.csv rows 1 (q01)" in str(refused.value)
+    descriptor["article"]["review_status"] = "in_review"  # what the message offers: honest about the rest
+    (folder / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    assert load_article(SLUG, tmp_path / "data").review_status == "in_review"
+
+
 def test_help_names_the_command_to_type(capsys) -> None:
     with pytest.raises(SystemExit):
         command.main(["--help"])
     assert capsys.readouterr().out.startswith("usage: crisis-reading scaffold ")
+
+
+def test_the_docs_say_what_the_scaffold_makes(data: Path) -> None:
+    """Where the README, the guide and the data dictionary describe the scaffold, they say it proposes events."""
+    assert command.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", str(data)]) == 0
+    article = load_article(SLUG, data)
+    assert not article.events.empty and article.events["date_start"].notna().all()  # proposed, and dated
+    for frame in (article.quotes, article.speakers, article.events):
+        assert frame["note"].str.contains("unreviewed").all()
+    sections = {
+        "README.md": ("## A new article from a text file", "\n## "),
+        "instructors/guide.md": ("## Scaffolding a new article", "\n## "),
+        "data/README.md": ("## Articles under review", "\nAn invented article"),
+    }
+    for name, (start, end) in sections.items():
+        text = (REPO / name).read_text(encoding="utf-8")
+        section = text[text.index(start) :]
+        section = section.split(end)[0] if end in section else section  # to the next heading, or the end
+        assert "events it proposes" in section or "the events the finder proposes" in section, name
+        assert "empty `events.csv`" not in section and "`events.csv` is empty" not in section, name
+        assert "add the events before" not in section, name
 
 
 def test_the_guides_review_snippet_runs_from_the_course_folder(data: Path, monkeypatch) -> None:

@@ -49,6 +49,37 @@ def test_the_copy_holds_what_students_need_and_nothing_of_the_instructors(copy: 
     assert "solutions" not in (copy / "README.md").read_text(encoding="utf-8")
 
 
+def test_hidden_files_never_reach_the_copy(tmp_path: Path) -> None:
+    """The annotation tool's backups (data/.<slug>.previous), a save in progress, notebook checkpoints: never copied."""
+    repo = tmp_path / "repo"
+    for name in STUDENT_PATHS:  # the same shape as the repository, files and folders
+        if (REPO / name).is_dir():
+            (repo / name).mkdir(parents=True)
+        else:
+            (repo / name).write_text("", encoding="utf-8")
+    article = repo / "data" / "some-2025-01-01-article"
+    hidden = [
+        repo / "data" / ".some-2025-01-01-article.previous" / "datapackage.json",
+        repo / "data" / ".some-2025-01-01-article.1a2b3c4d.saving" / "quotes.csv",
+        repo / "course" / ".ipynb_checkpoints" / "00-start-here-checkpoint.ipynb",
+        repo / "crisis_reading" / ".DS_Store",
+    ]
+    for path in [article / "datapackage.json", *hidden]:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("{}", encoding="utf-8")
+    files = build_student_copy(tmp_path / "copy", repo=repo)
+    assert Path("data/some-2025-01-01-article/datapackage.json") in files
+    assert not [path for path in files if any(part.startswith(".") for part in path.parts)], files
+
+
+def test_the_annotation_tools_leftovers_are_ignored_by_git() -> None:
+    leftovers = ["data/.some-2025-01-01-article.previous/quotes.csv", "data/.some-2025-01-01-article.1a2b.saving/x"]
+    run = subprocess.run(["git", "check-ignore", *leftovers], cwd=REPO, capture_output=True, text=True, check=False)
+    if run.returncode == 128:
+        pytest.skip(f"not a git checkout: {run.stderr.strip()}")
+    assert run.stdout.split() == leftovers
+
+
 def test_no_solution_text_is_anywhere_in_the_copy(copy: Path) -> None:
     answers = marked_answers()
     assert len(answers) >= 40  # the search has something to find
