@@ -145,7 +145,8 @@ Group Institute Council Global Union Organization Organisation Agency Ministry P
 Committee Foundation Centre Center University Association Alliance Commission Assembly Office Service News Times
 Post Government Parliament Congress Senate Kremlin Pentagon Department Network Watch International Initiative
 Society Federation Cross Crescent Movement Front League Coalition Corporation Authority Board Programme Program
-Mission Court Tribunal Museum Trust Gallery Library Hospital College School Press Wire Radio Television
+Court Tribunal Museum Trust Gallery Library Hospital College School Press Wire Radio Television
+Mission Confederation Chamber Guild Syndicate Secretariat
 """.split()
 )
 SPEAKER_NOUNS = set(

@@ -2047,3 +2047,28 @@ def test_an_interview_with_this_outlet_named_with_the_or_from_its_byline():
     assert result.quotes["channel_words"].iloc[0] == "told the Vale Courier"
     other = find_quotes(blocks, outlet="Harbour Times")
     assert list(other.quotes["channel"]) == ["not_stated", "not_stated"]
+
+
+def test_reporting_words_of_translated_and_south_asian_english():
+    found = rows(
+        "The union indicated the blockade will be maintained. Police reported 23 of its agents were injured.",
+        "She appealed to the miners to return to work. Students denounced a 19-year-old had lost an eye.",
+        "Dr Ana Ruiz opined the row reflected a breakdown of trust. The ministry affirmed its plan stands.",
+        "The analyst spoke later, pointing out office loans made up a third of its book.",
+    )
+    assert [(row["verb"], row["text"]) for row in found] == [
+        ("indicated", "the blockade will be maintained"),
+        ("reported", "23 of its agents were injured"),
+        ("appealed to", "the miners to return to work"),
+        ("denounced", "a 19-year-old had lost an eye"),
+        ("opined", "the row reflected a breakdown of trust"),
+        ("affirmed", "its plan stands"),
+        ("pointing out", "office loans made up a third of its book"),
+    ]
+    # a noun, not the verb: "protests left 41 injured" reports nothing
+    assert rows("The San Aurelio protests left at least 41 people injured.") == []
+
+
+def test_an_organisations_own_of_is_no_title():
+    result = find("The National Confederation of Transport Workers said its strike would continue.")
+    assert list(result.speakers["name"]) == ["The National Confederation of Transport Workers"]
