@@ -75,7 +75,7 @@ LISTENER = re.compile(
     r"|lawmakers|parliament"
     # the hearers of a court report or a meeting: "told the court", "told jurors", "told the committee"
     r"|court|jury|tribunal|inquiry|inquest|committee|hearing|panel|meeting|conference|audience|crowd|staff|MPs"
-    r"|him|her|them|me|us|[a-z]+(?:ers|ors|ees))(?![\w’'-])"
+    r"|him|her|them|me|us|[a-z]+(?:ers|ors|ees|ents|ants|ists|ians))(?![\w’'-])"
 )
 # The listener of "…, the president told employees Tuesday." when nothing but a time follows it: one to three
 # words with no comma ("staff", "employees", "a local radio station"); the time check after it keeps it short.
@@ -92,6 +92,9 @@ SAID_WHEN = re.compile(
     r"(?:\s+(?:on|later|earlier|late)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?)(?=\s+[a-z]|\s*[.!?]?\s*$)"
 )
 # (a quoted title may stand in it: "told Radio Brindle’s “Morning Watch” that …")
+PLACE_AFTER_LISTENER = re.compile(
+    r"(?:\s+(?:at|in|of|from|outside)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(?:of\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*){1,2}"
+)
 LISTENER_BEFORE_THAT = re.compile(r"(?:\s+[^\s,;:.]+){1,7}?(?=\s+that\s)")
 # Where a reported clause may end: a comma (also one kept inside a closing quotation mark: “reckless,” saying),
 # or "and"/"but"/"then" before a new verb.
@@ -208,6 +211,14 @@ def reported_clause(masked: str, verb: str, verb_end: int, sentence_end: int) ->
             listener = LISTENER_BEFORE_THAT.match(masked, position, sentence_end) or listener
         if listener:
             position = listener.end()
+            # Rule "where the listener was": "told reporters at the Secretariat every rupee had been accounted for",
+            # "have told residents of the inland town of Cobbarra it may soon be too late" — a place named after
+            # the listener, then the clause
+            if (place := PLACE_AFTER_LISTENER.match(masked, position, sentence_end)) and (
+                following := re.match(r"\s+([\w’'-]+)", masked[place.end() : sentence_end])
+            ):
+                if following[1].lower() not in {"on", "in", "at", "to", "with", "by", "as", "from", "of", "for"}:
+                    position = place.end()
         elif not (
             (that := re.match(r"\s+that\s+(\S+)", masked[position:sentence_end]))
             and starts_a_clause(that[1])

@@ -183,6 +183,8 @@ major majors captain captains lieutenant lieutenants sergeant sergeants brigadie
 coordinator coordinators administrator administrators convener conveners convenor facilitator facilitators
 rivals rival detractors protesters demonstrators lawmakers legislators
 head heads
+supervisor supervisors miner miners investor investors banker bankers shareholder shareholders bondholder
+bondholders strategist strategists consultant consultants contractor contractors activist protester
 """.split()
 )
 ROLE_NOUNS = {

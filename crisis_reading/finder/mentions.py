@@ -479,10 +479,20 @@ def _is_adverbial(block: str, piece: tuple[int, int]) -> bool:
     )
 
 
+ANONYMOUS_RELATIVE = re.compile(
+    r"\s+who\s+(?:asked|declined|did\s+not\s+want|was\s+not\s+authori[sz]ed|were\s+not\s+authori[sz]ed)"
+    r"\s+(?:not\s+)?to\s+(?:be\s+)?(?:named|identified|quoted|speak\s+publicly|speak\s+on\s+the\s+record)\s+$"
+)
+
+
 def find_subject(block: str, masked: str, sentence_start: int, verb_start: int, participle: bool) -> Mention | None:
     """Rule "subject" (see _find_subject); when the words after a quotation name nobody, the quotation was a
     title or term inside the subject ("Aaron Feld, author of “Stopped at the Depot,” a history of strikes,
     said …"), so the whole subject is read."""
+    if anonymous := ANONYMOUS_RELATIVE.search(masked, sentence_start, verb_start):
+        # Rule "source who asked not to be named": "…, a shift supervisor who asked not to be named told GRNA." —
+        # the reporter's formula for an anonymous source stands between the subject and its verb
+        verb_start = anonymous.start()
     mention = _find_subject(block, masked, sentence_start, verb_start, participle, after_quotes=True)
     if mention is None and not participle:
         mention = _find_subject(block, masked, sentence_start, verb_start, participle, after_quotes=False)

@@ -2072,3 +2072,17 @@ def test_reporting_words_of_translated_and_south_asian_english():
 def test_an_organisations_own_of_is_no_title():
     result = find("The National Confederation of Transport Workers said its strike would continue.")
     assert list(result.speakers["name"]) == ["The National Confederation of Transport Workers"]
+
+
+def test_a_listener_with_a_place_and_a_source_who_asked_not_to_be_named():
+    found = rows(
+        "The minister denounced the charges and told reporters at the Secretariat every rupee had been spent well.",
+        "Authorities have told residents of the inland town of Cobbarra it may soon be too late to leave.",
+        "Some workers had not been paid since July, a shift supervisor who asked not to be named told GRNA.",
+        "She told reporters in Lusendo on Monday.",
+    )
+    assert [(row["speaker_as_written"], row["text"]) for row in found if row["verb"] != "denounced"] == [
+        ("The minister", "every rupee had been spent well"),
+        ("Authorities", "it may soon be too late to leave"),
+        ("a shift supervisor", "Some workers had not been paid since July"),
+    ]
