@@ -485,6 +485,12 @@ ANONYMOUS_RELATIVE = re.compile(
 )
 
 
+SUBJECT_RELATIVE = re.compile(
+    r"(?<=[a-z])\s+who\s+(?:[a-z]+ly\s+)?(?:holds|held|has|had|owns|runs|ran|leads|led|lives|"
+    r"lost|works|worked|manages|represents|represented|heads|chairs|survived)\s+[^,;:.]{2,50}$"
+)
+
+
 def find_subject(block: str, masked: str, sentence_start: int, verb_start: int, participle: bool) -> Mention | None:
     """Rule "subject" (see _find_subject); when the words after a quotation name nobody, the quotation was a
     title or term inside the subject ("Aaron Feld, author of “Stopped at the Depot,” a history of strikes,
@@ -494,6 +500,11 @@ def find_subject(block: str, masked: str, sentence_start: int, verb_start: int, 
         # the reporter's formula for an anonymous source stands between the subject and its verb
         verb_start = anonymous.start()
     mention = _find_subject(block, masked, sentence_start, verb_start, participle, after_quotes=True)
+    if mention is None and (relative := SUBJECT_RELATIVE.search(masked, sentence_start, verb_start)):
+        # Rule "subject with a relative clause": "… and one fund manager who holds Corran’s junior bonds called the
+        # write-off “…”" — the speaker is the noun phrase before "who"
+        before_who = _find_subject(block, masked, sentence_start, relative.start(), participle, after_quotes=True)
+        mention = before_who if before_who is not None and before_who.kind not in ("none", "pronoun") else None
     if mention is None and not participle:
         mention = _find_subject(block, masked, sentence_start, verb_start, participle, after_quotes=False)
         if mention is not None and any(block[mention.start : verb_start].count(mark) for mark in CLOSING_MARKS):

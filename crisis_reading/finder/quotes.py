@@ -435,13 +435,49 @@ def _has_quote(block: _Block, clause: tuple[int, int], terms_too: bool = False) 
     )
 
 
+# words after an -ed word that show it is a verb ("and that arrived before May", "and that showed the …")
+_NOT_NOUNS = {
+    "by",
+    "to",
+    "in",
+    "on",
+    "at",
+    "before",
+    "after",
+    "from",
+    "with",
+    "for",
+    "of",
+    "that",
+    "the",
+    "a",
+    "an",
+    "it",
+    "them",
+    "him",
+    "her",
+    "us",
+    "his",
+    "its",
+    "their",
+    "this",
+    "these",
+    "those",
+    "as",
+    "when",
+    "if",
+}
+
+
 def _clause_parts(masked: str, clause: tuple[int, int]) -> list[tuple[int, int]]:
     """Rule "coordinated reported clauses": "said X, and that Y" reports two clauses, one row each (the
     development corpus's keys split every such pair); in "said X “…”, and that Y" the one holding a quotation is
     read as its partial quote, the other stays indirect speech."""
     parts, start = [], clause[0]
-    for match in re.finditer(r",?\s+and\s+that\s+(?=(\S+))", masked[clause[0] : clause[1]]):
-        if not starts_a_clause(match.group(1)):
+    for match in re.finditer(r",?\s+and\s+that\s+(?=(\S+)(?:\s+([a-z]+))?)", masked[clause[0] : clause[1]]):
+        # "and that insured deposits would …": an -ed word before a noun is its adjective, and the clause starts
+        adjective = re.fullmatch(r"[a-z]{3,}ed", match.group(1)) and (match.group(2) or "") not in _NOT_NOUNS
+        if not (starts_a_clause(match.group(1)) or (adjective and match.group(2))):
             continue  # "the price of bread and that of milk", "he knew and that was enough"
         parts.append((start, clause[0] + match.start()))
         start = clause[0] + match.end()

@@ -2086,3 +2086,18 @@ def test_a_listener_with_a_place_and_a_source_who_asked_not_to_be_named():
         ("Authorities", "it may soon be too late to leave"),
         ("a shift supervisor", "Some workers had not been paid since July"),
     ]
+
+
+def test_an_adjective_after_and_that_and_a_subject_with_a_relative_clause():
+    found = rows("The office said that it had acted, and that insured deposits of up to 100 vells would be paid.")
+    assert [row["text"] for row in found] == ["it had acted", "insured deposits of up to 100 vells would be paid"]
+    relative = rows("He cited claims that the town flooded, and that arrived before May.")
+    assert all("arrived before May" in row["text"] for row in relative)  # a relative "that", not a second clause
+    holder = rows(
+        "Shares fell on Monday, and one fund manager who holds Corran’s junior bonds called the write-off"
+        " “a confiscation”, saying his fund would sue."
+    )
+    assert [(row["speaker_as_written"], row["verb"]) for row in holder] == [
+        ("one fund manager", "called"),
+        ("one fund manager", "saying"),
+    ]
