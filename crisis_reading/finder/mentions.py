@@ -309,28 +309,48 @@ FRONTED_OPENERS = {
 }  # fmt: skip
 
 
+_PLACE_PREPOSITIONS = {
+    "at",
+    "in",
+    "for",
+    "from",
+    "with",
+    "of",
+    "to",
+    "representing",  # "a group representing villagers near the excavation"
+    "familiar",
+    "close",
+    "briefed",
+    "involved",  # "two people familiar with the talks", "a source close to the talks"
+}
+
+
 def _speaker_of_place(words: list[tuple[int, int, str]], block: str) -> Mention | None:
     """Rule "speaker at a place": "a source at the AMTN secretariat", "an official in Cairnwick", "a spokesman
-    for the ministry": a speaker noun followed by at/in/for/from/with and the body or place it belongs to."""
-    for at in range(len(words) - 2, max(-1, len(words) - 9), -1):
-        if words[at][2].lower() in SPEAKER_NOUNS and words[at + 1][2] in (
-            "at",
-            "in",
-            "for",
-            "from",
-            "with",
-            "of",
-            "to",
-            "representing",  # "a group representing villagers near the excavation"
-            "familiar",  # "two people familiar with the talks", "a source close to the talks"
-            "close",
-            "briefed",
-            "involved",
-        ):
+    for the ministry": a speaker noun followed by at/in/for/from/with and the body or place it belongs to.
+    A lower-case speaker noun is looked for first, from the left ("a spokesman for the Ministry of the Interior"
+    is the spokesman's, not the ministry's); then any, from the right, except a body after a person's "of"
+    ("Prof. Ana Rao of the Ranthali Institute of Public Affairs" is hers: _read_name_run reads her)."""
+    window = range(max(0, len(words) - 12), len(words) - 1)
+    candidates = [at for at in window if words[at][2].islower() or (at == 0 and words[at][2].lower() in SPEAKER_NOUNS)]
+    candidates += [at for at in reversed(window) if at >= len(words) - 9 and not _after_a_persons_of(words, at)]
+    for at in candidates:
+        if words[at][2].lower() in SPEAKER_NOUNS and words[at + 1][2] in _PLACE_PREPOSITIONS:
             head = _read_group(words[: at + 1], block, "end")
             if head is not None:
                 return Mention(block[head.start : words[-1][1]], head.start, "group")
     return None
+
+
+def _after_a_persons_of(words: list[tuple[int, int, str]], at: int) -> bool:
+    """Is words[at] inside a proper name that follows "Surname of (the)"? ("Rao of the Ranthali Institute")"""
+    first = at
+    while first > 0 and _capitalised(words[first - 1][2]):
+        first -= 1
+    before = [w for _, _, w in words[max(0, first - 3) : first]]
+    if before and before[-1] == "the":
+        before = before[:-1]
+    return len(before) >= 2 and before[-1] == "of" and _capitalised(before[-2]) and before[-2] not in ORG_WORDS
 
 
 def _group_after_name(words: list[tuple[int, int, str]], after: int, block: str) -> Mention | None:

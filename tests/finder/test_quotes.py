@@ -2101,3 +2101,19 @@ def test_an_adjective_after_and_that_and_a_subject_with_a_relative_clause():
         ("one fund manager", "called"),
         ("one fund manager", "saying"),
     ]
+
+
+def test_a_speaker_at_a_body_and_a_person_of_a_body():
+    found = rows(
+        "Political analyst Prof. Meenakshi Raghavendran of the Ranthali Institute of Public Affairs opined that the"
+        " row reflected a breakdown of trust.",
+        "A spokesman for the Ministry of the Interior said the border was shut.",
+        "Officials at the Ministry of the Interior said it was shut.",
+        "The Mine and Allied Workers’ Union of Kalwende said 3,000 miners had walked out.",
+    )
+    assert [row["speaker_as_written"] for row in found] == [
+        "Meenakshi Raghavendran",
+        "A spokesman for the Ministry of the Interior",
+        "Officials at the Ministry of the Interior",
+        "The Mine and Allied Workers’ Union of Kalwende",
+    ]
