@@ -211,6 +211,10 @@ def _without_trailing_adverbial(words: list[tuple[int, int, str]]) -> list[tuple
     return words
 
 
+# words between "the" and a body's name that say what it is now, not what it is called
+NAME_MODIFIERS = {"ruling", "governing", "opposition", "main", "rival", "banned", "outlawed", "separatist"}
+
+
 def read_mention(block: str, start: int, end: int, anchor: str) -> Mention | None:
     """The speaker named in block[start:end]: at its end (subject right before a verb) or at its start
     (the subject of the main clause, or the name after "according to" or an inverted "said X")."""
@@ -232,6 +236,13 @@ def read_mention(block: str, start: int, end: int, anchor: str) -> Mention | Non
         if not words:
             return None
         original = words
+        if (
+            words[0][2] in ("The", "the")
+            and len(words) > 2
+            and words[1][2] in NAME_MODIFIERS
+            and _capitalised(words[2][2])
+        ):
+            words = words[2:]  # "the ruling Lok Samruddhi Party": the party's name after what it is now
         if words[0][2] in ("The", "the") and len(words) > 1 and _capitalised(words[1][2]):
             words = words[1:]
         first = words[0][2]
@@ -765,7 +776,8 @@ def named_pair(masked: str, start: int, end: int) -> list[Mention]:
 
 
 BOTH_AND = re.compile(
-    r"(?:^|[,;]\s+|\s)[Bb]oth\s+(?P<first>[^,;]+?)(?:,\s+[^,;]{2,60},)?\s+and\s+(?P<second>[^,;]+?)\s+"
+    r"(?:^|[,;]\s+|\s)[Bb]oth\s+(?P<first>[^,;]+?)(?:,\s+[^,;]{2,60},)?\s+and\s+(?P<second>[^,;]+?)"
+    r"(?:,\s+(?:however|meanwhile|though|too|in\s+turn|for\s+their\s+part),)?\s+"  # "…, however, conceded"
     r"(?:(?:also|jointly|now|still|have|has|had)\s+)*$"
 )
 

@@ -214,6 +214,16 @@ class SpeakerRegistry:
         if mention.kind == "person":
             surname = text.split()[-1]
             return self._most_recent(lambda s: s.person and s.surname == surname)
+        if mention.kind == "name" and all(word in TITLE_WORDS for word in text.split()):
+            # "The Chief Minister's assertion that …" (read as the title "Minister"): the person met last who holds
+            # that office, as for "the minister said"
+            holder = self._most_recent(
+                lambda s: (
+                    s.person and not s.by_role and s.name.split()[0] not in TITLE_WORDS and lowered in s.role.lower()
+                )
+            )
+            if holder is not None:
+                return holder
         if mention.kind == "name":
             return (
                 self._most_recent(lambda s: s.person and s.surname == text)

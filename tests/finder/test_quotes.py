@@ -2117,3 +2117,22 @@ def test_a_speaker_at_a_body_and_a_person_of_a_body():
         "Officials at the Ministry of the Interior",
         "The Mine and Allied Workers’ Union of Kalwende",
     ]
+
+
+def test_both_with_an_aside_the_ruling_party_and_an_office_in_the_possessive():
+    both = find("Both the ruling Lok Samruddhi Party (LSP) and the JNM, however, conceded that the dams leaked.")
+    assert sorted(speaker_name(both, row) for row in both.quotes.to_dict("records")) == [
+        "Lok Samruddhi Party",
+        "the JNM",
+    ]
+    office = find(
+        "Chief Minister Devendra Nath Rawalkar said the Centre had failed the State.",
+        "The Chief Minister's assertion that the Centre had released only Rs 300 crore drew a swift response.",
+    )
+    assert speaker_name(office, office.quotes.iloc[-1]) == "Devendra Nath Rawalkar"
+    # "former" is what a person was: "The former Deputy Chief Inspector …, who retired, recalls …" stays a role
+    former = find(
+        "Anselm Koury has read that reply. The former Deputy Chief Inspector of Mines for the Vesk Mining Authority,"
+        " who retired in March, recalls warning the company twice."
+    )
+    assert former.quotes.iloc[0]["speaker_as_written"].startswith("The former")
