@@ -292,7 +292,9 @@ class SpeakerRegistry:
         return self._most_recent(of_that_kind)
 
     def _introduce(self, mention: Mention) -> Speaker:
-        person = mention.kind == "person"
+        # "Col Brannigan", "President Putin": a surname after a title is a person's too (mentions._read_name_run)
+        titled = mention.kind == "name" and bool(mention.role) and mention.role.split()[-1].rstrip(".") in TITLE_WORDS
+        person = mention.kind == "person" or (titled and len(mention.text.split()) == 1)
         name = mention.text if mention.kind != "pronoun" else f"unresolved ‘{mention.text}’"
         speaker_id = slug(name)
         while speaker_id in self.speakers:

@@ -2136,3 +2136,10 @@ def test_both_with_an_aside_the_ruling_party_and_an_office_in_the_possessive():
         " who retired in March, recalls warning the company twice."
     )
     assert former.quotes.iloc[0]["speaker_as_written"].startswith("The former")
+
+
+def test_a_surname_after_a_title_is_a_person_a_pronoun_may_mean():
+    result = find(
+        "At the Cobbarra Showground, farmer Col Brannigan said he had moved 600 ewes.", "“It frightens me,” he said."
+    )
+    assert speaker_name(result, result.quotes.iloc[-1]) == "Brannigan"  # not the showground
