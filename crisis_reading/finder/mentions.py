@@ -342,14 +342,16 @@ def _speaker_of_place(words: list[tuple[int, int, str]], block: str) -> Mention 
     A lower-case speaker noun is looked for first, from the left ("a spokesman for the Ministry of the Interior"
     is the spokesman's, not the ministry's); then any, from the right, except a body after a person's "of"
     ("Prof. Ana Rao of the Ranthali Institute of Public Affairs" is hers: _read_name_run reads her)."""
-    window = range(max(0, len(words) - 12), len(words) - 1)
-    candidates = [at for at in window if words[at][2].islower() or (at == 0 and words[at][2].lower() in SPEAKER_NOUNS)]
-    candidates += [at for at in reversed(window) if at >= len(words) - 9 and not _after_a_persons_of(words, at)]
+    nouns = [
+        at for at in range(max(0, len(words) - 12), len(words) - 1)
+        if words[at + 1][2] in _PLACE_PREPOSITIONS and words[at][2].lower() in SPEAKER_NOUNS
+    ]  # fmt: skip
+    candidates = [at for at in nouns if words[at][2].islower() or at == 0]
+    candidates += [at for at in reversed(nouns) if at >= len(words) - 9 and not _after_a_persons_of(words, at)]
     for at in candidates:
-        if words[at][2].lower() in SPEAKER_NOUNS and words[at + 1][2] in _PLACE_PREPOSITIONS:
-            head = _read_group(words[: at + 1], block, "end")
-            if head is not None:
-                return Mention(block[head.start : words[-1][1]], head.start, "group")
+        head = _read_group(words[: at + 1], block, "end")
+        if head is not None:
+            return Mention(block[head.start : words[-1][1]], head.start, "group")
     return None
 
 
