@@ -238,6 +238,21 @@ def test_a_value_the_list_lacks_says_where_the_list_is_and_how_to_add_to_it(
     assert value in set(load_article(SLUG, tmp_path / "data").speakers[column])
 
 
+def test_a_mistyped_value_is_told_the_one_it_stands_for_before_how_to_add_it(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert command.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", "data", "--sides", "government", "rebels"]) == 0
+    folder = tmp_path / "data" / SLUG
+    for typed, meant in (("goverment", "government"), ("Rebels", "rebels")):
+        edit_speaker_cell(folder, "side", typed)
+        with pytest.raises(DataError) as refused:
+            load_article(SLUG, tmp_path / "data")
+        message = str(refused.value)
+        assert message.startswith(f"data/{SLUG}/speakers.csv, row 1 (line 2), column 'side': '{typed}' is not an")
+        assert f"\"enum\". Did you mean '{meant}'? If this article does need '{typed}', add it to that list" in message
+    edit_speaker_cell(folder, "side", "government")  # what the message says to do
+    assert load_article(SLUG, tmp_path / "data").speakers["side"].iloc[0] == "government"
+
+
 def test_the_scaffold_takes_the_articles_own_sides(data: Path, capsys) -> None:
     assert command.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", str(data), "--sides", "Army", "The Front"]) == 0
     assert (
