@@ -296,15 +296,26 @@ def test_an_article_marked_reviewed_with_rows_nobody_checked_is_refused(tmp_path
     message = str(refused.value)
     first = proposed.speakers["speaker_id"].iloc[0]
     waiting = len(proposed.speakers) + len(proposed.quotes) + len(proposed.events)
-    assert message.startswith(f"data/{SLUG}/datapackage.json: 'review_status' is 'reviewed', but {waiting} rows")
+    assert message.startswith(
+        f"data/{SLUG}/datapackage.json: 'review_status' is 'reviewed', but a person has not checked {waiting} rows "
+        "yet: "
+    )
     assert f"speakers.csv rows 1 ({first}), 2 (" in message and "quotes.csv rows 1 (q01)" in message
     assert "events.csv rows 1 (" in message and "more" in message  # the first few named, the rest counted
-    assert "set 'review_status' to 'in_review'" in message
-    # The speakers' notes rewritten by hand, but nobody judged their sides: they are still named.
+    speakers_part = message.split("speakers.csv")[1].split(";")[0]  # each table's rows say which cells to check
+    assert speakers_part.endswith("whose 'note' says 'unreviewed' and 'side_basis' still says 'Not judged yet'")
+    assert message.split("quotes.csv")[1].split(";")[0].endswith("whose 'note' says 'unreviewed'")
+    assert "set 'review_status' in this file's \"article\" to 'in_review'" in message
+    assert "\n" not in message
+    # The speakers' notes rewritten by hand, but nobody judged their sides: they are still named, for that.
     rewrite_column(folder / "speakers.csv", "note", "Checked.")
     with pytest.raises(DataError) as refused:
         load_article(SLUG, tmp_path / "data")
-    assert f"but {waiting} rows" in str(refused.value) and "speakers.csv rows 1 (" in str(refused.value)
+    assert f"has not checked {waiting} rows" in str(refused.value)
+    speakers_part = str(refused.value).split("speakers.csv")[1].split(";")[0]
+    assert speakers_part.startswith(" rows 1 (") and speakers_part.endswith(
+        "whose 'side_basis' still says 'Not judged yet'"
+    )
     rewrite_column(folder / "speakers.csv", "side_basis", "The article does not say whose side they speak for.")
     with pytest.raises(DataError) as refused:
         load_article(SLUG, tmp_path / "data")
