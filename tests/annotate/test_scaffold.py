@@ -270,6 +270,14 @@ def test_the_scaffold_takes_the_articles_own_sides(data: Path, capsys) -> None:
     )
 
 
+def test_sides_with_no_latin_letter_are_refused_not_merged(data: Path, capsys) -> None:
+    arguments = [str(PRACTICE_TEXT), "--slug", SLUG, "--data", str(data), "--sides", "Россия", "Україна"]
+    assert command.main(arguments) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: the side 'Россия' has no Latin letter or digit") and "e.g. 'russia'" in err
+    assert err.count("\n") == 1 and not (data / SLUG).exists()
+
+
 def rewrite_column(path: Path, column: str, value: str) -> None:
     """Write `value` in every row's `column` of a CSV file, as a hasty hand edit would."""
     with path.open(encoding="utf-8", newline="") as file:
