@@ -185,7 +185,23 @@ def test_make_article_passes_fictional_on() -> None:
         return run.stdout.strip().splitlines()[-1]
 
     assert scaffold_line("FICTIONAL=yes").split()[-1] == "--fictional"
+    assert scaffold_line("FICTIONAL=Yes").split()[-1] == "--fictional"
     assert "--fictional" not in scaffold_line() and "--fictional" not in scaffold_line("FICTIONAL=no")
+    assert "--fictional" not in scaffold_line("FICTIONAL=No") and "--fictional" not in scaffold_line("FICTIONAL=FALSE")
+
+
+def test_make_article_refuses_a_fictional_that_is_neither_yes_nor_no(tmp_path: Path) -> None:
+    # -o: the environment counts as installed, so only the recipe runs; the refusal comes before the scaffold.
+    run = subprocess.run(
+        ["make", "-s", "-o", ".venv/.installed", "article", f"TEXT={tmp_path / 'a.txt'}", "SLUG=x-2025-01-01-y",
+         "FICTIONAL=maybe"],
+        cwd=REPO, capture_output=True, text=True,
+    )  # fmt: skip
+    assert run.returncode != 0
+    assert run.stdout.strip() == (
+        "make article: FICTIONAL=maybe is neither yes nor no: FICTIONAL=yes marks an article you invented; "
+        "leave it out for a real one"
+    )
 
 
 def edit_speaker_cell(folder: Path, column: str, value: str, row: int = 1) -> None:
