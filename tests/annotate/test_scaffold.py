@@ -81,12 +81,13 @@ def test_the_summary_counts_one_of_a_thing_in_the_singular(tmp_path: Path, monke
 def test_the_scaffold_never_overwrites_without_force(data: Path, capsys) -> None:
     assert command.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", str(data)]) == 0
     assert command.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", str(data)]) == 2
-    assert "exists already" in capsys.readouterr().err
+    assert "exists already; add --force to replace it (through make: ARGS=--force)" in capsys.readouterr().err
     descriptor_path = data / SLUG / "datapackage.json"
     edited = descriptor_path.read_text(encoding="utf-8").replace("Nothing here", "Nothing at all here")
     descriptor_path.write_text(edited, encoding="utf-8")  # as if someone had started on it
     assert command.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", str(data), "--force"]) == 0
     assert (data / f".{SLUG}.previous" / "datapackage.json").read_text(encoding="utf-8") == edited
+    assert f"The folder it replaced is kept in {data / f'.{SLUG}.previous'} (hidden" in capsys.readouterr().out
     assert SLUG in [p.name for p in data.iterdir()] and f".{SLUG}.previous" not in load_list(data)
 
 
