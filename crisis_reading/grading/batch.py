@@ -69,13 +69,25 @@ def _digest_files(paths: list[Path], digest: Any, root: Path) -> None:
         digest.update(path.read_bytes())
 
 
+def _files_grading_reads(root: Path, pattern: str) -> list[Path]:
+    """The files under `root` matching `pattern`, except hidden ones and those in hidden folders (a name starting
+    with "."): no lesson or check reads them, and the annotation tool writes some beside an article as an instructor
+    works (data/.<slug>.previous, the version a save replaced; .<slug>.<id>.saving), as Jupyter and macOS do
+    (.ipynb_checkpoints, .DS_Store). Counting them made a kept backup regrade a whole class."""
+    return [
+        path
+        for path in root.rglob(pattern)
+        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(root).parts)
+    ]
+
+
 @cache
 def code_and_data_digest() -> str:
     """A hash of the package's code and the course data: the expectations grading depends on."""
     digest = hashlib.sha256()
-    _digest_files(list(PACKAGE.rglob("*.py")), digest, PACKAGE)
+    _digest_files(_files_grading_reads(PACKAGE, "*.py"), digest, PACKAGE)
     data = data_dir()
-    _digest_files([path for path in data.rglob("*") if path.is_file()], digest, data)
+    _digest_files(_files_grading_reads(data, "*"), digest, data)
     return digest.hexdigest()
 
 
