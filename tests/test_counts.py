@@ -11,6 +11,8 @@ from test_any_article import every_lesson_chart
 from crisis_reading import Annotation, annotation_widget, evidence, load_article
 from crisis_reading.analysis.dates import date_reading
 from crisis_reading.annotate.scaffold import scaffold
+from crisis_reading.grading.reports import feedback_page
+from crisis_reading.grading.scoring import Row
 
 # "1 events", "1 quote rows", "1 of 1 statements": a one followed by a plural (one word between at most).
 ONE_AND_A_PLURAL = re.compile(r"(?<![\d.,])\b1 (?:[a-z-]+ )?[a-z]+s\b")
@@ -58,3 +60,8 @@ def test_the_tables_and_the_tool_count_one_in_the_singular(one, tmp_path: Path) 
     assert "<b>1 quote</b>" in widget.progress.value and "<b>1 event</b>" in widget.progress.value
     for text in shown:
         assert not ONE_AND_A_PLURAL.search(text), text
+
+
+def test_a_one_question_feedback_page_counts_it_in_the_singular() -> None:
+    page = feedback_page("ann", [Row("ann", "03-x.ipynb", "03.1", 1, "correct", "ok", "ran")])
+    assert "1 of 1 question correct." in page and not ONE_AND_A_PLURAL.search(page.split("\n## ")[0])
