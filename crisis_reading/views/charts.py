@@ -355,6 +355,10 @@ def timeline_chart(
     ax.text(article.published, len(shown) - 0.5, f" published {article.published:%d %b}", va="center", fontsize=9)
     ax.axvspan(article.published, end_day, color="#f2f2f2", zorder=0)
     ax.set_yticks(range(len(labels)), labels, fontsize=9)
+    # At least half a row and more around the rows: a single event autoscales to a sliver of ±0.05, which left the
+    # "published" label (half a row below the events) far outside, and the saved figure mostly blank.
+    low, high = ax.get_ylim()
+    ax.set_ylim(min(low, -0.75), max(high, len(labels) - 0.25))
     ax.invert_yaxis()
     ax.set_xlim(start_day, end_day)
     locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
