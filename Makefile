@@ -44,12 +44,16 @@ exercises: $(STAMP)
 	$(BIN)/crisis-reading exercises
 
 # Start a new article folder from a text file, marked unreviewed: make article TEXT=path/to/article.txt SLUG=outlet-yyyy-mm-dd-topic
-# FICTIONAL=yes marks an article you invented as fictional (a banner above its text in every lesson; no, false or 0: not).
+# FICTIONAL=yes marks an article you invented as fictional (a banner above its text in every lesson); no, or left out:
+# a real one. Any other word is refused: "No" or "FALSE" once marked a real article as invented.
 # (more options, e.g. ARGS='--outlet "Halyard Wire" --published 2025-03-14': crisis-reading scaffold --help)
 FICTIONAL ?=
+FICTIONAL_YES := yes Yes YES y Y true True TRUE 1
+FICTIONAL_NO := no No NO n N false False FALSE 0
 article: $(STAMP)
 	@test -n "$(TEXT)" -a -n "$(SLUG)" || { echo "usage: make article TEXT=path/to/article.txt SLUG=outlet-yyyy-mm-dd-topic [FICTIONAL=yes]"; exit 2; }
-	$(BIN)/crisis-reading scaffold "$(TEXT)" --slug "$(SLUG)" $(if $(filter-out no false 0,$(FICTIONAL)),--fictional) $(ARGS)
+	@test -z "$(filter-out $(FICTIONAL_YES) $(FICTIONAL_NO),$(FICTIONAL))" || { echo "make article: FICTIONAL=$(FICTIONAL) is neither yes nor no: FICTIONAL=yes marks an article you invented; leave it out for a real one"; exit 2; }
+	$(BIN)/crisis-reading scaffold "$(TEXT)" --slug "$(SLUG)" $(if $(filter $(FICTIONAL_YES),$(FICTIONAL)),--fictional) $(ARGS)
 
 # Build the course book (Sphinx + MyST-NB + sphinx-book-theme, configured in book/) into _site/: every lesson run,
 # with its outputs, a sidebar, search, and launch buttons for Binder and, given HUB, for a JupyterHub via nbgitpuller.

@@ -59,3 +59,17 @@ def test_ignatovs_side_says_why_from_the_fact_sheet() -> None:
 )
 def test_no_fact_beyond_the_fact_sheet(lesson: str, claim: str) -> None:
     assert claim not in prose(REPO / "course" / lesson)
+
+
+def test_lesson_08_says_a_proposed_speaker_waits_until_it_is_updated() -> None:
+    """A review is 'reviewed' only once every speaker it saves is updated (even one left unclear): the lesson's
+    list of the tool's tabs says so, by the button's own name, so a student is not left wondering what waits."""
+    from crisis_reading import Annotation, annotation_widget, load_article
+    from crisis_reading.finder.quotes import find_quotes
+
+    lesson = prose(REPO / "course" / "08-your-turn.ipynb")
+    haldor = load_article("practice-2025-11-haldor-dam-talks")
+    annotation = Annotation.from_finder(haldor.blocks, find_quotes(haldor.blocks), haldor.meta, template=haldor)
+    button = annotation_widget(annotation, REPO / "unsaved").update_speaker_button.description
+    speakers_tab = next(line for line in lesson.splitlines() if line.startswith("- **Speakers** (third tab)"))
+    assert f"waits for review until you choose *{button}*" in speakers_tab and "`unclear`" in speakers_tab

@@ -8,11 +8,12 @@ working) that IPython shows as its message alone (`_render_traceback_`); `choose
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from typing import Any
 
 import pandas as pd
+
+from crisis_reading.dataset.spelling import meant
 
 SHOWN = 15  # more allowed values than this are counted, not listed, to keep the message to one line
 
@@ -27,26 +28,6 @@ class ChoiceError(ValueError):
 def quoted(values: Iterable[Any]) -> str:
     """Values as a student would type them: 'russia', 'us_nato', 3."""
     return ", ".join(repr(value) if isinstance(value, str) else str(value) for value in values)
-
-
-def initials(text: str) -> str:
-    """ "United Kingdom" → "uk": how a name is often shortened."""
-    words = [word for word in str(text).replace("-", " ").split() if word[:1].isalpha()]
-    return "".join(word[0] for word in words).casefold() if len(words) > 1 else ""
-
-
-def meant(value: Any, allowed: Iterable[Any]) -> Any | None:
-    """The allowed value a mistyped one most likely stands for (other capitals, initials, a typo), or None."""
-    options = list(allowed)
-    text = str(value).strip().casefold()
-    for option in options:
-        if str(option).casefold() == text:
-            return option
-    for option in options:
-        if text and initials(option) == text.replace(".", ""):
-            return option
-    close = difflib.get_close_matches(text, [str(option).casefold() for option in options], n=1, cutoff=0.8)
-    return next((option for option in options if str(option).casefold() == close[0]), None) if close else None
 
 
 def suggestion(value: Any, allowed: Iterable[Any]) -> str:

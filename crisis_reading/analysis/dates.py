@@ -20,7 +20,7 @@ import pandas as pd
 from crisis_reading.analysis.choices import ChoiceError
 from crisis_reading.analysis.timeline import relative_time_words
 from crisis_reading.dataset.article import Article, article_or_course
-from crisis_reading.dataset.vocabulary import MONTHS, WEEKDAYS
+from crisis_reading.dataset.vocabulary import MONTHS, WEEKDAYS, counted
 
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 # Month names only with a capital: "may" is also a verb.
@@ -63,7 +63,7 @@ def calendar_span(words: str, published: str | pd.Timestamp) -> tuple[pd.Timesta
     if _WEEKDAY.search(words):
         date = weekday_on_or_before(day, words)
         back = (day - date).days
-        when = "the publication day itself" if back == 0 else f"{back} day{'s' if back > 1 else ''} back"
+        when = "the publication day itself" if back == 0 else f"{counted(back, 'day')} back"
         start, end, rule = date, date, f"the {date.day_name()} on or before the publication day: {when}"
     elif re.search(r"\btoday\b", lowered):
         start, end, rule = day, day, "the publication day"
@@ -214,14 +214,14 @@ def _weekday_after(day: pd.Timestamp, name: str) -> pd.Timestamp:
 def _ago(day: pd.Timestamp, count: int, unit: str) -> DateReading:
     if unit == "day":
         date = day - pd.Timedelta(days=count)
-        return DateReading(date, date, (), "likely", f"{count} day(s) before publication, if counted exactly")
+        return DateReading(date, date, (), "likely", f"{counted(count, 'day')} before publication, if counted exactly")
     back = {"week": pd.DateOffset(weeks=count), "month": pd.DateOffset(months=count)}.get(
         unit, pd.DateOffset(years=count)
     )
     half = {"week": pd.DateOffset(days=3), "month": pd.DateOffset(days=15)}.get(unit, pd.DateOffset(months=6))
     centre = day - back
     return _span(
-        centre - half, centre + half, f"about {count} {unit}(s) before publication, give or take half a {unit}"
+        centre - half, centre + half, f"about {counted(count, unit)} before publication, give or take half a {unit}"
     )
 
 

@@ -13,7 +13,7 @@ import pandas as pd
 from crisis_reading.analysis.framing import frame_summary, framed_quotes
 from crisis_reading.analysis.sides import side_label
 from crisis_reading.dataset.article import Article, article_or_course
-from crisis_reading.dataset.vocabulary import UNATTRIBUTED
+from crisis_reading.dataset.vocabulary import UNATTRIBUTED, counted
 
 CRITERIA = {
     1: "Whose voices?",
@@ -60,7 +60,7 @@ def _whose_voices(article: Article) -> list[tuple]:
         (
             "words from officials, analysts and legislators (% of attributed words)",
             _percent(elite["words"].sum(), total),
-            f"{elite['words'].sum()} of {total} words",
+            f"{elite['words'].sum()} of {counted(total, 'word')}",
         ),
         (
             "words from officials alone (% of attributed words)",
@@ -86,7 +86,8 @@ def _parties(article: Article) -> list[tuple]:
         (
             "frames voiced by more than one side (not counting unclear or unnamed voices)",
             len(shared),
-            f"of {len(sides_per_frame)} frames voiced by named sides: " + ("; ".join(shared.index) or "none"),
+            f"of {counted(len(sides_per_frame), 'frame')} voiced by named sides: "
+            + ("; ".join(shared.index) or "none"),
         ),
     ]
     speakers = article.speakers
@@ -142,7 +143,7 @@ def _party_frames(article: Article) -> list[tuple]:
             (
                 f"{label}: words in its own voice, in quotation marks (% of its words)",
                 _percent(own_words, own_voices["words"].sum()),
-                f"{own_words} of {own_voices['words'].sum()} words",
+                f"{own_words} of {counted(own_voices['words'].sum(), 'word')}",
             ),
         ]
     return rows
@@ -158,7 +159,7 @@ def _claims(article: Article) -> list[tuple]:
         (
             "statements whose channel the article does not state (% of statements)",
             _percent(len(unsourced), len(voices)),
-            f"{len(unsourced)} of {len(voices)} statements",
+            f"{len(unsourced)} of {counted(len(voices), 'statement')}",
         ),
     ]
 

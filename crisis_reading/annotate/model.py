@@ -42,6 +42,7 @@ from crisis_reading.dataset.vocabulary import (
     UNREVIEWED,
     counted,
     join_list,
+    makes_an_id,
     marked_overlaps,
     overlap_marker,
     says_unreviewed,
@@ -969,7 +970,14 @@ def with_sides(descriptor: dict[str, Any], sides: tuple[str, ...] | list[str]) -
     sides every article has, in place of the template's: an article about another crisis has other sides."""
     if isinstance(sides, str) or not all(isinstance(side, str) and side.strip() for side in sides):
         raise ValueError("sides should be a list of names in quotation marks, e.g. sides=['government', 'rebels']")
-    own = list(dict.fromkeys([slug(side) for side in sides if slug(side)] + list(ALWAYS_SIDES)))
+    for side in sides:
+        # slug() would make every such name the same stand-in id, "speaker": two sides would become one.
+        if not makes_an_id(side):
+            raise ValueError(
+                f"the side {side!r} has no Latin letter or digit to make its id from (a side is written in "
+                "speakers.csv as lowercase Latin letters, digits and _): name it in Latin letters, e.g. 'russia'"
+            )
+    own = list(dict.fromkeys([slug(side) for side in sides] + list(ALWAYS_SIDES)))
     copy = json.loads(json.dumps(descriptor))
     for resource in copy["resources"]:
         if resource["name"] == "speakers":

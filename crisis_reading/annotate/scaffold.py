@@ -109,7 +109,8 @@ def scaffold(
     target = data / slug
     if target.exists() and not force:
         raise FileExistsError(
-            f"{target} exists already; add --force to replace it (the old one is kept as .{slug}.previous)"
+            f"{target} exists already; add --force to replace it (through make: ARGS=--force), and the old one "
+            f"is kept as .{slug}.previous"
         )
     text = Path(text_file).read_text(encoding="utf-8")
     blocks = blocks_from_text(text)

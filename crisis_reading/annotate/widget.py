@@ -18,7 +18,7 @@ from crisis_reading.annotate.draft import start_over
 from crisis_reading.annotate.model import ACCEPTED, PENDING, REJECTED, Annotation
 from crisis_reading.dataset.datapackage import allowed_values
 from crisis_reading.dataset.errors import DataError
-from crisis_reading.dataset.vocabulary import KINDS
+from crisis_reading.dataset.vocabulary import KINDS, counted
 from crisis_reading.finder.events import TIME_PHRASE
 from crisis_reading.views.style import declared_colours, side_colours, tint
 
@@ -457,9 +457,10 @@ class AnnotationWidget(widgets.VBox):
         self.event_choice.value = chosen_event if chosen_event in dict(options).values() else NEW
         quote_id = self.current()
         self.progress.value = (
-            f"<b>{len(ids)} quotes</b>: {counts[ACCEPTED]} accepted, {counts[REJECTED]} rejected, "
-            f"<b>{counts[PENDING]} waiting for review</b> · <b>{len(annotation.event_status)} events</b>: "
-            f"<b>{events[PENDING]} waiting for review</b> · <b>{len(annotation.saved_speaker_ids())} speakers</b>: "
+            f"<b>{counted(len(ids), 'quote')}</b>: {counts[ACCEPTED]} accepted, {counts[REJECTED]} rejected, "
+            f"<b>{counts[PENDING]} waiting for review</b> · <b>{counted(len(annotation.event_status), 'event')}</b>: "
+            f"<b>{events[PENDING]} waiting for review</b> · "
+            f"<b>{counted(len(annotation.saved_speaker_ids()), 'speaker')}</b>: "
             f"<b>{len(annotation.speakers_to_review())} waiting for review</b> (give each a side and update it)."
         )
         if quote_id is None:

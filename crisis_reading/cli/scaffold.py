@@ -64,6 +64,8 @@ def main(argv: list[str] | None = None, prog: str = "crisis-reading scaffold") -
         f"{counted(report.speakers, 'proposed speaker')}, {counted(report.events, 'proposed event')}; "
         "review_status 'unreviewed'."
     )
+    if report.previous:  # --force: the folder replaced is not lost, but hidden, so say where
+        print(f"The folder it replaced is kept in {report.previous} (hidden: git ignores it and no lesson lists it).")
     credit = "given with --outlet" if options.outlet else "read from the credit line “Source: …”"
     day = "given with --published" if options.published else "read from the slug: is it the article's own date?"
     print(f"Outlet: {article.meta['outlet']} ({credit}); published: {article.meta['published']} ({day})")

@@ -15,7 +15,7 @@ import pandas as pd
 
 from crisis_reading.dataset.article import Article, load_article
 from crisis_reading.dataset.paths import DEFAULT_ARTICLE, data_dir, list_articles
-from crisis_reading.dataset.vocabulary import HELD_OUT_KEY
+from crisis_reading.dataset.vocabulary import HELD_OUT_KEY, counted
 from crisis_reading.finder.quotes import find_quotes
 from crisis_reading.finder.scoring import agreement_on_matches, pooled, score, traps_proposed
 from crisis_reading.finder.text_blocks import blocks_from_text, function_agreement
@@ -54,7 +54,7 @@ def report_one(article: Article) -> None:
         agreement = function_agreement(blocks_from_text(text_file.read_text(encoding="utf-8")), article.blocks)
         print(
             f"Guessed block functions agree with blocks.csv on {int(agreement['agree'].sum())} "
-            f"of {len(agreement)} blocks"
+            f"of {counted(len(agreement), 'block')}"
         )
         for row in agreement[~agreement["agree"]].itertuples():
             print(f"  block {row.block}: guessed {row.function_guessed}, key {row.function_key}")
@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None, prog: str = "crisis-reading score") -> i
                     caught = sum(int(cell.split("/")[0]) for cell in traps)
                     offered = sum(int(cell.split("/")[1]) for cell in traps)
                     trap_line = f"; traps proposed as quotes: {caught} of {offered}" if traps else ""
-                    print(f"\n{part}: {keys} keys pooled (each quote counts once){trap_line}")
+                    print(f"\n{part}: {counted(keys, 'key')} pooled (each quote counts once){trap_line}")
                     print(pooled_table.to_string())
             return 0
         if len(folders) > 1:

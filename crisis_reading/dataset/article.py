@@ -13,7 +13,7 @@ from crisis_reading.dataset.cache import once_per_data_folder
 from crisis_reading.dataset.datapackage import read_package, to_frame
 from crisis_reading.dataset.paths import DEFAULT_ARTICLE, data_dir, list_articles
 from crisis_reading.dataset.schema import columns, core_tables, optional_tables
-from crisis_reading.dataset.vocabulary import REVIEWED
+from crisis_reading.dataset.vocabulary import REVIEWED, counted
 
 # The facts about a speaker that stand beside each of its quote rows (Article.voices) and in summaries.
 SPEAKER_FACTS = ("speaker_id", "name", "side", "voice_type", "interviewed_by_outlet")
@@ -72,8 +72,8 @@ class Article:
 
     def __repr__(self) -> str:
         return (
-            f"<Article {self.slug!r}: {len(self.blocks)} blocks, {len(self.speakers)} speakers, "
-            f"{len(self.quotes)} quotes, {len(self.events)} events>"
+            f"<Article {self.slug!r}: {counted(len(self.blocks), 'block')}, {counted(len(self.speakers), 'speaker')}, "
+            f"{counted(len(self.quotes), 'quote')}, {counted(len(self.events), 'event')}>"
         )
 
 

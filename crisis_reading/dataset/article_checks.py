@@ -148,25 +148,40 @@ def _check_reviewed_means_checked(folder: Path, meta: dict[str, Any], tables: di
         return
     waiting, count = [], 0
     for name, ident in CHECKED_ROWS.items():
-        table = tables[name]
-        rows = [
-            f"{index + 1} ({row[ident]})"
-            for index, row in enumerate(table.rows)
-            if says_unreviewed(row["note"]) or (name == "speakers" and side_not_judged(row["side_basis"]))
-        ]
-        if rows:
+        # Rows grouped by the cells that still say nobody checked them, so each group names its column and value:
+        # a speaker whose note was rewritten by hand may still have the finder's side_basis.
+        groups: dict[tuple[str, ...], list[str]] = {}
+        for index, row in enumerate(tables[name].rows):
+            unchecked = tuple(
+                column
+                for column, says in (
+                    ("note", says_unreviewed(row["note"])),
+                    ("side_basis", name == "speakers" and side_not_judged(row["side_basis"])),
+                )
+                if says
+            )
+            if unchecked:
+                groups.setdefault(unchecked, []).append(f"{index + 1} ({row[ident]})")
+        for unchecked, rows in groups.items():
             count += len(rows)
             more = f" and {len(rows) - MOST_NAMED} more" if len(rows) > MOST_NAMED else ""
-            waiting.append(f"{table.path.name} row{'s' if len(rows) > 1 else ''} {', '.join(rows[:MOST_NAMED])}{more}")
+            says = " and ".join(UNCHECKED_SAYS[column] for column in unchecked)
+            waiting.append(
+                f"{tables[name].path.name} {'rows' if len(rows) > 1 else 'row'} {', '.join(rows[:MOST_NAMED])}{more}, "
+                f"whose {says}"
+            )
     if waiting:
         raise DataError(
             folder / "datapackage.json",
-            f"'review_status' is {REVIEWED!r}, but {counted(count, 'row')} a person has not checked yet "
-            f"(the note says {UNREVIEWED!r}, or a speaker's side_basis still says {SIDE_NOT_JUDGED!r}): "
+            f"'review_status' is {REVIEWED!r}, but a person has not checked {counted(count, 'row')} yet: "
             f"{'; '.join(waiting)}. Check each one (in the annotation tool: accept or correct each quote and event, "
-            "and update each speaker with a side, an organisation and its types), or set 'review_status' to "
-            f"{IN_REVIEW!r} until they are checked",
+            "and update each speaker with a side, an organisation and its types), or set 'review_status' in this "
+            f'file\'s "article" to {IN_REVIEW!r} until they are checked',
         )
+
+
+# What a row's cell says while nobody has checked it, as the refusal above words it.
+UNCHECKED_SAYS = {"note": f"'note' says {UNREVIEWED!r}", "side_basis": f"'side_basis' still says {SIDE_NOT_JUDGED!r}"}
 
 
 def _check_block_numbers(blocks: Table) -> None:

@@ -11,7 +11,8 @@ class DataError(ValueError):
 
     The message is meant to be read by a student or instructor who edited a
     CSV by hand, so it names the line as a text editor or spreadsheet counts
-    it, not pandas' zero-based index.
+    it, not pandas' zero-based index. In a notebook it is all they see: the
+    loader's own frames would only hide it (`_render_traceback_`).
     """
 
     def __init__(
@@ -39,6 +40,10 @@ class DataError(ValueError):
         if self.column is not None:
             where.append(f"column '{self.column}'")
         return ", ".join(where) + ": " + self.problem
+
+    def _render_traceback_(self) -> list[str]:
+        """What IPython shows in place of a traceback: the file to fix and what is wrong, on one line."""
+        return [f"A data file needs fixing: {self}"]
 
 
 def display_path(path: Path) -> str:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from crisis_reading.dataset.errors import DataError, display_path
+from crisis_reading.dataset.spelling import meant
 
 _INTEGER = re.compile(r"-?[0-9]+")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -375,10 +376,18 @@ def _check_constraints(
     if "enum" in constraints and value not in constraints["enum"]:
         # Each article lists its own allowed values (its own sides, for one): say where, so a value the article
         # rightly needs (another conflict's sides, a civilian voice) is added there, not to the package's code.
+        # A slip ("goverment", "Unclear") is told the value it stands for before it is told how to add a new one, so
+        # the typo is corrected, not added to the list.
+        guess = meant(cell, constraints["enum"])
+        add = (
+            f"Did you mean {guess!r}? If this article does need {cell!r}, add it"
+            if guess is not None
+            else f"if this article needs {cell!r}, add it"
+        )
         raise fail(
             f"{cell!r} is not an allowed value; use one of: {', '.join(map(str, constraints['enum']))}. "
             f"These are listed in {display_path(described.descriptor)}, resource '{described.resource}', field "
-            f'\'{column}\', under "constraints" → "enum": if this article needs {cell!r}, add it to that list '
+            f'\'{column}\', under "constraints" → "enum"{". " if guess is not None else ": "}{add} to that list '
             '(data/README.md, "Allowed values")'
         )
     if "pattern" in constraints and not re.fullmatch(constraints["pattern"], cell):

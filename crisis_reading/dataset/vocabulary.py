@@ -100,12 +100,22 @@ def slug(name: str) -> str:
     "Lucía Ferrandel" → "lucia_ferrandel"; an apostrophe inside a name joins it ("Sean O’Brien" →
     "sean_obrien"), since it is one name, not two words.
     """
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
-    plain = plain.replace("'", "")  # NFKD keeps ' and drops ’; both join a name
-    ident = re.sub(r"[^a-z0-9]+", "_", plain).strip("_")
+    ident = _id_letters(name)
     if not ident:
         return "speaker"
     return ident if ident[0].isalpha() else f"s_{ident}"
+
+
+def makes_an_id(name: str) -> bool:
+    """Whether `name` holds a Latin letter or digit for slug() to keep ("Côte d’Ivoire" does; "Россия" and "!!" do
+    not, and slug() would give each the stand-in "speaker")."""
+    return bool(_id_letters(name))
+
+
+def _id_letters(name: str) -> str:
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    plain = plain.replace("'", "")  # NFKD keeps ' and drops ’; both join a name
+    return re.sub(r"[^a-z0-9]+", "_", plain).strip("_")
 
 
 # A quote row whose words deliberately share characters with another row of the same block (one statement attributed

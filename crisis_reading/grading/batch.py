@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from crisis_reading.dataset.paths import data_dir
+from crisis_reading.dataset.vocabulary import counted
 from crisis_reading.grading.integrity import signed, verified
 from crisis_reading.grading.layout import Job, answer_name, question_ids
 from crisis_reading.grading.sandbox import (
@@ -69,13 +70,25 @@ def _digest_files(paths: list[Path], digest: Any, root: Path) -> None:
         digest.update(path.read_bytes())
 
 
+def _files_grading_reads(root: Path, pattern: str) -> list[Path]:
+    """The files under `root` matching `pattern`, except hidden ones and those in hidden folders (a name starting
+    with "."): no lesson or check reads them, and the annotation tool writes some beside an article as an instructor
+    works (data/.<slug>.previous, the version a save replaced; .<slug>.<id>.saving), as Jupyter and macOS do
+    (.ipynb_checkpoints, .DS_Store). Counting them made a kept backup regrade a whole class."""
+    return [
+        path
+        for path in root.rglob(pattern)
+        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(root).parts)
+    ]
+
+
 @cache
 def code_and_data_digest() -> str:
     """A hash of the package's code and the course data: the expectations grading depends on."""
     digest = hashlib.sha256()
-    _digest_files(list(PACKAGE.rglob("*.py")), digest, PACKAGE)
+    _digest_files(_files_grading_reads(PACKAGE, "*.py"), digest, PACKAGE)
     data = data_dir()
-    _digest_files([path for path in data.rglob("*") if path.is_file()], digest, data)
+    _digest_files(_files_grading_reads(data, "*"), digest, data)
     return digest.hexdigest()
 
 
@@ -251,7 +264,8 @@ def grade_in_pools(
             alone += suspects
             queue = [(job, identity) for job, identity in broken.unfinished if job.key not in broken.running]
             say(
-                f"a grader worker died, and which of the {len(suspects)} notebooks then running it held cannot be "
+                f"a grader worker died, and which of the {counted(len(suspects), 'notebook')} then running it held "
+                "cannot be "
                 "told: each is graded again alone"
             )
         else:
@@ -352,18 +366,20 @@ def grade_jobs(
             pending.append((job, identity))
     if refused:
         say(
-            f"refused {len(refused)} earlier result(s) in {results_dir} that are unsigned or were changed after "
+            f"refused {counted(len(refused), 'earlier result')} in {results_dir} "
+            f"{'that is unsigned or was' if len(refused) == 1 else 'that are unsigned or were'} changed after "
             f"grading (e.g. {refused[0].student} {refused[0].exercise}): graded again"
         )
     if redo:
-        say(f"redoing all {len(jobs)} jobs (--redo): earlier results in {results_dir} are replaced")
+        say(f"redoing all {counted(len(jobs), 'job')} (--redo): earlier results in {results_dir} are replaced")
     elif finished:
         say(
-            f"resuming: {len(finished)} of {len(jobs)} jobs were already graded in {results_dir} with the same "
+            f"resuming: {len(finished)} of {counted(len(jobs), 'job')} {'was' if len(finished) == 1 else 'were'} "
+            f"already graded in {results_dir} with the same "
             f"files, code, data and limits; grading the other {len(pending)}"
         )
     else:
-        say(f"grading {len(jobs)} jobs (no earlier results to resume in {results_dir})")
+        say(f"grading {counted(len(jobs), 'job')} (no earlier results to resume in {results_dir})")
     counter = Progress(len(jobs), "grading") if show_progress else None
     if counter is not None:
         counter.done = len(finished)

@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from crisis_reading.dataset.vocabulary import counted
 from crisis_reading.grading.batch import default_workers, fingerprint, grade_jobs, rows_of
 from crisis_reading.grading.isolation import sandbox_problem
 from crisis_reading.grading.layout import LayoutError, discover, in_shard, parse_shard, passed_over
@@ -79,7 +80,10 @@ def run_grade(options: argparse.Namespace) -> int:
     jobs = [job for job in every_job if in_shard(job.student, shard)]
     where = f" (shard {shard[0]}/{shard[1]})" if shard else ""
     students = len({job.student for job in jobs})
-    _say(f"{students} students, {len(jobs)} notebooks to grade{where}; {options.workers} workers")
+    _say(
+        f"{counted(students, 'student')}, {counted(len(jobs), 'notebook')} to grade{where}; "
+        f"{counted(options.workers, 'worker')}"
+    )
     _say(f"limits: {limits.describe()}")
     if not limits.sandbox:
         _say(
@@ -101,7 +105,7 @@ def run_grade(options: argparse.Namespace) -> int:
 def run_merge(options: argparse.Namespace) -> int:
     results = merge(options.shards)
     write_reports(rows_of(results), options.out)
-    _say(f"merged {len(options.shards)} shards, {len(results)} notebooks, into {options.out}")
+    _say(f"merged {counted(len(options.shards), 'shard')}, {counted(len(results), 'notebook')}, into {options.out}")
     return 0
 
 

@@ -13,6 +13,7 @@ import hashlib
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from crisis_reading.dataset.vocabulary import counted
 from crisis_reading.grading.layout import safe_name
 from crisis_reading.grading.scoring import CORRECT, NOT_SUBMITTED, NOT_YET, UNANSWERED, VERDICTS, Row
 from crisis_reading.questions.checks import all_questions
@@ -67,7 +68,12 @@ def feedback_file_name(student: str) -> str:
 def feedback_page(student: str, rows: list[Row]) -> str:
     questions = all_questions()
     points = sum(row.points for row in rows)
-    lines = [f"# Feedback for {markdown_text(student)}", "", f"{points} of {len(rows)} questions correct.", ""]
+    lines = [
+        f"# Feedback for {markdown_text(student)}",
+        "",
+        f"{points} of {counted(len(rows), 'question')} correct.",
+        "",
+    ]
     by_notebook: dict[str, list[Row]] = defaultdict(list)
     for row in sorted_rows(rows):
         by_notebook[row.question.split(".")[0]].append(row)
@@ -129,7 +135,8 @@ def write_summary(rows: list[Row], out: Path) -> Chart | None:
     lines = [
         "# Class summary",
         "",
-        f"{students} students, {len(table)} questions. Success rate: the share of the students who handed the "
+        f"{counted(students, 'student')}, {counted(len(table), 'question')}. Success rate: the share of the students "
+        "who handed the "
         "exercise in whose answer is correct.",
         "",
         "| " + " | ".join(SUMMARY_COLUMNS) + " |",

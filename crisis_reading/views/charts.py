@@ -16,7 +16,7 @@ from crisis_reading.analysis.timeline import context_after, dated_events, timeli
 from crisis_reading.analysis.voices import side_summary
 from crisis_reading.dataset.article import Article, article_or_course
 from crisis_reading.dataset.reference import Reference, course_reference
-from crisis_reading.dataset.vocabulary import split_list
+from crisis_reading.dataset.vocabulary import counted, split_list
 from crisis_reading.views.figures import Chart, course_style, empty_chart, finish, new_chart
 from crisis_reading.views.style import SIDE_COLOURS, article_side_colours, tint
 
@@ -84,7 +84,8 @@ def article_barcode(article: Article | None = None) -> Chart:
     quote_share = round(100 * words_by_function.get("quote_paragraph", 0) / blocks["words"].sum())
     title = f"Quote paragraphs carry {quote_share}% of the article’s words"
     description = (
-        f"Barcode of the article’s {len(blocks)} blocks ({left} words) in reading order: each strip is one block, "
+        f"Barcode of the article’s {counted(len(blocks), 'block')} ({counted(left, 'word')}) in reading order: "
+        "each strip is one block, "
         "as wide as its word count, placed in the row of its function."
     )
     return finish(figure, ax, title, description)
@@ -102,7 +103,9 @@ def share_of_voice_chart(article: Article | None = None, by: str = "side") -> Ch
     bars = ax.barh(labels, summary["words"], color=colours)
     ax.bar_label(
         bars,
-        labels=[f"{w} words ({s:.0f}%)" for w, s in zip(summary["words"], summary["word_share"], strict=True)],
+        labels=[
+            f"{counted(w, 'word')} ({s:.0f}%)" for w, s in zip(summary["words"], summary["word_share"], strict=True)
+        ],
         padding=3,
     )
     ax.invert_yaxis()
@@ -112,7 +115,8 @@ def share_of_voice_chart(article: Article | None = None, by: str = "side") -> Ch
     who = side_phrase(top, article) if by == "side" else f"{top.replace('_', ' ')} voices"
     title = f"Most attributed words go to {who}: {summary['word_share'].iloc[0]:.0f}%"
     description = (
-        f"Bar chart of {summary['words'].sum()} attributed words (words attributed to two voices count for each), "
+        f"Bar chart of {counted(summary['words'].sum(), 'attributed word')} (words attributed to two voices count "
+        "for each), "
         f"by {by.replace('_', ' ')}: "
         + "; ".join(f"{label} {words}" for label, words in zip(labels, summary["words"], strict=True))
         + "."
@@ -131,7 +135,7 @@ def _and(items: list[str]) -> str:
 
 
 def _rows_carry(count: int) -> str:
-    return {0: "no row carries", 1: "1 row carries"}.get(count, f"{count} rows carry")
+    return "no row carries" if count == 0 else f"{counted(count, 'row')} {'carries' if count == 1 else 'carry'}"
 
 
 @course_style
@@ -182,7 +186,8 @@ def voice_positions_chart(article: Article | None = None) -> Chart:
         f"{last_who} {'share' if len(last) > 1 else 'has'} the last"
     )
     description = (
-        f"Dot plot of the {len(voices)} quote rows by block and side; first in block {first['block'].iloc[0]} "
+        f"Dot plot of the {counted(len(voices), 'quote row')} by block and side; "
+        f"first in block {first['block'].iloc[0]} "
         f"({_and(first['name'].tolist())}), last in block {last['block'].iloc[0]} ({_and(last['name'].tolist())})."
     )
     return finish(figure, ax, title, description)
@@ -230,7 +235,8 @@ def quote_kinds_chart(article: Article | None = None) -> Chart:
         if indirect_share[side] > 0.5:
             title = (
                 f"{side_label(side, article)} is quoted mostly in the reporter’s words: "
-                f"{enough.loc[side, 'indirect']} of {enough.loc[side].sum()} rows are indirect"
+                f"{enough.loc[side, 'indirect']} of {counted(enough.loc[side].sum(), 'row')} "
+                f"{'is' if enough.loc[side, 'indirect'] == 1 else 'are'} indirect"
             )
         else:
             title = (
@@ -271,7 +277,7 @@ def attribution_verbs_chart(article: Article | None = None) -> Chart:
     lead = "lead" if len(leaders) > 1 else "leads"
     title = f"{' and '.join(f'“{v}”' for v in leaders)} {lead}; {_rows_carry(len(judging))} a judging verb ◆"
     description = (
-        f"Bar chart of the {len(table)} attribution verbs by number of quote rows, coloured by side; "
+        f"Bar chart of the {counted(len(table), 'attribution verb')} by number of quote rows, coloured by side; "
         f"judging verbs (◆): {', '.join(sorted(set(judging['verb']))) or 'none'}."
     )
     return finish(figure, ax, title, description)
@@ -349,6 +355,10 @@ def timeline_chart(
     ax.text(article.published, len(shown) - 0.5, f" published {article.published:%d %b}", va="center", fontsize=9)
     ax.axvspan(article.published, end_day, color="#f2f2f2", zorder=0)
     ax.set_yticks(range(len(labels)), labels, fontsize=9)
+    # At least half a row and more around the rows: a single event autoscales to a sliver of ±0.05, which left the
+    # "published" label (half a row below the events) far outside, and the saved figure mostly blank.
+    low, high = ax.get_ylim()
+    ax.set_ylim(min(low, -0.75), max(high, len(labels) - 0.25))
     ax.invert_yaxis()
     ax.set_xlim(start_day, end_day)
     locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
@@ -382,14 +392,14 @@ def timeline_chart(
     uncertain = int((shown["certainty"] != "certain").sum())
     turning = later[later["turning_point"].notna()] if "turning_point" in later else later.iloc[0:0]
     gap = (
-        f"; {turning['turning_point'].iloc[0]} came {(turning['date_start'].iloc[0] - article.published).days} "
-        "days later"
+        f"; {turning['turning_point'].iloc[0]} came "
+        f"{counted((turning['date_start'].iloc[0] - article.published).days, 'day')} later"
         if len(turning)
         else ""
     )
-    title = f"{len(shown)} events, {uncertain} with an inferred or uncertain date{gap}"
+    title = f"{counted(len(shown), 'event')}, {uncertain} with an inferred or uncertain date{gap}"
     omitted = len(events) - len(shown)
-    not_shown = f"; {omitted} earlier event(s) outside the axis not shown" if omitted else ""
+    not_shown = f"; {counted(omitted, 'earlier event')} outside the axis not shown" if omitted else ""
     afterwards = (
         "then what came after publication (shaded)"
         if reference is not None
@@ -463,7 +473,10 @@ def membership_venn_chart(reference: Reference, day: str | pd.Timestamp) -> Char
     day_ts = pd.Timestamp(day)
     nato, eu = len(members_on(reference, "NATO", day_ts)), len(members_on(reference, "EU", day_ts))
     both = int(regions.loc[regions["NATO"] & regions["EU"], "countries"].sum())
-    title = f"On {day_ts:%d %b %Y}, {both} countries were in both NATO ({nato}) and the EU ({eu})"
+    title = (
+        f"On {day_ts:%d %b %Y}, {counted(both, 'country', 'countries')} {'was' if both == 1 else 'were'} in both "
+        f"NATO ({nato}) and the EU ({eu})"
+    )
     description = (
         f"Venn diagram of NATO and EU membership on {day_ts:%d %B %Y} and the OSCE's participating states "
         "as listed for January 2022 (the data has no OSCE dates), with the number of countries in each region: "
@@ -494,16 +507,16 @@ def enlargement_chart(reference: Reference, until: str | pd.Timestamp, organisat
     ax.axvline(until, color="black", linewidth=1)
     members_then = len(members_on(reference, organisation, until))
     ax.annotate(
-        f"{members_then} members", (until, members_then), xytext=(6, -14), textcoords="offset points", fontsize=10
+        counted(members_then, "member"), (until, members_then), xytext=(6, -14), textcoords="offset points", fontsize=10
     )
     ax.set_ylabel("members")
     ax.set_ylim(0, waves["members_after"].max() + 3)
     ax.set_xlim(waves["date"].min() - pd.Timedelta(days=700), last_day)
     first = int(waves["members_after"].iloc[0])
-    title = f"{organisation} went from {first} founding members to {members_then} by {until:%d %b %Y}"
+    title = f"{organisation} went from {counted(first, 'founding member')} to {members_then} by {until:%d %b %Y}"
     description = (
         f"Step chart of {organisation} members from {waves['date'].min():%Y} to {last_change:%d %B %Y}, the last "
-        f"change the course's data records, with {until:%d %B %Y} marked: {members_then} members then, "
+        f"change the course's data records, with {until:%d %B %Y} marked: {counted(members_then, 'member')} then, "
         f"{int(waves['members_after'].iloc[-1])} after that last change."
     )
     return finish(figure, ax, title, description)
@@ -516,7 +529,7 @@ def _shared_frames_title(shared: int, frames: int) -> str:
     if shared == frames:
         return f"Every frame is {many}"
     verb = "is" if shared == 1 else "are"
-    return f"{'Only ' if 2 * shared < frames else ''}{shared} of {frames} frames {verb} {many}"
+    return f"{'Only ' if 2 * shared < frames else ''}{shared} of {counted(frames, 'frame')} {verb} {many}"
 
 
 @course_style
@@ -559,13 +572,14 @@ def frames_matrix_chart(article: Article | None = None) -> Chart:
             markerfacecolor="white",
             markeredgecolor="black",
             markersize=(90 * n) ** 0.5,
-            label=f"{n} quote row{'s' if n > 1 else ''}",
+            label=counted(n, "quote row"),
         )
         for n in (1, 2, 3)
     ]
     _side_legend(ax, article, palette, side_of[table.index], extra=sizes)
     description = (
-        f"Dot matrix of {len(table)} speakers (rows, coloured by side) against {len(columns)} frames (columns); "
+        f"Dot matrix of {counted(len(table), 'speaker')} (rows, coloured by side) against "
+        f"{counted(len(columns), 'frame')} (columns); "
         "a dot means the speaker voices that frame, larger for more quote rows."
     )
     return finish(figure, ax, title, description)
@@ -598,7 +612,7 @@ def source_checks_chart(article: Article | None = None) -> Chart:
     ax.grid(axis="y", color="#eeeeee")
     _side_legend(ax, article, palette, cards["side"].dropna(), not_a_speaker=cards["side"].isna().any())
     adds = int((cards["status"] == "adds_context").sum())
-    title = f"For {adds} of {len(cards)} sources, a check finds what the article leaves out"
+    title = f"For {adds} of {counted(len(cards), 'source')}, a check finds what the article leaves out"
     description = (
         "Dot chart of each source the course checked, placed by the verdict: "
         + "; ".join(f"{STATUS_LABELS[s]}: {int((cards['status'] == s).sum())}" for s in STATUS_ORDER)

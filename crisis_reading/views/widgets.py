@@ -127,7 +127,7 @@ class EnlargementExplorer(widgets.VBox):
             else ""
         )
         self.summary.value = (
-            f"<p>At the end of {self.year.value}, by the course's data: <b>{len(members)} members</b> of "
+            f"<p>At the end of {self.year.value}, by the course's data: <b>{counted(len(members), 'member')}</b> of "
             f"{self.organisation}.{limit} Former Soviet republics in bold.</p><p style='max-width:60em'>{names}</p>"
         )
         self.chart.value = enlargement_chart(self.reference, self.day(), self.organisation).png()

@@ -57,6 +57,8 @@ def test_unusable_input_gets_one_message_and_no_traceback(tmp_path: Path, monkey
         ("my-article.txt", {}, "There is no file my-article.txt"),
         (TEXT, {"published": "5 March"}, "is not a date written YYYY-MM-DD"),
         (TEXT, {"sides": "army"}, "sides should be a list"),
+        # Both would have become the one side "speaker".
+        (TEXT, {"sides": ["Россия", "Україна"]}, "the side 'Россия' has no Latin letter or digit"),
     ]:
         own = start_my_article(text, **kwargs)
         out = capsys.readouterr().out

@@ -81,12 +81,13 @@ def test_the_summary_counts_one_of_a_thing_in_the_singular(tmp_path: Path, monke
 def test_the_scaffold_never_overwrites_without_force(data: Path, capsys) -> None:
     assert command.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", str(data)]) == 0
     assert command.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", str(data)]) == 2
-    assert "exists already" in capsys.readouterr().err
+    assert "exists already; add --force to replace it (through make: ARGS=--force)" in capsys.readouterr().err
     descriptor_path = data / SLUG / "datapackage.json"
     edited = descriptor_path.read_text(encoding="utf-8").replace("Nothing here", "Nothing at all here")
     descriptor_path.write_text(edited, encoding="utf-8")  # as if someone had started on it
     assert command.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", str(data), "--force"]) == 0
     assert (data / f".{SLUG}.previous" / "datapackage.json").read_text(encoding="utf-8") == edited
+    assert f"The folder it replaced is kept in {data / f'.{SLUG}.previous'} (hidden" in capsys.readouterr().out
     assert SLUG in [p.name for p in data.iterdir()] and f".{SLUG}.previous" not in load_list(data)
 
 
@@ -185,7 +186,23 @@ def test_make_article_passes_fictional_on() -> None:
         return run.stdout.strip().splitlines()[-1]
 
     assert scaffold_line("FICTIONAL=yes").split()[-1] == "--fictional"
+    assert scaffold_line("FICTIONAL=Yes").split()[-1] == "--fictional"
     assert "--fictional" not in scaffold_line() and "--fictional" not in scaffold_line("FICTIONAL=no")
+    assert "--fictional" not in scaffold_line("FICTIONAL=No") and "--fictional" not in scaffold_line("FICTIONAL=FALSE")
+
+
+def test_make_article_refuses_a_fictional_that_is_neither_yes_nor_no(tmp_path: Path) -> None:
+    # -o: the environment counts as installed, so only the recipe runs; the refusal comes before the scaffold.
+    run = subprocess.run(
+        ["make", "-s", "-o", ".venv/.installed", "article", f"TEXT={tmp_path / 'a.txt'}", "SLUG=x-2025-01-01-y",
+         "FICTIONAL=maybe"],
+        cwd=REPO, capture_output=True, text=True,
+    )  # fmt: skip
+    assert run.returncode != 0
+    assert run.stdout.strip() == (
+        "make article: FICTIONAL=maybe is neither yes nor no: FICTIONAL=yes marks an article you invented; "
+        "leave it out for a real one"
+    )
 
 
 def edit_speaker_cell(folder: Path, column: str, value: str, row: int = 1) -> None:
@@ -238,6 +255,21 @@ def test_a_value_the_list_lacks_says_where_the_list_is_and_how_to_add_to_it(
     assert value in set(load_article(SLUG, tmp_path / "data").speakers[column])
 
 
+def test_a_mistyped_value_is_told_the_one_it_stands_for_before_how_to_add_it(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert command.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", "data", "--sides", "government", "rebels"]) == 0
+    folder = tmp_path / "data" / SLUG
+    for typed, meant in (("goverment", "government"), ("Rebels", "rebels")):
+        edit_speaker_cell(folder, "side", typed)
+        with pytest.raises(DataError) as refused:
+            load_article(SLUG, tmp_path / "data")
+        message = str(refused.value)
+        assert message.startswith(f"data/{SLUG}/speakers.csv, row 1 (line 2), column 'side': '{typed}' is not an")
+        assert f"\"enum\". Did you mean '{meant}'? If this article does need '{typed}', add it to that list" in message
+    edit_speaker_cell(folder, "side", "government")  # what the message says to do
+    assert load_article(SLUG, tmp_path / "data").speakers["side"].iloc[0] == "government"
+
+
 def test_the_scaffold_takes_the_articles_own_sides(data: Path, capsys) -> None:
     assert command.main([str(PRACTICE_TEXT), "--slug", SLUG, "--data", str(data), "--sides", "Army", "The Front"]) == 0
     assert (
@@ -253,6 +285,14 @@ def test_the_scaffold_takes_the_articles_own_sides(data: Path, capsys) -> None:
     assert "(the sides of aljazeera-2022-01-14-nato-russia-security-demands: --sides gives others)" in (
         capsys.readouterr().out
     )
+
+
+def test_sides_with_no_latin_letter_are_refused_not_merged(data: Path, capsys) -> None:
+    arguments = [str(PRACTICE_TEXT), "--slug", SLUG, "--data", str(data), "--sides", "Россия", "Україна"]
+    assert command.main(arguments) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: the side 'Россия' has no Latin letter or digit") and "e.g. 'russia'" in err
+    assert err.count("\n") == 1 and not (data / SLUG).exists()
 
 
 def rewrite_column(path: Path, column: str, value: str) -> None:
@@ -281,15 +321,26 @@ def test_an_article_marked_reviewed_with_rows_nobody_checked_is_refused(tmp_path
     message = str(refused.value)
     first = proposed.speakers["speaker_id"].iloc[0]
     waiting = len(proposed.speakers) + len(proposed.quotes) + len(proposed.events)
-    assert message.startswith(f"data/{SLUG}/datapackage.json: 'review_status' is 'reviewed', but {waiting} rows")
+    assert message.startswith(
+        f"data/{SLUG}/datapackage.json: 'review_status' is 'reviewed', but a person has not checked {waiting} rows "
+        "yet: "
+    )
     assert f"speakers.csv rows 1 ({first}), 2 (" in message and "quotes.csv rows 1 (q01)" in message
     assert "events.csv rows 1 (" in message and "more" in message  # the first few named, the rest counted
-    assert "set 'review_status' to 'in_review'" in message
-    # The speakers' notes rewritten by hand, but nobody judged their sides: they are still named.
+    speakers_part = message.split("speakers.csv")[1].split(";")[0]  # each table's rows say which cells to check
+    assert speakers_part.endswith("whose 'note' says 'unreviewed' and 'side_basis' still says 'Not judged yet'")
+    assert message.split("quotes.csv")[1].split(";")[0].endswith("whose 'note' says 'unreviewed'")
+    assert "set 'review_status' in this file's \"article\" to 'in_review'" in message
+    assert "\n" not in message
+    # The speakers' notes rewritten by hand, but nobody judged their sides: they are still named, for that.
     rewrite_column(folder / "speakers.csv", "note", "Checked.")
     with pytest.raises(DataError) as refused:
         load_article(SLUG, tmp_path / "data")
-    assert f"but {waiting} rows" in str(refused.value) and "speakers.csv rows 1 (" in str(refused.value)
+    assert f"has not checked {waiting} rows" in str(refused.value)
+    speakers_part = str(refused.value).split("speakers.csv")[1].split(";")[0]
+    assert speakers_part.startswith(" rows 1 (") and speakers_part.endswith(
+        "whose 'side_basis' still says 'Not judged yet'"
+    )
     rewrite_column(folder / "speakers.csv", "side_basis", "The article does not say whose side they speak for.")
     with pytest.raises(DataError) as refused:
         load_article(SLUG, tmp_path / "data")

@@ -79,7 +79,7 @@ def test_a_result_changed_after_grading_is_refused_and_graded_again(graded, caps
     result.write_text(json.dumps(stored), encoding="utf-8")  # a forgery, signature kept as it was
     capsys.readouterr()
     again = grade(submissions, out)
-    assert "refused 1 earlier result(s)" in capsys.readouterr().err
+    assert "refused 1 earlier result in" in capsys.readouterr().err
     assert again[("alice", "03.2")]["verdict"] == rows[("alice", "03.2")]["verdict"]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import matplotlib.colors as mcolors
 
 from crisis_reading import charts
@@ -158,3 +160,12 @@ def test_frames_title_says_only_when_few_frames_are_shared() -> None:
     assert _shared_frames_title(1, 9) == "Only 1 of 9 frames is voiced by more than one identified side"
     assert _shared_frames_title(9, 9) == "Every frame is voiced by more than one identified side"
     assert _shared_frames_title(0, 9).startswith("No frame is voiced")
+
+
+def test_a_timeline_of_one_event_keeps_its_rows_and_the_published_mark_in_view(article) -> None:
+    one = dataclasses.replace(article, slug="one-event", events=article.events.iloc[:1])  # no context timeline
+    chart = charts.timeline_chart(one)
+    low, high = sorted(chart.ax.get_ylim())
+    published = next(text for text in chart.ax.texts if text.get_text().startswith(" published"))
+    assert high - low >= 1  # was ±0.05: a sliver
+    assert low <= published.get_position()[1] <= high  # was half a row below the chart, making it mostly blank
