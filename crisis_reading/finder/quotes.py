@@ -52,7 +52,7 @@ from crisis_reading.finder.speakers import (
     guess_voice_type,
     pronoun_of_given_name,
 )
-from crisis_reading.finder.text_blocks import outlet_from_credit
+from crisis_reading.finder.text_blocks import is_credit, outlet_from_credit
 
 QUOTE_COLUMNS = columns("quotes")
 SPEAKER_COLUMNS = columns("speakers")
@@ -113,7 +113,8 @@ def find_quotes(blocks: pd.DataFrame, outlet: str | None = None) -> FinderResult
     _resolve_speakers(parsed, rows, registry)
     rows = _one_row_per_party(rows)
     _assign_channels(parsed, rows, outlet)
-    return FinderResult(_quote_table(rows, parsed, registry), _speaker_table(rows, registry))
+    article_text = "\n\n".join(text for _, text in texts)
+    return FinderResult(_quote_table(rows, parsed, registry), _speaker_table(rows, registry, article_text))
 
 
 def _parse_block(number: int, text: str) -> _Block:
@@ -534,12 +535,16 @@ def _resolve_speakers(parsed: list[_Block], rows: list[_Row], registry: SpeakerR
         # no."), so a later "she" can find her; other unused attributions stay out of the speaker list.
         attributions = [a for a in block.attributions if id(a) in used or a.mention.kind == "person"]
         # A person named in full as a sentence's subject ("Her neighbour, Karim Saleh, 62, disagrees.") is met too.
-        subjects = [Attribution("", m.start, m.start, -1, m) for m in filter(None, map(block_subject, block.bounds))]
+        # A byline ("By Tom Hale, Vale Courier") names the reporter and the outlet: nobody the story quotes
+        byline = is_credit(block.text)
+        subjects = [] if byline else [
+            Attribution("", m.start, m.start, -1, m) for m in filter(None, map(block_subject, block.bounds))
+        ]  # fmt: skip
         # (not a name inside a speaker's own naming: "Minister of … and Irrigation Farida Kessoum, …")
         taken = [(a.mention.start, a.mention.start + len(a.mention.text)) for a in [*attributions, *subjects]]
         in_passing = [
             Attribution("", m.start, m.start, MET_IN_PASSING, m)
-            for sentence in block.bounds for m in people_met_in_passing(block.masked, sentence)
+            for sentence in block.bounds if not byline for m in people_met_in_passing(block.masked, sentence)
             if not any(start <= m.start < end for start, end in taken)
         ]  # fmt: skip
         events = [*attributions, *subjects, *in_passing]
@@ -902,7 +907,14 @@ def _quote_table(rows: list[_Row], parsed: list[_Block], registry: SpeakerRegist
     return table
 
 
-def _speaker_table(rows: list[_Row], registry: SpeakerRegistry) -> pd.DataFrame:
+def _speaker_table(rows: list[_Row], registry: SpeakerRegistry, article_text: str) -> pd.DataFrame:
+    """One row per speaker with a statement. Names and roles the finder composed ("the Vale council" of "The Vale
+    and Marren councils", a role joined to a title) are left out of names_as_written and role: the data format
+    holds only the article's own characters there (data/README.md), and the loader refuses anything else."""
+
+    def as_written(pieces: list[str]) -> str:
+        return join_list([piece for piece in pieces if piece and piece in article_text])
+
     used = list(dict.fromkeys(row.speaker for row in rows))
     interviewed = {row.speaker for row in rows if row.channel and row.channel[0] == "outlet_interview"}
     records = []
@@ -912,8 +924,8 @@ def _speaker_table(rows: list[_Row], registry: SpeakerRegistry) -> pd.DataFrame:
             {
                 "speaker_id": speaker_id,
                 "name": speaker.name,
-                "names_as_written": join_list(speaker.names_as_written),
-                "role": speaker.role,
+                "names_as_written": as_written(speaker.names_as_written),
+                "role": as_written([speaker.role]),
                 "organisation": "",
                 "organisation_type": guess_organisation_type(speaker),
                 "country": "",

@@ -107,7 +107,7 @@ class Speaker:
 # reported clause opens with ("Cllr Demir … said Mr Nwosu was right to be angry. He hit back …" is Demir).
 _OBJECT_OF_PREPOSITION = re.compile(
     r"\b(?:by|to|with|from|against|for|at|beside|behind|toward|towards|about|said|says|told|tells|added|insisted"
-    r"|argued|warned)\s+(?:that\s+)?(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s+)?$"
+    r"|argued|warned)\s+(?:that\s+|the\s+)?(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s+)?$"
 )
 
 

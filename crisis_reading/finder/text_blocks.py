@@ -93,7 +93,7 @@ def outlet_from_credit(texts) -> str | None:
     return None
 
 
-def _is_credit(text: str) -> bool:
+def is_credit(text: str) -> bool:
     """Rule "credit": a "Source: …" line (which may carry a notice after it), or a short byline line."""
     return bool(re.match(r"\s*Sources?:", text)) or (bool(CREDIT.match(text)) and len(text.split()) <= 12)
 
@@ -105,7 +105,7 @@ def guess_functions(blocks: list[str]) -> list[str]:
         return functions
     functions[0] = "headline"
     last_story = len(blocks) - 1
-    while last_story > 0 and _is_credit(blocks[last_story]):
+    while last_story > 0 and is_credit(blocks[last_story]):
         functions[last_story] = "credit"
         last_story -= 1
     for index in range(1, last_story + 1):

@@ -406,3 +406,22 @@ def test_a_quotation_of_several_paragraphs_attributed_in_its_last_is_kept(tmp_pa
     quotes = load_article("test-2026-12-07-garrison", tmp_path / "data").quotes
     first, last = quotes[quotes["block"] == 3].iloc[0], quotes[quotes["block"] == 4].iloc[0]
     assert (first["attributed_in_block"], last["continues_quote"]) == (4, first["quote_id"])
+
+
+def test_an_article_with_a_byline_and_a_joint_subject_scaffolds(tmp_path: Path) -> None:
+    # the finder had written "the Vale council" (of "The Vale and Marren councils") into names_as_written, and the
+    # loader refused the scaffold's own folder; "By Tom Hale, Vale Courier" had made the outlet a speaker
+    text = tmp_path / "article.txt"
+    text.write_text(
+        "Floods cut off Vale town\n\nBy Tom Hale, Vale Courier\n\nVALE CITY – The river rose overnight, officials"
+        " said on Monday.\n\nMayor Ana Ruiz told the Vale Courier the levee had held. “We are not finished,” she"
+        " said.\n\nThe Vale and Marren councils said the talks had stalled.\n",
+        encoding="utf-8",
+    )
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    assert command.main([str(text), "--slug", "valecourier-2026-12-07-floods", "--data", str(data)]) == 0
+    article = load_article("valecourier-2026-12-07-floods", data)
+    assert article.meta["outlet"] == "Vale Courier"  # read from the byline
+    assert "Vale Courier" not in set(article.speakers["name"])
+    assert (article.quotes["channel"] == "outlet_interview").sum() == 2

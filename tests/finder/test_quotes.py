@@ -2143,3 +2143,18 @@ def test_a_surname_after_a_title_is_a_person_a_pronoun_may_mean():
         "At the Cobbarra Showground, farmer Col Brannigan said he had moved 600 ewes.", "“It frightens me,” he said."
     )
     assert speaker_name(result, result.quotes.iloc[-1]) == "Brannigan"  # not the showground
+
+
+def test_a_byline_names_nobody_the_story_quotes_and_joint_names_stay_as_written():
+    blocks = blocks_of(
+        "Floods cut off Vale town",
+        "By Tom Hale, Vale Courier",
+        "Mayor Ana Ruiz told the Vale Courier the levee had held. “We are not finished,” she said.",
+        "The Vale and Marren councils said the talks had stalled.",
+    )
+    result = find_quotes(blocks)
+    assert [speaker_name(result, row) for row in result.quotes.to_dict("records")[:2]] == ["Ana Ruiz", "Ana Ruiz"]
+    article_text = "\n\n".join(blocks["text"])
+    for cell in [*result.speakers["names_as_written"], *result.speakers["role"]]:
+        for piece in filter(None, str(cell).split(" | ")):
+            assert piece in article_text  # the loader refuses any other (the scaffold had failed on this)
