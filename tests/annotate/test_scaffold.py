@@ -25,6 +25,13 @@ PRACTICE_TEXT = DATA / PRACTICE_ARTICLE / "article.txt"
 SLUG = "halyard-2025-03-14-border-talks"
 
 
+def article_file(folder: Path, *paragraphs: str) -> Path:
+    """A plain-text article, headline first, as an instructor saves one for make article."""
+    text = folder / "article.txt"
+    text.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    return text
+
+
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
     target = tmp_path / "data"
@@ -394,12 +401,12 @@ def test_the_guides_review_snippet_runs_from_the_course_folder(data: Path, monke
 def test_a_quotation_of_several_paragraphs_attributed_in_its_last_is_kept(tmp_path: Path) -> None:
     # "“…" / "“…,” Tom Reid said.": the first paragraph's attribution comes after it; the loader takes it when the
     # quotation runs on, row by row, to the block that attributes it (data/README.md, attributed_in_block)
-    text = tmp_path / "garrison.txt"
-    text.write_text(
-        "Garrison holds out\n\nAnna Holt said the plan was late.\n\n"
-        "“We have water for nine days. After that we drink the river.\n\n"
-        "“Every night we are told a corridor will open,” Tom Reid said.\n",
-        encoding="utf-8",
+    text = article_file(
+        tmp_path,
+        "Garrison holds out",
+        "Anna Holt said the plan was late.",
+        "“We have water for nine days. After that we drink the river.",
+        "“Every night we are told a corridor will open,” Tom Reid said.",
     )
     _report, refused = scaffold.scaffold(text, "test-2026-12-07-garrison", data=tmp_path / "data", outlet="Test Wire")
     assert refused == []
@@ -411,12 +418,13 @@ def test_a_quotation_of_several_paragraphs_attributed_in_its_last_is_kept(tmp_pa
 def test_an_article_with_a_byline_and_a_joint_subject_scaffolds(tmp_path: Path) -> None:
     # the finder had written "the Vale council" (of "The Vale and Marren councils") into names_as_written, and the
     # loader refused the scaffold's own folder; "By Tom Hale, Vale Courier" had made the outlet a speaker
-    text = tmp_path / "article.txt"
-    text.write_text(
-        "Floods cut off Vale town\n\nBy Tom Hale, Vale Courier\n\nVALE CITY – The river rose overnight, officials"
-        " said on Monday.\n\nMayor Ana Ruiz told the Vale Courier the levee had held. “We are not finished,” she"
-        " said.\n\nThe Vale and Marren councils said the talks had stalled.\n",
-        encoding="utf-8",
+    text = article_file(
+        tmp_path,
+        "Floods cut off Vale town",
+        "By Tom Hale, Vale Courier",
+        "VALE CITY – The river rose overnight, officials said on Monday.",
+        "Mayor Ana Ruiz told the Vale Courier the levee had held. “We are not finished,” she said.",
+        "The Vale and Marren councils said the talks had stalled.",
     )
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
