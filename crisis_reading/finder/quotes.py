@@ -437,37 +437,10 @@ def _has_quote(block: _Block, clause: tuple[int, int], terms_too: bool = False) 
 
 
 # words after an -ed word that show it is a verb ("and that arrived before May", "and that showed the …")
-_NOT_NOUNS = {
-    "by",
-    "to",
-    "in",
-    "on",
-    "at",
-    "before",
-    "after",
-    "from",
-    "with",
-    "for",
-    "of",
-    "that",
-    "the",
-    "a",
-    "an",
-    "it",
-    "them",
-    "him",
-    "her",
-    "us",
-    "his",
-    "its",
-    "their",
-    "this",
-    "these",
-    "those",
-    "as",
-    "when",
-    "if",
-}
+_NOT_NOUNS = set(
+    "by to in on at before after from with for of that the a an as when if"
+    " it them him her us his its their this these those".split()
+)
 
 
 def _clause_parts(masked: str, clause: tuple[int, int]) -> list[tuple[int, int]]:
