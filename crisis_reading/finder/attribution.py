@@ -104,6 +104,7 @@ CLAUSE_STOP = re.compile(
     # "…, but was told by …": a passive of a reporting verb ends the clause too
     r"(?:(and|but|then)\s+(?:(?:he|she|they|it|we|[A-Z][\w’'-]+)\s+)?(?:has\s+|have\s+|had\s+|was\s+|were\s+)?"
     r"(?:also\s+|later\s+)?)?"
+    r"(?:(?:while|whilst)\s+(?=[a-z]+ing\b))?"  # "…, while calling on demonstrators to …": a participle of its own
     r"([a-z]+)\b"
 )
 # "…, and a spokeswoman claimed that …": a new subject of one to three words after the determiner

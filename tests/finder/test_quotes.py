@@ -2158,3 +2158,15 @@ def test_a_byline_names_nobody_the_story_quotes_and_joint_names_stay_as_written(
     for cell in [*result.speakers["names_as_written"], *result.speakers["role"]]:
         for piece in filter(None, str(cell).split(" | ")):
             assert piece in article_text  # the loader refuses any other (the scaffold had failed on this)
+
+
+def test_while_and_a_participle_start_a_statement_of_their_own():
+    found = rows(
+        "The Ombudsman’s Office urged the authorities to guarantee the right to protest, while calling on"
+        " demonstrators to refrain from violence."
+    )
+    assert [(row["verb"], row["text"]) for row in found] == [
+        ("urged", "the authorities to guarantee the right to protest"),
+        ("calling on", "demonstrators to refrain from violence"),
+    ]
+    assert rows("She said the plan would work, while the mayor was away.")[0]["text"].endswith("was away")
