@@ -80,7 +80,7 @@ def _read_name_run(words: list[tuple[int, int, str]], block: str) -> Mention | N
             if person is not None and person.kind == "person":
                 person.role = f"{person.role} {block[words[at][0] : words[-1][1]]}".strip()
                 return person
-    holder_after = any(t in TITLE_WORDS for t in tokens[at + 1 : -2]) if at >= 0 else False
+    holder_after = at >= 0 and any(t in TITLE_WORDS for t in tokens[at + 1 : -2])
     if at >= 1 and tokens[at - 1] in ORG_WORDS and at + 1 < len(tokens) and not holder_after:
         # "the National Confederation of Transport Workers": an organisation's own "of" ("Transport" is no title
         # here, as it is before a name: "… of Mine Workers President Ana Ruiz")

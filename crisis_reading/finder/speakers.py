@@ -169,9 +169,7 @@ class SpeakerRegistry:
         pronoun in the next sentence still more likely means; otherwise they are the most recent."""
         if self._find(mention) is not None:
             return  # met before: `notice` has already judged whether this naming makes them the most recent
-        speaker = self._introduce(mention)
-        if mention.role:
-            speaker.role = mention.role
+        speaker = self._introduce(mention)  # with the mention's role, if any
         if _OBJECT_OF_PREPOSITION.search(before[-20:]) and self.recent:
             self.recent.insert(len(self.recent) - 1, speaker.speaker_id)
         else:
