@@ -118,6 +118,7 @@ OWN_LOCATION = {
     "crisis_reading/dataset/paths.py": "data/ beside the package, in a clone of the course",
     "crisis_reading/grading/batch.py": "the grader's own code, digested so a resumed run knows it is unchanged",
     "crisis_reading/grading/sandbox.py": "the kernel launcher beside it",
+    "crisis_reading/grading/forked_kernels.py": "the kernel template beside it, run by path in its sandbox",
     "crisis_reading/grading/isolation.py": "the package itself, bound read-only into each kernel's sandbox",
 }
 
@@ -137,6 +138,7 @@ DYNAMIC_IMPORTS = {
     "crisis_reading/__init__.py": "the public API, loaded when a name is first used (its TYPE_CHECKING block shows it)",
     "crisis_reading/cli/__init__.py": "the command line's subcommands, one module each, loaded when run",
     "crisis_reading/questions/checks.py": "every lesson module of the question bank",
+    "crisis_reading/grading/kernel_template.py": "what every kernel imports, named by the grader, imported once",
 }
 
 

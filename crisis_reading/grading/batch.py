@@ -22,7 +22,7 @@ import shutil
 import signal
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
@@ -33,6 +33,7 @@ from typing import Any
 from crisis_reading.dataset.paths import data_dir
 from crisis_reading.dataset.vocabulary import counted
 from crisis_reading.grading.integrity import signed, verified
+from crisis_reading.grading.isolation import remove_tree
 from crisis_reading.grading.layout import Job, answer_name, question_ids
 from crisis_reading.grading.sandbox import (
     JOB_FOLDER_PREFIX,
@@ -40,7 +41,6 @@ from crisis_reading.grading.sandbox import (
     Limits,
     read_notebook,
     read_regular_file,
-    remove_tree,
     run_submission,
 )
 from crisis_reading.grading.scoring import CORRECT, NOT_GRADED, Row, job_without_a_run, rows_without_a_run, score
@@ -212,12 +212,17 @@ def run_pool(
         shutil.rmtree(claims, ignore_errors=True)
     if not broken.unfinished:
         return None
-    for pid in broken.exits or {}:  # the job folders of the workers that died (their kernels died with them)
-        for folder in Path(temp_root or tempfile.gettempdir()).glob(f"{JOB_FOLDER_PREFIX}{pid}-*"):
-            remove_tree(folder)
+    remove_job_folders(broken.exits or {}, temp_root)
     unfinished = {job.key for job, _ in broken.unfinished}
     broken.running = {key: pid for key, pid in broken.running.items() if key in unfinished}
     return broken
+
+
+def remove_job_folders(workers: Iterable[int], temp_root: str | None) -> None:
+    """Remove the job folders (and kernel templates' folders) of these worker processes, which have died."""
+    for pid in workers:
+        for folder in Path(temp_root or tempfile.gettempdir()).glob(f"{JOB_FOLDER_PREFIX}{pid}-*"):
+            remove_tree(folder)
 
 
 def grade_in_pools(
@@ -237,11 +242,13 @@ def grade_in_pools(
         record(job, identity, {"rows": rows, "seconds": 0.0}, False)
 
     queue, alone, idle_breaks = list(jobs), [], 0
+    died: set[int] = set()  # the workers that died, whose job folders are removed once more at the end
     while queue or alone:
         if not queue:  # a suspect, graded alone: if its worker dies now, it was this job
             job, identity = alone.pop(0)
             broken = run_pool([(job, identity)], 1, work, limits, temp_root, record)
             if broken is not None:
+                died |= set(broken.exits or {})
                 how = how_it_ended(next(iter(broken.exits.values()), None) if broken.exits else None)
                 fail(job, identity, f"the grader's worker for this submission died ({how}), again when graded alone")
                 say(f"a grader worker died again ({how}) grading {job.student} {job.exercise} alone")
@@ -250,6 +257,7 @@ def grade_in_pools(
         queue = []
         if broken is None:
             continue
+        died |= set(broken.exits or {})
         found = broken.culprit()
         if found is not None:
             key, code = found
@@ -277,6 +285,8 @@ def grade_in_pools(
             queue = broken.unfinished
         if queue:
             say(f"grading the other {len(queue)} unfinished notebooks again in a fresh pool of workers")
+    # A dead worker's kernel may still have been ending, and writing, when its pool broke: once more at the end.
+    remove_job_folders(died, temp_root)
 
 
 def needs_a_kernel(job: Job) -> bool:

@@ -22,6 +22,9 @@ that is not root runs bwrap in a user namespace of its own, with --unshare-all -
   uid may have (RLIMIT_NPROC); --die-with-parent and the PID namespace end every process it started when the
   kernel ends, so nothing outlives the run.
 
+A kernel forked from a template (kernel_template.py) gets the same view and namespaces, made by the fork itself
+inside a sandbox started by `template_command`, plus a /tmp and /dev/shm of its own and a read-only root folder.
+
 Where bubblewrap is missing or user namespaces are off, `sandbox_problem()` says why in one line, and the
 grader refuses to grade unless told --no-sandbox.
 """
@@ -81,23 +84,46 @@ def drop_to(uid: int) -> list[str]:
 
 def bwrap_command(job_folder: Path, data: Path, environment: dict[str, str], uid: int | None) -> list[str]:
     """The command prefix that starts a kernel inside its sandbox (the kernel's own command follows)."""
-    command = [BWRAP, *(NAMESPACES_AS_ROOT if uid is not None else NAMESPACES_AS_USER)]
-    command += ["--die-with-parent", "--new-session"]
+    namespaces = NAMESPACES_AS_ROOT if uid is not None else NAMESPACES_AS_USER
+    command = _sandbox(namespaces, job_folder, job_folder / "work", data, environment)
+    return [*command, "--", *(drop_to(uid) if uid is not None else [])]
+
+
+# An empty folder in the template's sandbox, through which each forked kernel moves its mounts (kernel_template.py).
+TEMPLATE_STAGE = Path("/run/crisis-stage")
+
+
+def template_command(jobs_root: Path, data: Path, environment: dict[str, str]) -> list[str]:
+    """The command prefix that starts a kernel template (kernel_template.py) in the same view as a kernel's.
+
+    The template keeps the capabilities it needs to make each kernel's namespaces and mounts (in a user namespace
+    of its own when the grader is not root); every kernel it forks drops them all before any student code runs.
+    Its writable folder is the worker's jobs folder, of which each kernel sees only its own job.
+    """
+    namespaces = (NAMESPACES_AS_ROOT if os.geteuid() == 0 else ["--unshare-all"]) + ["--cap-add", "ALL"]
+    command = _sandbox(namespaces, jobs_root, jobs_root, data, environment)
+    return [*command, "--dir", str(TEMPLATE_STAGE.parent), "--dir", str(TEMPLATE_STAGE), "--"]
+
+
+def _sandbox(
+    namespaces: list[str], writable: Path, start_in: Path, data: Path, environment: dict[str, str]
+) -> list[str]:
+    command = [BWRAP, *namespaces, "--die-with-parent", "--new-session"]
     readable = [Path(path) for path in SYSTEM_PATHS if os.path.lexists(path)] + _readable_roots() + [data]
     # bwrap makes the folders above a bound path itself, private (0700) when it runs as root: made here instead,
     # open to the job's user, or it could not reach the Python install under /root or the course's folder.
     # The private /tmp first: a course cloned under /tmp (as a CI run may be) is then bound into it, not hidden.
     command += ["--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--tmpfs", "/tmp"]
-    above = {parent for path in [*readable, job_folder] for parent in path.parents if parent != Path("/")}
+    above = {parent for path in [*readable, writable] for parent in path.parents if parent != Path("/")}
     for folder in sorted(above - {Path("/tmp")}, key=lambda path: len(path.parts)):
         command += ["--perms", "0755", "--dir", str(folder)]
     for path in readable:
         command += ["--ro-bind", str(path), str(path)]
-    command += ["--bind", str(job_folder), str(job_folder), "--chdir", str(job_folder / "work")]
+    command += ["--bind", str(writable), str(writable), "--chdir", str(start_in)]
     command += ["--clearenv"]
     for key, value in environment.items():
         command += ["--setenv", key, value]
-    return [*command, "--", *(drop_to(uid) if uid is not None else [])]
+    return command
 
 
 @functools.cache
@@ -153,3 +179,18 @@ def give_to(folder: Path, uid: int | None) -> None:
         return
     for path in [folder, *folder.rglob("*")]:
         os.chown(path, uid, uid, follow_symlinks=False)
+
+
+def remove_tree(folder: Path) -> None:
+    """Remove a temporary folder even if the student's code made parts of it read-only."""
+
+    def make_writable_and_retry(function, failed_path, _exc_info) -> None:
+        try:
+            os.chmod(failed_path, 0o700)
+            parent = os.path.dirname(failed_path)
+            os.chmod(parent, 0o700)
+            function(failed_path)
+        except OSError:
+            pass
+
+    shutil.rmtree(folder, onerror=make_writable_and_retry)

@@ -27,8 +27,8 @@ def without_debugger() -> None:
             del sys.modules["debugpy"]
 
 
-def main() -> None:
-    memory, cpu_seconds, file_bytes, processes, *kernel_arguments = sys.argv[1:]
+def apply_limits(memory: str, cpu_seconds: str, file_bytes: str, processes: str) -> None:
+    """Set this process's limits, soft and hard, so that nothing it runs can raise them again."""
     limits = {
         resource.RLIMIT_AS: int(memory),
         resource.RLIMIT_CPU: int(cpu_seconds),
@@ -39,11 +39,21 @@ def main() -> None:
         limits[resource.RLIMIT_NPROC] = int(processes)
     for which, value in limits.items():
         resource.setrlimit(which, (value, value))
+
+
+def launch(kernel_arguments: list[str]) -> None:
+    """Become the kernel (ipykernel without its debugger), with these command-line arguments."""
     sys.argv = ["ipykernel_launcher", *kernel_arguments]
     without_debugger()
     from ipykernel.kernelapp import launch_new_instance
 
     launch_new_instance()
+
+
+def main() -> None:
+    memory, cpu_seconds, file_bytes, processes, *kernel_arguments = sys.argv[1:]
+    apply_limits(memory, cpu_seconds, file_bytes, processes)
+    launch(kernel_arguments)
 
 
 if __name__ == "__main__":

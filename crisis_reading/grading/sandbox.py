@@ -1,4 +1,4 @@
-"""Run one submitted notebook in a fresh, limited kernel and bring back only its answer values.
+"""Run one submitted notebook in a limited kernel of its own and bring back only its answer values.
 
 The kernel starts under a memory, CPU-time and file-size limit (kernel_launcher.py),
 in a temporary folder that holds a copy of the submission and nothing else; its
@@ -15,7 +15,9 @@ once at the end; then the kernel, with every process it started, is killed.
 Everything the student's cells print is thrown away as it arrives, so a cell
 that floods its output costs the grader no memory.
 
-The kernel runs inside a bubblewrap sandbox of its own (isolation.py): its own namespaces, its own user
+The kernel is forked from the worker's kernel template, which has already imported what every kernel
+imports (forked_kernels.py, kernel_template.py), or, where no template can be made, started from scratch;
+either way it runs inside a bubblewrap sandbox of its own (isolation.py): its own namespaces, its own user
 when the grader is root, a read-only view of only the Python install, the packages, the course's package
 and data, and its job folder as the only place it may write. With sandbox=False (the CLI's --no-sandbox,
 for a machine without bubblewrap) it runs as the grader's own user and can reach whatever that user can.
@@ -33,7 +35,6 @@ import logging
 import os
 import re
 import secrets
-import shutil
 import signal
 import stat
 import subprocess
@@ -43,9 +44,11 @@ import time
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
+from queue import Empty
 from typing import Any
 
 import nbformat
+from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_core.utils import run_sync
 from nbclient import NotebookClient
@@ -53,7 +56,8 @@ from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
 from crisis_reading.dataset.paths import data_dir
 from crisis_reading.grading.answers import MAX_FILE_BYTES, AnswerFormatError, collector_cell, read_answers
-from crisis_reading.grading.isolation import MAX_PROCESSES, bwrap_command, give_to, job_user
+from crisis_reading.grading.forked_kernels import ForkedKernel, KernelTemplate, template_for
+from crisis_reading.grading.isolation import MAX_PROCESSES, bwrap_command, give_to, job_user, remove_tree
 
 MAX_NOTEBOOK_BYTES = 20 * 1024 * 1024
 KERNEL_LAUNCHER = Path(__file__).with_name("kernel_launcher.py")
@@ -104,28 +108,79 @@ class LimitedKernelManager(AsyncKernelManager):
     sandbox_prefix: tuple[str, ...] = ()  # the bwrap command, when the kernel is sandboxed
     processes: int = 0
     job_uid: int | None = None  # the job's own user, who must read the connection file
+    template: KernelTemplate | None = None  # forks the kernel, when the worker has one (forked_kernels.py)
 
     def write_connection_file(self, **kwargs: Any) -> None:
         super().write_connection_file(**kwargs)
         if self.job_uid is not None:  # written 0600 for the grader: the kernel's user must read it too
             os.chown(self.connection_file, self.job_uid, self.job_uid)
 
-    def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
+    def launcher_arguments(self) -> list[str]:
+        """The limits, as kernel_launcher.py takes them."""
         limits = self.limits
         return [
-            *self.sandbox_prefix,
-            sys.executable,
-            str(KERNEL_LAUNCHER),
             str(limits.memory_mb * 1024 * 1024),
             # CPU time is only a backstop behind the wall-clock limits, which stop a run first.
             str(int(limits.notebook_seconds + limits.startup_seconds + COLLECT_SECONDS)),
             str(limits.file_mb * 1024 * 1024),
             str(self.processes),
-            "-f",
-            os.path.realpath(self.connection_file),
-            *KERNEL_OPTIONS,
-            *(extra_arguments or []),
         ]
+
+    def kernel_arguments(self, extra_arguments: list[str] | None = None) -> list[str]:
+        return ["-f", os.path.realpath(self.connection_file), *KERNEL_OPTIONS, *(extra_arguments or [])]
+
+    def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
+        launcher = [sys.executable, str(KERNEL_LAUNCHER), *self.launcher_arguments()]
+        return [*self.sandbox_prefix, *launcher, *self.kernel_arguments(extra_arguments)]
+
+    async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
+        if self.template is None:
+            return await super()._async_launch_kernel(kernel_cmd, **kw)
+        provisioner = self.provisioner
+        provisioner.process = self.template.fork(  # type: ignore[union-attr]
+            {
+                "job": str(Path(self.connection_file).parent.parent),
+                "uid": self.job_uid,
+                "limits": self.launcher_arguments(),
+                "environment": kw["env"],
+                "cwd": kw["cwd"],
+                "kernel_arguments": self.kernel_arguments(kw.get("extra_arguments")),
+            }
+        )
+        provisioner.pid = provisioner.pgid = None  # type: ignore[union-attr]
+        self._reconcile_connection_info(provisioner.connection_info)  # type: ignore[union-attr]
+        return None
+
+
+class PromptClient(AsyncKernelClient):
+    """A kernel client that is ready as soon as the kernel has answered and its IOPub channel is connected.
+
+    jupyter_client's own waits another 0.2 s for silence on IOPub before it says ready, to drop messages no
+    request asked for; nbclient matches every message to its request, so nothing needs dropping, and the wait
+    was half of a forked kernel's whole start.
+    """
+
+    async def _async_wait_for_ready(self, timeout: float | None = None) -> None:
+        deadline = time.monotonic() + (timeout if timeout is not None else float("inf"))
+        while True:
+            self.kernel_info()
+            try:
+                reply = await self.shell_channel.get_msg(timeout=1)
+            except Empty:
+                reply = None
+            if reply is not None and reply["msg_type"] == "kernel_info_reply":
+                try:  # the kernel's status for that request shows that IOPub is connected; else ask again
+                    await self.iopub_channel.get_msg(timeout=0.2)
+                    self._handle_kernel_info_reply(reply)
+                    return
+                except Empty:
+                    pass
+            if not await self._async_is_alive():
+                raise RuntimeError("Kernel died before replying to kernel_info")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"Kernel didn't respond in {timeout:g} s")
+
+    wait_for_ready = _async_wait_for_ready  # type: ignore[assignment]
 
 
 class QuietClient(NotebookClient):
@@ -234,9 +289,14 @@ PASSED_TO_KERNEL = ("PATH", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "VIRTUAL_ENV", "
 COURSE_VARIABLES = ("CRISIS_READING_DATA", "CRISIS_READING_ARTICLE")
 
 
+def inherited_environment() -> dict[str, str]:
+    """What the kernel keeps of the grader's environment: nothing but these few variables."""
+    return {key: os.environ[key] for key in (*PASSED_TO_KERNEL, *COURSE_VARIABLES) if key in os.environ}
+
+
 def kernel_environment(home: Path) -> dict[str, str]:
     """A small environment for the kernel, with its HOME, IPython and matplotlib folders in the sandbox."""
-    environment = {key: os.environ[key] for key in (*PASSED_TO_KERNEL, *COURSE_VARIABLES) if key in os.environ}
+    environment = inherited_environment()
     environment.update(
         HOME=str(home),
         IPYTHONDIR=str(home / ".ipython"),
@@ -269,12 +329,13 @@ def run_submission(path: Path, answer_names: list[str], limits: Limits, temp_roo
         return RunResult(readable=False, problem=str(exc), seconds=time.monotonic() - started)
     assigned_in = assigning_cells(notebook, answer_names)
     for attempt in range(1, START_ATTEMPTS + 1):
-        folder = Path(tempfile.mkdtemp(prefix=f"{JOB_FOLDER_PREFIX}{os.getpid()}-", dir=temp_root))
+        template = template_for(data_dir().resolve(), temp_root, inherited_environment()) if limits.sandbox else None
+        within = template.jobs_root if template is not None else temp_root
+        folder = Path(tempfile.mkdtemp(prefix=f"{JOB_FOLDER_PREFIX}{os.getpid()}-", dir=within))
         try:
             with job_user() if limits.sandbox else nullcontext(None) as uid:
-                result = _run_in(
-                    folder, path, copy.deepcopy(notebook), answer_names, limits, set(assigned_in.values()), uid
-                )
+                cells = set(assigned_in.values())
+                result = _run_in(folder, path, copy.deepcopy(notebook), answer_names, limits, cells, uid, template)
         finally:
             remove_tree(folder)
         # A kernel can fail to start when parallel kernels race for the same free port: try once more.
@@ -293,6 +354,7 @@ def _run_in(
     limits: Limits,
     answer_cells: set[int],
     uid: int | None = None,
+    template: KernelTemplate | None = None,
 ) -> RunResult:
     work, home, channel = folder / "work", folder / "home", folder / "channel"
     for sub in (work, home, channel):
@@ -304,6 +366,7 @@ def _run_in(
     notebook.cells.append(nbformat.v4.new_code_cell(collector_cell(answer_names, answers_file)))
 
     manager = LimitedKernelManager(kernel_name="python3")
+    manager.client_factory = PromptClient
     manager.limits = limits
     environment = kernel_environment(home)
     if limits.sandbox:
@@ -313,6 +376,7 @@ def _run_in(
         manager.sandbox_prefix = tuple(bwrap_command(folder, data_dir().resolve(), environment, uid))
         manager.processes = MAX_PROCESSES if uid is not None else 0
         manager.job_uid = uid
+        manager.template = template
         manager.kernel_spec.interrupt_mode = "message"  # a signal would reach bwrap, not the kernel
         give_to(folder, uid)
     client = QuietClient(
@@ -338,7 +402,7 @@ def _run_in(
         with client.setup_kernel(cwd=str(work), env=environment, **quiet):
             kernel_ready = True
             kernel = getattr(manager.provisioner, "process", None)
-            kernel_group = _process_group(kernel)
+            kernel_group = None if isinstance(kernel, ForkedKernel) else _process_group(kernel)
             deadline = time.monotonic() + limits.notebook_seconds  # counted from a ready kernel
             try:
                 _run_cells(client, notebook, limits, deadline, answer_cells, result)
@@ -347,7 +411,9 @@ def _run_in(
                 if not result.problem.startswith("kernel died"):
                     _collect(client, notebook, result, final=True)
             finally:
-                if kernel_group:
+                if isinstance(kernel, ForkedKernel):
+                    _end_forked(kernel)
+                elif kernel_group:
                     _kill_group(kernel_group, kernel)
     except (DeadKernelError, RuntimeError, TimeoutError) as exc:
         if not result.problem:
@@ -460,16 +526,10 @@ def _kill_group(group: int, kernel: subprocess.Popen) -> None:
         pass
 
 
-def remove_tree(folder: Path) -> None:
-    """Remove a temporary folder even if the student's code made parts of it read-only."""
-
-    def make_writable_and_retry(function, failed_path, _exc_info) -> None:
-        try:
-            os.chmod(failed_path, 0o700)
-            parent = os.path.dirname(failed_path)
-            os.chmod(parent, 0o700)
-            function(failed_path)
-        except OSError:
-            pass
-
-    shutil.rmtree(folder, onerror=make_writable_and_retry)
+def _end_forked(kernel: ForkedKernel) -> None:
+    """Kill a forked kernel; with it ends every process of its namespace (a student's subprocess too)."""
+    kernel.kill()
+    try:
+        kernel.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        pass

@@ -288,3 +288,69 @@ def test_a_course_cloned_under_tmp_is_bound_into_the_private_tmp(tmp_path: Path)
     binds = [i for i, part in enumerate(command) if part in ("--ro-bind", "--bind", "--dir")]
     under_tmp = [i for i in binds if command[i + 1].startswith("/tmp/")]
     assert under_tmp and min(under_tmp) > tmpfs
+
+
+OBSERVE = r"""
+import json, os, random, sys
+seen = {"preloaded": "pandas" in sys.modules, "random": random.random(), "uid": os.getuid()}
+seen["left"] = sorted(os.listdir("/tmp")) + sorted(os.listdir("/dev/shm"))
+seen["processes"] = sorted(name for name in os.listdir("/proc") if name.isdigit())
+seen["jobs"] = sorted(os.listdir(os.path.dirname(os.path.dirname(os.getcwd()))))
+seen["wrote"] = []
+for folder in ("/", "/run", sys.prefix, os.path.dirname(json.__file__), "/tmp", "/dev/shm"):
+    try:
+        with open(os.path.join(folder, "left-by-a-student"), "w") as handle:
+            handle.write("for the next one")
+        seen["wrote"].append(folder)
+    except OSError:
+        pass
+seen["status"] = [line for line in open("/proc/self/status").read().splitlines() if line.startswith(("Cap", "NoNew"))]
+answer_03_1 = json.dumps(seen)
+"""
+
+
+def test_kernels_forked_from_one_template_share_nothing(tmp_path: Path) -> None:
+    """Two submissions graded one after the other by one worker, so by kernels forked from one template: the
+    second finds nothing the first left in /tmp or /dev/shm, neither sees another job's folder or any process but
+    its own, neither can write outside its /tmp, /dev/shm and job folder, and neither keeps a capability."""
+    import json
+
+    from crisis_reading.grading import forked_kernels
+    from crisis_reading.grading.sandbox import Limits, run_submission
+
+    path = tmp_path / "observe.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(OBSERVE)]), path)
+    runs = [run_submission(path, ["answer_03_1"], Limits(cell_seconds=30)) for _ in range(2)]
+    assert [run.problem for run in runs] == ["", ""], [run.problem for run in runs]
+    first, second = (json.loads(run.answers["answer_03_1"]) for run in runs)
+    assert first["preloaded"] and second["preloaded"], "the kernels were not forked from the template"
+    assert len([template for template in forked_kernels._templates.values() if template]) == 1
+    assert "left-by-a-student" not in " ".join(second["left"]), second["left"]
+    for seen in (first, second):
+        assert seen["wrote"] == ["/tmp", "/dev/shm"], seen["wrote"]
+        assert len(seen["jobs"]) == 1, seen["jobs"]
+        assert seen["processes"] == ["1", "2"], seen["processes"]  # the namespace's reaper and the kernel
+        capabilities = {line.split(":")[0]: line.split()[1] for line in seen["status"]}
+        assert capabilities["NoNewPrivs"] == "1"
+        assert {capabilities[name] for name in ("CapInh", "CapPrm", "CapEff", "CapBnd", "CapAmb")} == {"0" * 16}
+    assert first["random"] != second["random"], "forked kernels drew the same random numbers"
+    if os.geteuid() == 0:
+        assert first["uid"] >= 61000 and second["uid"] >= 61000
+
+
+def test_without_a_template_each_kernel_starts_in_bwrap(tmp_path: Path, monkeypatch) -> None:
+    """Where no template can be made, the grader still grades, each kernel started in bubblewrap as before."""
+    import json
+
+    from crisis_reading.grading import sandbox
+    from crisis_reading.grading.sandbox import Limits, run_submission
+
+    monkeypatch.setattr(sandbox, "template_for", lambda *_: None)
+    path = tmp_path / "observe.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(OBSERVE)]), path)
+    run = run_submission(path, ["answer_03_1"], Limits(cell_seconds=30))
+    assert run.problem == "", run.problem
+    seen = json.loads(run.answers["answer_03_1"])
+    assert not seen["preloaded"]
+    # bwrap's own root folder may be writable (it is thrown away with the sandbox); the packages never are.
+    assert "/tmp" in seen["wrote"] and set(seen["wrote"]) <= {"/", "/tmp", "/dev/shm"}, seen["wrote"]
