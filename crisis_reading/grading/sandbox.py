@@ -64,6 +64,7 @@ KERNEL_LAUNCHER = Path(__file__).with_name("kernel_launcher.py")
 # The kernel keeps its input history in memory: no SQLite file to make and write in every job folder.
 KERNEL_OPTIONS = ("--HistoryManager.enabled=False",)
 NOT_STARTED = "the kernel could not be started"
+TEMPLATE_ENDED = "the grader's kernel template ended while this notebook ran"
 START_ATTEMPTS = 2
 COLLECT_SECONDS = 15  # the collecting cell's own time limit, on top of the notebook's
 # A job's folder is JOB_FOLDER_PREFIX + the grading process's id: if that process dies, its folders can be found.
@@ -289,23 +290,25 @@ PASSED_TO_KERNEL = ("PATH", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "VIRTUAL_ENV", "
 COURSE_VARIABLES = ("CRISIS_READING_DATA", "CRISIS_READING_ARTICLE")
 
 
-def inherited_environment() -> dict[str, str]:
-    """What the kernel keeps of the grader's environment: nothing but these few variables."""
-    return {key: os.environ[key] for key in (*PASSED_TO_KERNEL, *COURSE_VARIABLES) if key in os.environ}
-
-
-def kernel_environment(home: Path) -> dict[str, str]:
-    """A small environment for the kernel, with its HOME, IPython and matplotlib folders in the sandbox."""
-    environment = inherited_environment()
+def shared_environment() -> dict[str, str]:
+    """What every kernel's environment holds, whatever its job (and so the kernel template's too)."""
+    environment = {key: os.environ[key] for key in (*PASSED_TO_KERNEL, *COURSE_VARIABLES) if key in os.environ}
     environment.update(
-        HOME=str(home),
-        IPYTHONDIR=str(home / ".ipython"),
-        MPLCONFIGDIR=str(home / ".matplotlib"),
         MPLBACKEND="Agg",
         PYTHONDONTWRITEBYTECODE="1",
         MALLOC_ARENA_MAX="2",  # fewer malloc arenas: less address space counted against the memory limit
     )
     return environment
+
+
+def kernel_environment(home: Path) -> dict[str, str]:
+    """A small environment for the kernel, with its HOME, IPython and matplotlib folders in the sandbox."""
+    return {
+        **shared_environment(),
+        "HOME": str(home),
+        "IPYTHONDIR": str(home / ".ipython"),
+        "MPLCONFIGDIR": str(home / ".matplotlib"),
+    }
 
 
 def error_text(reply: dict[str, Any], limits: Limits) -> str:
@@ -329,7 +332,7 @@ def run_submission(path: Path, answer_names: list[str], limits: Limits, temp_roo
         return RunResult(readable=False, problem=str(exc), seconds=time.monotonic() - started)
     assigned_in = assigning_cells(notebook, answer_names)
     for attempt in range(1, START_ATTEMPTS + 1):
-        template = template_for(data_dir().resolve(), temp_root, inherited_environment()) if limits.sandbox else None
+        template = template_for(data_dir().resolve(), temp_root, shared_environment()) if limits.sandbox else None
         within = template.jobs_root if template is not None else temp_root
         folder = Path(tempfile.mkdtemp(prefix=f"{JOB_FOLDER_PREFIX}{os.getpid()}-", dir=within))
         try:
@@ -338,8 +341,12 @@ def run_submission(path: Path, answer_names: list[str], limits: Limits, temp_roo
                 result = _run_in(folder, path, copy.deepcopy(notebook), answer_names, limits, cells, uid, template)
         finally:
             remove_tree(folder)
+        # The kernel's end was not the notebook's doing when its template ended too (the machine's out-of-memory
+        # killer, say: no kernel can reach it): say so, and try once more with a fresh template.
+        if template is not None and not template.alive() and result.problem:
+            result.problem = f"{TEMPLATE_ENDED} ({result.problem})"
         # A kernel can fail to start when parallel kernels race for the same free port: try once more.
-        if not result.problem.startswith(NOT_STARTED) or attempt == START_ATTEMPTS:
+        if not result.problem.startswith((NOT_STARTED, TEMPLATE_ENDED)) or attempt == START_ATTEMPTS:
             break
     result.assigned_in = assigned_in
     result.seconds = time.monotonic() - started

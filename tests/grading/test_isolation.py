@@ -354,3 +354,23 @@ def test_without_a_template_each_kernel_starts_in_bwrap(tmp_path: Path, monkeypa
     assert not seen["preloaded"]
     # bwrap's own root folder may be writable (it is thrown away with the sandbox); the packages never are.
     assert "/tmp" in seen["wrote"] and set(seen["wrote"]) <= {"/", "/tmp", "/dev/shm"}, seen["wrote"]
+
+
+def test_a_template_that_ends_mid_run_is_not_the_students_fault(tmp_path: Path) -> None:
+    """The template ends (as if the machine's out-of-memory killer took it) while a kernel forked from it runs: the
+    notebook is run again from a fresh template, and its answers count in full."""
+    import threading
+
+    from crisis_reading.grading import forked_kernels
+    from crisis_reading.grading.sandbox import Limits, run_submission
+
+    path = tmp_path / "slow.ipynb"
+    cells = ["import time\ntime.sleep(3)", "answer_03_1 = 'still here'"]
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(cell) for cell in cells]), path)
+    limits = Limits(cell_seconds=30)
+    run_submission(path, ["answer_03_1"], limits)  # the template, started
+    (template,) = [template for template in forked_kernels._templates.values() if template]
+    threading.Timer(1.5, template.process.kill).start()
+    run = run_submission(path, ["answer_03_1"], limits)
+    assert not template.alive()
+    assert run.problem == "" and run.answers == {"answer_03_1": "still here"}, (run.problem, run.answers)
