@@ -324,6 +324,12 @@ VERB_LIKE = re.compile(
 )
 
 
+WHEN_THEN_TO = re.compile(
+    r"(?:(?:early|late|earlier|later|also|again|finally|then|yesterday|today|tonight|on|in|at|last|this|next"
+    r"|[A-Z][a-z]+day|morning|afternoon|evening|night|week|month|year|[a-z]+ly)\s+){1,5}to\s+[a-z]"
+)
+
+
 def _reads_as_reported(clause: str, verb: str) -> bool:
     """Rule "bare clause": without "that", what follows a verb is reported speech only when it reads as a clause:
     "said the talks failed" does, "added two brigades" does not; say-verbs (and deny, insist, …) always take one,
@@ -333,10 +339,14 @@ def _reads_as_reported(clause: str, verb: str) -> bool:
         return bool(
             re.search(r"(?<![\w’'-])to\s+(?!(?:the|a|an|his|her|its|their|this|that|these|those)\s)[a-z]", clause)
         )
-    if verb in OBJECT_VERBS or verb in PHRASE_VERBS or verb in BARE_CLAUSE_VERBS:
-        return True
     if verb in INFINITIVE_VERBS and re.match(r"(?:[\w’'-]+\s+){0,5}?to\s+[a-z]", clause):
         return True  # vowed to fight; asked a county judge to order …
+    if verb not in OBJECT_VERBS and WHEN_THEN_TO.match(clause):
+        # Rule "infinitive, no clause": "agreed early on Wednesday to cut the catch" reports what was agreed to do,
+        # no statement (only a time stands between the verb and its "to": no subject, no clause)
+        return False
+    if verb in OBJECT_VERBS or verb in PHRASE_VERBS or verb in BARE_CLAUSE_VERBS:
+        return True
     if verb in GERUND_VERBS and re.match(r"[a-z]{2,}ing\b", clause):
         return True  # Rule "gerund": "recalls warning the company", "denied taking the files"
     return bool(VERB_LIKE.search(clause))

@@ -2170,3 +2170,14 @@ def test_while_and_a_participle_start_a_statement_of_their_own():
         ("calling on", "demonstrators to refrain from violence"),
     ]
     assert rows("She said the plan would work, while the mayor was away.")[0]["text"].endswith("was away")
+
+
+def test_an_infinitive_after_a_time_is_no_clause():
+    # Rule "infinitive, no clause": what a party agreed to do is no statement; a clause after the time still is
+    assert rows("Halvaria agreed early on Wednesday to cut its herring catch.") == []
+    assert [r["text"] for r in rows("Halvaria agreed early on Wednesday that the catch would be cut.")] == [
+        "the catch would be cut"
+    ]
+    assert [r["text"] for r in rows("The minister says they want the monitors to stay.")] == [
+        "they want the monitors to stay"
+    ]
