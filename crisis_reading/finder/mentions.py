@@ -777,6 +777,29 @@ def named_pair(masked: str, start: int, end: int) -> list[Mention]:
     return both if len(both) == 2 and both[0].text != both[1].text else []
 
 
+_LIST_ITEM = r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}"
+NAMED_LIST = re.compile(
+    rf"(?:^|(?<=,\s))(?P<items>{_LIST_ITEM}(?:,\s+{_LIST_ITEM})+,?\s+and\s+{_LIST_ITEM})\s+"
+    r"(?:(?:also|jointly|have|had|both|all)\s+)*$"
+)
+
+
+def named_list(masked: str, start: int, verb_start: int) -> list[Mention]:
+    """Rule "a list of parties": "Kestria, Lorvany and the Council said …" is said by each of the three (data/
+    README.md: one row per speaker); [] unless three or more names, each a name of its own, stand before the verb."""
+    found = NAMED_LIST.search(masked, start, verb_start)
+    if found is None:
+        return []
+    parties = []
+    for item in re.finditer(_LIST_ITEM, masked[: found.end("items")][found.start("items") :]):
+        offset = found.start("items") + item.start()
+        mention = read_mention(masked, offset, offset + len(item.group()), anchor="start")
+        if mention is None or mention.kind not in ("person", "name", "group"):
+            return []
+        parties.append(mention)
+    return parties if len(parties) >= 3 and len({party.text for party in parties}) == len(parties) else []
+
+
 BOTH_AND = re.compile(
     r"(?:^|[,;]\s+|\s)[Bb]oth\s+(?P<first>[^,;]+?)(?:,\s+[^,;]{2,60},)?\s+and\s+(?P<second>[^,;]+?)"
     r"(?:,\s+(?:however|meanwhile|though|too|in\s+turn|for\s+their\s+part),)?\s+"  # "…, however, conceded"

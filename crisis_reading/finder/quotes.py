@@ -35,6 +35,7 @@ from crisis_reading.finder.mentions import (
     both_parties,
     definite_pair,
     joint_bodies,
+    named_list,
     named_pair,
     people_met_in_passing,
     read_mention,
@@ -743,6 +744,10 @@ def _joint_parties(
         return [registry.resolve(party).speaker_id for party in pair]
     if bodies := joint_bodies(mention):
         return [registry.resolve(body).speaker_id for body in bodies]
+    if attribution.sentence >= 0 and (listed := named_list(block.masked, block.bounds[attribution.sentence][0],
+                                                           attribution.verb_start)):  # fmt: skip
+        if listed[0].start <= mention.start <= listed[-1].start:
+            return [registry.resolve(party).speaker_id for party in listed]
     if mention.kind in ("person", "name", "group") and attribution.sentence >= 0:
         # Rule "named pair as subject": "Ashby and Mayor Celia Dunmore met … and urged them to …"
         pair = named_pair(block.masked, block.bounds[attribution.sentence][0], attribution.verb_end)

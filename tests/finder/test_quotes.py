@@ -2181,3 +2181,12 @@ def test_an_infinitive_after_a_time_is_no_clause():
     assert [r["text"] for r in rows("The minister says they want the monitors to stay.")] == [
         "they want the monitors to stay"
     ]
+
+
+def test_a_list_of_three_parties_gives_each_its_row():
+    # Rule "a list of parties": one row per speaker (data/README.md), each with the same reported clause
+    result = find("In a joint communique late on Tuesday, Kestria, Lorvany and the Council said the armies would halt.")
+    assert [(speaker_name(result, row), row["text"]) for row in result.quotes.to_dict("records")] == [
+        (name, "the armies would halt") for name in ("Kestria", "Lorvany", "the Council")
+    ]
+    assert len(rows("Smith, Jones and partners said the shop would close.")) == 1  # a lowercase word: no list of names
