@@ -167,7 +167,7 @@ regulator regulators inspectors inspector tribunal judges judge spokespeople law
 solicitors families relatives neighbours neighbors islanders supporters opponents owners operators authority
 camps sides factions delegation delegations representative representatives delegate delegates
 museum museums trust trustees firm firms club clubs campaign hospital university school
-association associations federation federations guild guilds institute
+association associations federation federations guild guilds institute centre center centres centers
 analysis review audit assessment poll memo letter filing documents records estimate estimates census
 executive executives director directors manager managers owner founder editor commissioner superintendent principal
 group system network operator

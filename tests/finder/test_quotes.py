@@ -2190,3 +2190,10 @@ def test_a_list_of_three_parties_gives_each_its_row():
         (name, "the armies would halt") for name in ("Kestria", "Lorvany", "the Council")
     ]
     assert len(rows("Smith, Jones and partners said the shop would close.")) == 1  # a lowercase word: no list of names
+
+
+def test_the_center_is_an_organisation_speaking():
+    found = rows("In a brief statement, the center said its two envoys had been inside the police cordon.")
+    assert [(r["speaker_as_written"], r["text"]) for r in found] == [
+        ("the center", "its two envoys had been inside the police cordon")
+    ]
