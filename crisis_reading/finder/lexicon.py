@@ -120,7 +120,7 @@ instead until amid among under over which who whom whose where asked addressing 
 SUBJECT_TRAILERS = """
 also just instead has have had would will could can may might must should then now again later earlier previously since
 repeatedly reportedly publicly privately recently already once further too first last even not only later
-long always never often strongly firmly flatly openly sharply angrily jointly formally initially quickly swiftly
+long always never often strongly firmly flatly openly sharply angrily jointly formally initially quickly swiftly both all each
 """.split()
 AUXILIARIES = {"been", "was", "were", "is", "are", "be", "being", "has", "have", "had"}
 TITLE_WORDS = set(

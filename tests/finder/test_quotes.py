@@ -2197,3 +2197,9 @@ def test_the_center_is_an_organisation_speaking():
     assert [(r["speaker_as_written"], r["text"]) for r in found] == [
         ("the center", "its two envoys had been inside the police cordon")
     ]
+
+
+def test_both_or_all_between_the_subject_and_the_verb():
+    result = find("Anna Berg and Tomas Lind both said the plan would fail.")
+    assert [speaker_name(result, row) for row in result.quotes.to_dict("records")] == ["Anna Berg", "Tomas Lind"]
+    assert [r["speaker_as_written"] for r in rows("The residents all said the water was brown.")] == ["The residents"]
