@@ -357,7 +357,7 @@ APPOSITIVE = re.compile(with_quoted(r"(?:an?|the)\s[^,;:.{quoted}]{1,60},\s+"))
 
 PUBLISHED_BY = re.compile(
     r"\s+(?:(?:the|new|latest|official)\s+)*(?:figures|data|statistics|numbers|estimates|documents|records|a\s+report|a\s+study"
-    r"|a\s+survey|an\s+analysis)\s+(?:\w+\s+)?(?:published|released|compiled|issued|gathered|seen)\s+by\s+"
+    r"|a\s+survey|an\s+analysis)\s+(?:(?:\w+\s+)?(?:published|released|compiled|issued|gathered|seen)\s+by|from)\s+"
 )
 
 
@@ -368,7 +368,7 @@ def according_to(
     after_end = NAME_STOP.search(masked[verb_end : sentence[1]])
     name_end = verb_end + (after_end.start() if after_end else sentence[1] - verb_end)
     published = PUBLISHED_BY.match(masked, verb_end, name_end)
-    # Rule "figures published by X": "According to figures published by the Hydrological Office, …" is X's
+    # Rule "figures published by X": "According to figures published by (or from) the Hydrological Office, …" is X's
     mention = read_mention(masked, published.end() if published else verb_end, name_end, anchor="start")
     if mention is None:
         return None

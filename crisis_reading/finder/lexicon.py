@@ -120,7 +120,8 @@ instead until amid among under over which who whom whose where asked addressing 
 SUBJECT_TRAILERS = """
 also just instead has have had would will could can may might must should then now again later earlier previously since
 repeatedly reportedly publicly privately recently already once further too first last even not only later
-long always never often strongly firmly flatly openly sharply angrily jointly formally initially quickly swiftly both all each
+long always never often strongly firmly flatly openly sharply angrily jointly formally initially quickly swiftly
+both all each
 """.split()
 AUXILIARIES = {"been", "was", "were", "is", "are", "be", "being", "has", "have", "had"}
 TITLE_WORDS = set(
@@ -167,7 +168,8 @@ regulator regulators inspectors inspector tribunal judges judge spokespeople law
 solicitors families relatives neighbours neighbors islanders supporters opponents owners operators authority
 camps sides factions delegation delegations representative representatives delegate delegates
 museum museums trust trustees firm firms club clubs campaign hospital university school
-association associations federation federations guild guilds institute centre center centres centers
+association associations federation federations confederation confederations guild guilds institute
+institution institutions centre center centres centers
 analysis review audit assessment poll memo letter filing documents records estimate estimates census
 executive executives director directors manager managers owner founder editor commissioner superintendent principal
 group system network operator

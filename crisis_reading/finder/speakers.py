@@ -116,7 +116,7 @@ INDEFINITE_WORDS = {"a", "an", "one", "two", "three", "some", "several", "many"}
 ORGANISATION_NOUNS = set(
     "company firm ministry agency council union party bank group government department authority board charity"
     " hospital university museum trust court commission committee organisation organization airline operator"
-    " regulator club federation association institute office embassy centre center".split()
+    " regulator club federation confederation association institute institution office embassy centre center".split()
 )
 AGE_ROLE = re.compile(r"the " + AGE_NOUN.pattern)
 STATEMENT_WORDS = {"the statement", "its statement", "the press release", "the release", "the communique"}

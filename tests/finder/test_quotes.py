@@ -2203,3 +2203,18 @@ def test_both_or_all_between_the_subject_and_the_verb():
     result = find("Anna Berg and Tomas Lind both said the plan would fail.")
     assert [speaker_name(result, row) for row in result.quotes.to_dict("records")] == ["Anna Berg", "Tomas Lind"]
     assert [r["speaker_as_written"] for r in rows("The residents all said the water was brown.")] == ["The residents"]
+
+
+def test_figures_from_an_organisation_are_its_statement():
+    found = rows("According to figures from the Kalwende Chamber of Mines, the mine produced 14 per cent of the copper.")
+    assert [(r["speaker_as_written"], r["text"]) for r in found] == [
+        ("the Kalwende Chamber of Mines", "the mine produced 14 per cent of the copper")
+    ]
+
+
+def test_the_institution_and_the_confederation_can_speak():
+    found = rows("According to the institution, 112 people were arrested.")
+    assert [(r["speaker_as_written"], r["text"]) for r in found] == [("the institution", "112 people were arrested")]
+    result = find("Both the confederation and the Chamber of Bus Owners indicated that the blockade will be maintained.")
+    names = [speaker_name(result, row) for row in result.quotes.to_dict("records")]
+    assert names == ["the confederation", "the Chamber of Bus Owners"]
