@@ -376,6 +376,9 @@ def _rows(parsed: list[_Block]) -> list[_Row]:
             if id(attribution) in used_clauses or _has_quote(block, attribution.clause, terms_too=naming):
                 rule = "reported clause beside a quoted one"
                 if len(parts) == 1 and not attribution.more:
+                    own = _unquoted_conjunct(block, attribution.clause)
+                    if own is not None:
+                        block_rows.append(_Row(block.number, *own, "indirect", attribution, block.number, rule))
                     continue  # the clause is the quotation's: its partial row stands for it
             for start, end in parts + attribution.more:
                 if not _has_quote(block, (start, end), terms_too=naming):
@@ -458,6 +461,24 @@ def _clause_parts(masked: str, clause: tuple[int, int]) -> list[tuple[int, int]]
         start = clause[0] + match.end()
     parts.append((start, clause[1]))
     return [(a, b) for a, b in parts if b > a]
+
+
+# "… had failed to consult residents and had given “no real weight” to …": a second verb of the same subject
+SECOND_PREDICATE = re.compile(
+    r"\s+and\s+(?:had|has|have|was|were|is|are|would|will|could|should|did)\s+(?:not\s+)?[a-z]"
+)
+
+
+def _unquoted_conjunct(block: _Block, clause: tuple[int, int]) -> tuple[int, int] | None:
+    """Rule "two predicates, one quoted": in "said the ministry had failed to consult residents and had given “no
+    real weight” to schools" the quotation is a partial row and the first predicate, with its subject, is indirect
+    speech of its own (as the development corpus's keys split it); None when no such part stands before the quote."""
+    found = SECOND_PREDICATE.search(block.masked, clause[0], clause[1])
+    if found is None or _has_quote(block, (clause[0], found.start())):
+        return None
+    if not _has_quote(block, (found.end(), clause[1])):
+        return None
+    return (clause[0], found.start()) if len(block.masked[clause[0] : found.start()].split()) >= 4 else None
 
 
 def _borrowed_row(

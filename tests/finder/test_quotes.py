@@ -2206,7 +2206,9 @@ def test_both_or_all_between_the_subject_and_the_verb():
 
 
 def test_figures_from_an_organisation_are_its_statement():
-    found = rows("According to figures from the Kalwende Chamber of Mines, the mine produced 14 per cent of the copper.")
+    found = rows(
+        "According to figures from the Kalwende Chamber of Mines, the mine produced 14 per cent of the copper."
+    )
     assert [(r["speaker_as_written"], r["text"]) for r in found] == [
         ("the Kalwende Chamber of Mines", "the mine produced 14 per cent of the copper")
     ]
@@ -2215,6 +2217,19 @@ def test_figures_from_an_organisation_are_its_statement():
 def test_the_institution_and_the_confederation_can_speak():
     found = rows("According to the institution, 112 people were arrested.")
     assert [(r["speaker_as_written"], r["text"]) for r in found] == [("the institution", "112 people were arrested")]
-    result = find("Both the confederation and the Chamber of Bus Owners indicated that the blockade will be maintained.")
+    result = find(
+        "Both the confederation and the Chamber of Bus Owners indicated that the blockade will be maintained."
+    )
     names = [speaker_name(result, row) for row in result.quotes.to_dict("records")]
     assert names == ["the confederation", "the Chamber of Bus Owners"]
+
+
+def test_two_predicates_one_quoted_give_an_indirect_row_and_a_partial_one():
+    found = rows(
+        "The judges said the ministry had failed to consult residents and had given “no real weight” to schools."
+    )
+    assert [(r["kind"], r["text"]) for r in found] == [
+        ("indirect", "the ministry had failed to consult residents"),
+        ("partial", "no real weight"),
+    ]
+    assert [r["kind"] for r in rows("She said it was “a disgrace” and had to stop.")] == ["partial"]  # quote first
