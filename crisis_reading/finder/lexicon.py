@@ -169,7 +169,7 @@ solicitors families relatives neighbours neighbors islanders supporters opponent
 camps sides factions delegation delegations representative representatives delegate delegates
 museum museums trust trustees firm firms club clubs campaign hospital university school
 association associations federation federations confederation confederations guild guilds institute
-institution institutions centre center centres centers
+institution institutions centre center centres centers alliance alliances coalition coalitions
 analysis review audit assessment poll memo letter filing documents records estimate estimates census
 executive executives director directors manager managers owner founder editor commissioner superintendent principal
 group system network operator

@@ -573,6 +573,8 @@ def _resolve_speakers(parsed: list[_Block], rows: list[_Row], registry: SpeakerR
                 attribution.speaker_id = registry.resolve(attribution.mention).speaker_id
             if attribution.verb:
                 last_parties = attribution.parties if len(attribution.parties) > 1 else []
+                for party in attribution.parties or [attribution.speaker_id]:
+                    registry.statements[party] = registry.statements.get(party, 0) + 1
             _gender_from_own_words(block, attribution, registry)
             _age_after_name(block, attribution, registry)
             if attribution.verb and attribution.sentence >= 0 and attribution.speaker_id:
@@ -786,6 +788,8 @@ def _joint_parties(
         return [registry.resolve(party).speaker_id for party in pair]
     if joint.group(1) in SIDE_NOUNS and (pair := _the_two_sides(earlier, block, mention, registry)):
         return [registry.resolve(party).speaker_id for party in pair]
+    if joint.group(1) in SIDE_NOUNS | BODY_NOUNS and (heard := _the_two_heard_most(registry)):
+        return heard
     if joint.group(1) in ("women", "men"):
         # Rule "both women": the two people met last who may be women (or men), when the text has met two
         return [speaker.speaker_id for speaker in registry.last_people("she" if joint.group(1) == "women" else "he")]
@@ -823,6 +827,21 @@ def _the_two_sides(earlier: list[_Block], block: _Block, mention: Mention, regis
         return []
     (first, second), _ = max(counts.items(), key=lambda item: (item[1][0], item[1][1]))
     return [Mention(first, mention.start, "name"), Mention(second, mention.start, "name")]
+
+
+BODY_NOUNS = {"delegations", "companies", "unions", "ministries", "organisations", "organizations", "groups"}
+
+
+def _the_two_heard_most(registry: SpeakerRegistry) -> list[str]:
+    """Rule "the two sides heard most": "Both sides said no new talks had been scheduled", when the text has not
+    named the pair lately, is said by the two organisations quoted most so far, each at least twice, when a third
+    is quoted less often than both; [] otherwise (people are not sides)."""
+    bodies = [(count, sid) for sid, count in registry.statements.items()
+              if sid in registry.speakers and not registry.speakers[sid].person]  # fmt: skip
+    bodies.sort(reverse=True)
+    if len(bodies) < 2 or bodies[1][0] < 2 or (len(bodies) > 2 and bodies[2][0] >= bodies[1][0]):
+        return []
+    return [bodies[0][1], bodies[1][1]]
 
 
 def _named_or_known(party: Mention, registry: SpeakerRegistry) -> bool:

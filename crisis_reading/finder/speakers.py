@@ -116,7 +116,8 @@ INDEFINITE_WORDS = {"a", "an", "one", "two", "three", "some", "several", "many"}
 ORGANISATION_NOUNS = set(
     "company firm ministry agency council union party bank group government department authority board charity"
     " hospital university museum trust court commission committee organisation organization airline operator"
-    " regulator club federation confederation association institute institution office embassy centre center".split()
+    " regulator club federation confederation association institute institution office embassy centre center"
+    " alliance coalition".split()
 )
 AGE_ROLE = re.compile(r"the " + AGE_NOUN.pattern)
 STATEMENT_WORDS = {"the statement", "its statement", "the press release", "the release", "the communique"}
@@ -130,6 +131,7 @@ class SpeakerRegistry:
         self.recent: list[str] = []  # speaker ids, most recent last
         self._surnames: tuple[re.Pattern | None, dict[str, str]] | None = None  # built when first needed
         self.statement_author = ""  # who last spoke "in a statement": whom "the statement" then speaks for
+        self.statements: dict[str, int] = {}  # speaker id -> statements resolved to them so far
 
     def resolve(self, mention: Mention) -> Speaker:
         speaker = self._find(mention) or self._introduce(mention)

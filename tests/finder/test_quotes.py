@@ -2233,3 +2233,14 @@ def test_two_predicates_one_quoted_give_an_indirect_row_and_a_partial_one():
         ("partial", "no real weight"),
     ]
     assert [r["kind"] for r in rows("She said it was “a disgrace” and had to stop.")] == ["partial"]  # quote first
+
+
+def test_both_sides_are_the_two_organisations_heard_most():
+    result = find(
+        "The Halvern Nurses Alliance said the strike would go on. St Odile Medical Center said its offer was fair.",
+        "The alliance said pay was the sticking point. The center said wards stayed open.",
+        "Both sides said no new talks had been scheduled.",
+    )
+    last = [row for row in result.quotes.to_dict("records") if row["block"] == 3]
+    names = sorted(speaker_name(result, row) for row in last)
+    assert names == ["St Odile Medical Center", "The Halvern Nurses Alliance"]
