@@ -170,7 +170,8 @@ camps sides factions delegation delegations representative representatives deleg
 museum museums trust trustees firm firms club clubs campaign hospital university school
 association associations federation federations confederation confederations guild guilds institute
 institution institutions centre center centres centers alliance alliances coalition coalitions
-analysis review audit assessment poll memo letter filing documents records estimate estimates census
+analysis review audit assessment poll memo letter filing documents records estimate estimates census bulletin
+bulletins
 executive executives director directors manager managers owner founder editor commissioner superintendent principal
 group system network operator
 decree ruling judgment judgement verdict resolution communique declaration announcement

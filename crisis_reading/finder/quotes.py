@@ -448,11 +448,11 @@ _NOT_NOUNS = set(
 
 
 def _clause_parts(masked: str, clause: tuple[int, int]) -> list[tuple[int, int]]:
-    """Rule "coordinated reported clauses": "said X, and that Y" reports two clauses, one row each (the
+    """Rule "coordinated reported clauses": "said X, and (or but) that Y" reports two clauses, one row each (the
     development corpus's keys split every such pair); in "said X “…”, and that Y" the one holding a quotation is
     read as its partial quote, the other stays indirect speech."""
     parts, start = [], clause[0]
-    for match in re.finditer(r",?\s+and\s+that\s+(?=(\S+)(?:\s+([a-z]+))?)", masked[clause[0] : clause[1]]):
+    for match in re.finditer(r",?\s+(?:and|but)\s+that\s+(?=(\S+)(?:\s+([a-z]+))?)", masked[clause[0] : clause[1]]):
         # "and that insured deposits would …": an -ed word before a noun is its adjective, and the clause starts
         adjective = re.fullmatch(r"[a-z]{3,}ed", match.group(1)) and (match.group(2) or "") not in _NOT_NOUNS
         if not (starts_a_clause(match.group(1)) or (adjective and match.group(2))):

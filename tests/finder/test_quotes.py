@@ -2244,3 +2244,18 @@ def test_both_sides_are_the_two_organisations_heard_most():
     last = [row for row in result.quotes.to_dict("records") if row["block"] == 3]
     names = sorted(speaker_name(result, row) for row in last)
     assert names == ["St Odile Medical Center", "The Halvern Nurses Alliance"]
+
+
+def test_but_that_opens_a_second_reported_clause():
+    found = rows("The spokesperson said the agency had opened two centres, but that both were “full by mid-morning”.")
+    assert [(r["kind"], r["text"]) for r in found] == [
+        ("indirect", "the agency had opened two centres"),
+        ("partial", "full by mid-morning"),
+    ]
+
+
+def test_a_bulletin_can_speak():
+    found = rows("The bulletin warns that more rain could push the crest into Saturday.")
+    assert [(r["speaker_as_written"], r["text"]) for r in found] == [
+        ("The bulletin", "more rain could push the crest into Saturday")
+    ]
