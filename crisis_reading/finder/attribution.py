@@ -882,7 +882,9 @@ AFTER_A_FINAL_VERB = re.compile(
         # or the circumstances: "…, the ministry said on Wednesday, after the driest July on record …"; or a second
         # clause the speaker adds: "…, the statement added, and the measures would be reviewed …"
         # or where it was written: "…, the authors wrote in the journal, in a paper titled “Cold Nights”."
+        # or what the speaker goes on to say, which has its own attribution: "…, Wrenfield said, but he cautioned …"
         r"(?:,\s+[a-z]+ing\b.*|,\s+(?:who|because|as|after|amid|despite|following|while|when|and)\b[^.;:{quoted}]*"
+        r"|,\s+but\s+(?:he|she|they|it|the\s+[a-z]+|[A-Z][\w’'-]+)\s[^.;:]*"
         r"|,\s+in\s+(?:a|an|the|his|her|its|their)\s[^.;:{quoted}]*(?:[{quoted}]+)?)?"
         r"[.!?]?\s*"
     )

@@ -2259,3 +2259,14 @@ def test_a_bulletin_can_speak():
     assert [(r["speaker_as_written"], r["text"]) for r in found] == [
         ("The bulletin", "more rain could push the crest into Saturday")
     ]
+
+
+def test_a_clause_before_the_attribution_when_the_speaker_goes_on_but():
+    result = find(
+        "The agency has not confirmed any case outside Talmena, Wrenfield said, but he cautioned"
+        " that testing was patchy."
+    )
+    assert [row["text"] for row in result.quotes.to_dict("records")] == [
+        "The agency has not confirmed any case outside Talmena",
+        "testing was patchy",
+    ]
