@@ -112,6 +112,7 @@ def find_quotes(blocks: pd.DataFrame, outlet: str | None = None) -> FinderResult
     rows = _rows(parsed)
     registry = SpeakerRegistry()
     _resolve_speakers(parsed, rows, registry)
+    _lede_roles_named_below(parsed, rows, registry)
     rows = _one_row_per_party(rows)
     _assign_channels(parsed, rows, outlet)
     article_text = "\n\n".join(text for _, text in texts)
@@ -923,6 +924,56 @@ def _quote_table(rows: list[_Row], parsed: list[_Block], registry: SpeakerRegist
     table = pd.DataFrame({column: [record[column] for record in records] for column in QUOTE_COLUMNS})
     table["channel_block"] = table["channel_block"].astype("Int64")
     return table
+
+
+LEDE_BLOCKS = 2  # the headline and the lede: where a wire story names a speaker by role alone
+NAMED_WITHIN = 3  # paragraphs after the lede in which the person is named
+
+
+def _lede_roles_named_below(parsed: list[_Block], rows: list[_Row], registry: SpeakerRegistry) -> None:
+    """Rule "a role in the lede, named below": a story opens with "The chief mediator at the talks said …" (or a
+    headline's "…, says chief mediator") and names the person in a paragraph below ("The negotiator, Idris Haldane,
+    …", "Chief Delphine Kastawan of … said"). A speaker known by a role alone in the headline or lede is the first
+    person named in full within the next paragraphs whose naming sentence holds the role's own noun, or who opens
+    the paragraph right after the lede in a sentence that gives them a role; their rows go to that person."""
+    lede = [block.number for block in parsed[:LEDE_BLOCKS]]
+    first_block = {}
+    for row in rows:
+        first_block.setdefault(row.speaker, row.block)
+    roles = [
+        sid for sid, block in first_block.items()
+        if block in lede and not registry.speakers[sid].person and _role_words(registry.speakers[sid].name)
+    ]  # fmt: skip
+    if not roles:
+        return
+    named_below = []  # (block index, position, person, block, sentence): who is first named in full below the lede
+    for sid in first_block:
+        person = registry.speakers[sid]
+        if not person.person or len(person.name.split()) < 2:
+            continue
+        where = next(
+            ((index, block.text.find(person.name), person, block, block.text[a:b])
+             for index, block in enumerate(parsed) for a, b in block.bounds if person.name in block.text[a:b]),
+            None,
+        )  # fmt: skip
+        if where is not None and LEDE_BLOCKS <= where[0] < LEDE_BLOCKS + NAMED_WITHIN:
+            named_below.append(where)
+    if not named_below:
+        return
+    index, _, person, block, sentence = min(named_below, key=lambda where: (where[0], where[1]))
+    for role_id in roles:
+        shares_the_noun = bool(_role_words(registry.speakers[role_id].name) & _role_words(sentence))
+        opens_next = index == LEDE_BLOCKS and block.text.lstrip().startswith(person.name)
+        if shares_the_noun or (opens_next and _role_words(sentence.replace(person.name, ""))):
+            for row in rows:
+                if row.attribution.speaker_id == role_id:
+                    row.attribution.speaker_id = person.speaker_id
+                if row.speaker_id == role_id:
+                    row.speaker_id = person.speaker_id
+
+
+def _role_words(text: str) -> set[str]:
+    return {word for word in re.findall(r"[a-z]+", text.lower()) if word in ROLE_NOUNS}
 
 
 def _speaker_table(rows: list[_Row], registry: SpeakerRegistry, article_text: str) -> pd.DataFrame:

@@ -2270,3 +2270,19 @@ def test_a_clause_before_the_attribution_when_the_speaker_goes_on_but():
         "The agency has not confirmed any case outside Talmena",
         "testing was patchy",
     ]
+
+
+def test_a_role_in_the_lede_is_the_person_named_below():
+    result = find(
+        "Gunmen let a doctor into the embassy",
+        "BRENMOOR — Kelvara’s chief police negotiator said on Wednesday that the gunmen had agreed to let a doctor in.",
+        "The siege began on Sunday.",
+        "The negotiator, Idris Haldane, told reporters the captors were tired.",
+    )
+    assert {speaker_name(result, row) for row in result.quotes.to_dict("records")} == {"Idris Haldane"}
+    other = find(
+        "Flood waters rise",
+        "The mayor said on Monday that the levee would hold.",
+        "Jo Pellam, a resident, said the water was already in her kitchen.",
+    )  # the next person named holds no role of the mayor's: someone else
+    assert [speaker_name(other, row) for row in other.quotes.to_dict("records")] == ["The mayor", "Jo Pellam"]
