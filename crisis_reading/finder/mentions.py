@@ -870,11 +870,10 @@ def joint_bodies(mention: Mention) -> list[Mention]:
     found = JOINT_BODIES.fullmatch(mention.text)
     if found is None or found["noun"] not in _BODIES or {found["first"].lower(), found["second"].lower()} & _NOT_SIDES:
         return []
-    the, rest = "the " if found["the"] else "", found["rest"] or ""
-    return [
-        Mention(f"{the}{found[side]} {_BODIES[found['noun']]}{rest}", mention.start, "group")
-        for side in ("first", "second")
-    ]
+    rest = found["rest"] or ""
+    # Named as the course names a body ("Ilvorian ministry", not "the Ilvorian ministry"): no article of the text's
+    names = [f"{found[side]} {_BODIES[found['noun']]}{rest}" for side in ("first", "second")]
+    return [Mention(name, mention.start, "group") for name in names]
 
 
 _NOT_SIDES = DETERMINERS | {"other", "both", "their", "its", "his", "her", "our", "these", "those"}
