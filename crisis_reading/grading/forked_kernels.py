@@ -42,23 +42,34 @@ class TemplateError(RuntimeError):
 
 
 class ForkedKernel:
-    """A kernel forked by the template, seen through a pidfd: as much of subprocess.Popen as jupyter_client uses."""
+    """A kernel forked by the template, seen through a pidfd: as much of subprocess.Popen as jupyter_client uses.
+
+    Killing it asks its first process (A) to end the kernel's namespace and to wait until it is empty, so that once
+    the handle says it has ended, no process of the kernel's is left (SIGKILL to A only if that takes too long).
+    """
 
     pid = None  # the kernel has no process id the grader could use
     stdin = stdout = stderr = None
+    END_SECONDS = 5
 
     def __init__(self, handle: int) -> None:
+        os.set_inheritable(handle, False)
         self.handle = handle
         self.returncode: int | None = None
 
+    def _has_ended(self, timeout: float | None) -> bool:
+        watch = select.poll()  # not select(): the handle's number may be above 1023
+        watch.register(self.handle, select.POLLIN)
+        return bool(watch.poll(None if timeout is None else int(timeout * 1000)))
+
     def poll(self) -> int | None:
-        if self.returncode is None and select.select([self.handle], [], [], 0)[0]:
+        if self.returncode is None and self._has_ended(0):
             self._ended()
         return self.returncode
 
     def wait(self, timeout: float | None = None) -> int:
         if self.returncode is None:
-            if not select.select([self.handle], [], [], timeout)[0]:
+            if not self._has_ended(timeout):
                 raise subprocess.TimeoutExpired("kernel", timeout or 0)
             self._ended()
         return self.returncode  # type: ignore[return-value]
@@ -71,10 +82,19 @@ class ForkedKernel:
                 self._ended()
 
     def kill(self) -> None:
-        self.send_signal(signal.SIGKILL)
+        """End the kernel and every process of its namespace, and wait for them (module docstring)."""
+        self.send_signal(signal.SIGTERM)
+        try:
+            self.wait(self.END_SECONDS)
+        except subprocess.TimeoutExpired:
+            self.send_signal(signal.SIGKILL)
+            try:
+                self.wait(self.END_SECONDS)
+            except subprocess.TimeoutExpired:
+                pass
 
     def terminate(self) -> None:
-        self.send_signal(signal.SIGTERM)
+        self.kill()
 
     def _ended(self) -> None:
         self.returncode = -signal.SIGKILL  # its exit status is its parent's (the template's) to read
@@ -109,10 +129,12 @@ class KernelTemplate:
             self.channel.sendall(json.dumps({**request, "jobs_root": str(self.jobs_root)}).encode() + b"\n")
             message, handles, _flags, _address = socket.recv_fds(self.channel, 1024, 1)
         except OSError as exc:
+            self.close()  # a late answer would be taken for the next request's: this template is done
             raise TemplateError(f"the kernel template did not answer ({exc})") from None
         if message != b"ok\n" or len(handles) != 1:
             for handle in handles:
                 os.close(handle)
+            self.close()
             raise TemplateError(f"the kernel template could not fork a kernel ({message.decode(errors='replace')})")
         return ForkedKernel(handles[0])
 
@@ -120,6 +142,8 @@ class KernelTemplate:
         return self.process.poll() is None
 
     def close(self) -> None:
+        if self.channel.fileno() < 0:
+            return  # closed already
         self.channel.close()
         if self.process.poll() is None:
             self.process.kill()  # bwrap's --die-with-parent is for the grader; the template ends with bwrap
@@ -155,5 +179,8 @@ def template_for(data: Path, temp_root: Path | None, environment: dict[str, str]
 def _close_templates() -> None:
     for template in _templates.values():
         if template is not None:
-            template.close()
+            try:
+                template.close()
+            except Exception:  # one template's folder that cannot be removed must not keep the others running
+                continue
     _templates.clear()

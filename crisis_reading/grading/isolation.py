@@ -23,7 +23,9 @@ that is not root runs bwrap in a user namespace of its own, with --unshare-all -
   kernel ends, so nothing outlives the run.
 
 A kernel forked from a template (kernel_template.py) gets the same view and namespaces, made by the fork itself
-inside a sandbox started by `template_command`, plus a /tmp and /dev/shm of its own and a read-only root folder.
+inside a sandbox started by `template_command`, plus a /tmp and /dev/shm of its own (each as large as one file
+may be) and a read-only root and /dev. Either way the kernel gets a session keyring of its own and a seccomp filter
+that refuses every keyring call (kernel_launcher.forbid_keyrings): keyrings are the one store namespaces do not part.
 
 Where bubblewrap is missing or user namespaces are off, `sandbox_problem()` says why in one line, and the
 grader refuses to grade unless told --no-sandbox.
@@ -35,6 +37,7 @@ import fcntl
 import functools
 import os
 import shutil
+import stat
 import subprocess
 import sys
 import sysconfig
@@ -82,10 +85,13 @@ def drop_to(uid: int) -> list[str]:
     return [SETPRIV, f"--reuid={uid}", f"--regid={uid}", "--clear-groups", "--no-new-privs", "--"]
 
 
-def bwrap_command(job_folder: Path, data: Path, environment: dict[str, str], uid: int | None) -> list[str]:
-    """The command prefix that starts a kernel inside its sandbox (the kernel's own command follows)."""
+def bwrap_command(
+    job_folder: Path, data: Path, environment: dict[str, str], uid: int | None, tmp_bytes: int | None = None
+) -> list[str]:
+    """The command prefix that starts a kernel inside its sandbox (the kernel's own command follows); its /tmp and
+    /dev/shm hold at most tmp_bytes each, when given."""
     namespaces = NAMESPACES_AS_ROOT if uid is not None else NAMESPACES_AS_USER
-    command = _sandbox(namespaces, job_folder, job_folder / "work", data, environment)
+    command = _sandbox(namespaces, job_folder, job_folder / "work", data, environment, tmp_bytes)
     return [*command, "--", *(drop_to(uid) if uid is not None else [])]
 
 
@@ -106,14 +112,21 @@ def template_command(jobs_root: Path, data: Path, environment: dict[str, str]) -
 
 
 def _sandbox(
-    namespaces: list[str], writable: Path, start_in: Path, data: Path, environment: dict[str, str]
+    namespaces: list[str],
+    writable: Path,
+    start_in: Path,
+    data: Path,
+    environment: dict[str, str],
+    tmp_bytes: int | None = None,
 ) -> list[str]:
     command = [BWRAP, *namespaces, "--die-with-parent", "--new-session"]
+    size = ["--size", str(tmp_bytes)] if tmp_bytes else []
     readable = [Path(path) for path in SYSTEM_PATHS if os.path.lexists(path)] + _readable_roots() + [data]
     # bwrap makes the folders above a bound path itself, private (0700) when it runs as root: made here instead,
     # open to the job's user, or it could not reach the Python install under /root or the course's folder.
     # The private /tmp first: a course cloned under /tmp (as a CI run may be) is then bound into it, not hidden.
-    command += ["--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--tmpfs", "/tmp"]
+    command += ["--proc", "/proc", "--dev", "/dev", "--perms", "1777", *size, "--tmpfs", "/tmp"]
+    command += ["--perms", "1777", *size, "--tmpfs", "/dev/shm"] if size else []
     above = {parent for path in [*readable, writable] for parent in path.parents if parent != Path("/")}
     for folder in sorted(above - {Path("/tmp")}, key=lambda path: len(path.parts)):
         command += ["--perms", "0755", "--dir", str(folder)]
@@ -182,15 +195,35 @@ def give_to(folder: Path, uid: int | None) -> None:
 
 
 def remove_tree(folder: Path) -> None:
-    """Remove a temporary folder even if the student's code made parts of it read-only."""
+    """Remove a temporary folder even if the student's code made parts of it unreadable or read-only.
+
+    Never through a link a student left there (a link to a folder of the grader's must not have its mode changed),
+    and never with an error the grader would report as its own: what cannot be removed is left.
+    """
+
+    def open_up(folder_path: str) -> None:
+        try:  # O_PATH | O_NOFOLLOW: the folder itself (even one with no permission at all), never a link's target
+            descriptor = os.open(folder_path, os.O_PATH | os.O_NOFOLLOW)
+        except OSError:
+            return
+        try:
+            if stat.S_ISDIR(os.fstat(descriptor).st_mode):
+                os.chmod(f"/proc/self/fd/{descriptor}", 0o700)  # what the descriptor holds, not a path looked up again
+        except OSError:
+            pass
+        finally:
+            os.close(descriptor)
 
     def make_writable_and_retry(function, failed_path, _exc_info) -> None:
         try:
-            os.chmod(failed_path, 0o700)
-            parent = os.path.dirname(failed_path)
-            os.chmod(parent, 0o700)
-            function(failed_path)
-        except OSError:
+            open_up(os.path.dirname(failed_path))
+            open_up(failed_path)
+            if function in (os.rmdir, os.unlink, os.remove):
+                function(failed_path)
+        except Exception:  # left for the second pass, or left behind
             pass
 
-    shutil.rmtree(folder, onerror=make_writable_and_retry)
+    for _ in range(2):  # a folder opened up in the first pass is walked in the second
+        if not os.path.lexists(folder):
+            return
+        shutil.rmtree(folder, onerror=make_writable_and_retry)

@@ -55,7 +55,7 @@ MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT, MS_BIND, MS_MOVE, MS_REC,
     16384,
     1 << 18,
 )
-MS_NOATIME, MS_NODIRATIME, MS_RELATIME = 1024, 2048, 1 << 21  # as os.statvfs reports them too
+MS_NOATIME, MS_NODIRATIME, MS_RELATIME = 1024, 2048, 1 << 21
 MNT_DETACH = 2
 PR_SET_PDEATHSIG, PR_SET_DUMPABLE, PR_CAPBSET_DROP, PR_SET_NO_NEW_PRIVS = 1, 4, 24, 38
 LAST_CAPABILITY = 63
@@ -72,10 +72,6 @@ def _mount(source: str | None, target: str, kind: str | None, flags: int, option
     _call(LIBC.mount(encoded[0], encoded[1], encoded[2], ctypes.c_ulong(flags), encoded[3]), f"mount {target}")
 
 
-def _die_with_parent() -> None:
-    _call(LIBC.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0), "prctl PDEATHSIG")
-
-
 def _mounts_under(folder: str) -> list[str]:
     """The outermost mount points below `folder` in this mount namespace (not `folder` itself)."""
     points = []
@@ -88,34 +84,57 @@ def _mounts_under(folder: str) -> list[str]:
     return [point for point in points if not any(point.startswith(other + "/") for other in points)]
 
 
-def _own_view(job: str, jobs_root: str, stage: str) -> None:
-    """In a new mount namespace: a fresh /tmp and /dev/shm, the job's folder alone in the jobs folder, / read-only.
-
-    What the sandbox binds under /tmp (the jobs folder, a course cloned under /tmp) is moved aside, a fresh /tmp
-    is mounted, and they are moved back, so they stay where the grader sees them.
-    """
+def _own_view(job: str, jobs_root: str, stage: str, tmp_bytes: int) -> None:
+    """In a new mount namespace: a fresh /tmp and /dev/shm of bounded size, the job's folder alone in the jobs
+    folder, / and /dev read-only (so nothing a kernel leaves there reaches the next one)."""
     _mount(None, "/", None, MS_REC | MS_PRIVATE)  # nothing done here reaches the template's view
     _mount("tmpfs", stage, "tmpfs", MS_NOSUID | MS_NODEV, "mode=0700")
     aside = os.path.join(stage, "job")
     os.mkdir(aside)
     _mount(job, aside, None, MS_BIND | MS_REC)
-    under_tmp = _mounts_under("/tmp")
-    for number, point in enumerate(under_tmp):
-        os.mkdir(os.path.join(stage, str(number)))
-        # Bound, not moved: the sandbox's own mounts cannot be moved when the grader is not root (locked).
-        _mount(point, os.path.join(stage, str(number)), None, MS_BIND | MS_REC)
-    _mount("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, "mode=1777")
-    for number, point in enumerate(under_tmp):
-        os.makedirs(point, mode=0o755, exist_ok=True)
-        _mount(os.path.join(stage, str(number)), point, None, MS_BIND | MS_REC)
-    _mount("tmpfs", jobs_root, "tmpfs", MS_NOSUID | MS_NODEV, "mode=0755")  # hides every other job's folder
+    bounded = f"size={tmp_bytes},nr_inodes={TMP_FILES}"
+    for folder in ("/tmp", "/dev/shm"):
+        _fresh(folder, stage, f"mode=1777,{bounded}")
+    _mount("tmpfs", jobs_root, "tmpfs", MS_NOSUID | MS_NODEV, "mode=0755,size=64k,nr_inodes=16")  # hides the others
     os.mkdir(job, 0o755)
     _mount(aside, job, None, MS_MOVE)
-    _mount("tmpfs", "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV, "mode=1777")
     _call(LIBC.umount2(stage.encode(), MNT_DETACH), "umount stage")
-    # The flags / already has go again with the remount: where they are locked (not root), leaving one out is refused.
-    kept = os.statvfs("/").f_flag & (MS_NOSUID | MS_NODEV | MS_NOEXEC | MS_NOATIME | MS_NODIRATIME | MS_RELATIME)
-    _mount(None, "/", None, MS_REMOUNT | MS_BIND | MS_RDONLY | kept)
+    for folder in ("/", "/dev"):
+        _read_only(folder)
+
+
+TMP_FILES = 10_000  # files a kernel may keep in its /tmp or /dev/shm
+
+
+def _fresh(folder: str, stage: str, options: str) -> None:
+    """A fresh tmpfs on `folder`, with what the sandbox binds below it (the jobs folder, a course cloned under
+    /tmp) bound aside first and then again where it was, so it stays where the grader sees it. Bound, not moved:
+    the sandbox's own mounts cannot be moved when the grader is not root (they are locked)."""
+    below = [point for point in _mounts_under(folder) if not point.startswith(stage + "/")]
+    aside = []
+    for point in below:
+        place = os.path.join(stage, f"{len(os.listdir(stage))}")
+        os.mkdir(place)
+        _mount(point, place, None, MS_BIND | MS_REC)
+        aside.append((place, point))
+    _mount("tmpfs", folder, "tmpfs", MS_NOSUID | MS_NODEV, options)
+    for place, point in aside:
+        os.makedirs(point, mode=0o755, exist_ok=True)
+        _mount(place, point, None, MS_BIND | MS_REC)
+
+
+# What os.statvfs reports of a mount, and the mount flag each stands for (the same bits but for relatime)
+KEPT_FLAGS = {
+    os.ST_NOSUID: MS_NOSUID, os.ST_NODEV: MS_NODEV, os.ST_NOEXEC: MS_NOEXEC,
+    os.ST_NOATIME: MS_NOATIME, os.ST_NODIRATIME: MS_NODIRATIME, os.ST_RELATIME: MS_RELATIME,
+}  # fmt: skip
+
+
+def _read_only(folder: str) -> None:
+    """Remount `folder` read-only, its other flags kept: where they are locked (not root), dropping one is refused."""
+    flags = os.statvfs(folder).f_flag
+    kept = sum(mount_flag for reported, mount_flag in KEPT_FLAGS.items() if flags & reported)
+    _mount(None, folder, None, MS_REMOUNT | MS_BIND | MS_RDONLY | kept)
 
 
 def _drop_privileges(uid: int | None) -> None:
@@ -145,39 +164,47 @@ def _reap_until(child: int) -> int:
             return os.waitstatus_to_exitcode(status)
 
 
-def _kernel(request: dict) -> None:
-    """A, then B, then C (see the module's docstring); never returns."""
-    template = os.getppid()
-    _die_with_parent()
-    if os.getppid() != template:
-        os._exit(1)
+def _kernel(request: dict, parent: int) -> None:
+    """A, then B, then C (see the module's docstring); never returns. `parent` is the process that forked A."""
+    _die_with(parent)
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
     null = os.open(os.devnull, os.O_RDWR)
     for descriptor in (0, 1, 2):
         os.dup2(null, descriptor)
     os.closerange(3, os.sysconf("SC_OPEN_MAX"))  # the socket to the grader above all
     _call(LIBC.unshare(CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS), "unshare")
-    _own_view(request["job"], request["jobs_root"], request["stage"])
+    _own_view(request["job"], request["jobs_root"], request["stage"], int(request["tmp_bytes"]))
     first = os.fork()
     if first:
+        # Asked to end (SIGTERM, from the grader), A ends the namespace and waits until it is empty, so that when
+        # the grader sees A gone, no process of the kernel's is left to write in its folder or hold its uid.
+        signal.signal(signal.SIGTERM, lambda *_: os.kill(first, signal.SIGKILL))
         os._exit(_reap_until(first) & 0xFF)
-    _die_with_parent()  # B
+    _die_with(0)  # B: its parent, A, is outside its namespace, where getppid() says 0
     _mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
     kernel = os.fork()
     if kernel:
         os._exit(_reap_until(kernel) & 0xFF)
-    _die_with_parent()  # C
+    _die_with(1)  # C: its parent is B, PID 1 of the namespace
     os.setsid()
     _drop_privileges(request["uid"])
-    if request.get("probe"):
-        os._exit(0)
+    if request.get("probe"):  # the kernel would see its folder, and could write its /tmp
+        os._exit(0 if os.path.isdir(request["job"]) and os.access("/tmp", os.W_OK) else 3)
     kernel_launcher.apply_limits(*request["limits"])
+    kernel_launcher.forbid_keyrings()
     os.environ.clear()
     os.environ.update(request["environment"])
     os.chdir(request["cwd"])
     _fresh_random_state()
     kernel_launcher.launch(request["kernel_arguments"])
     os._exit(0)
+
+
+def _die_with(parent: int) -> None:
+    """End with the parent (SIGKILL when it ends), and end now if it has already ended."""
+    _call(LIBC.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0), "prctl PDEATHSIG")
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 def _fresh_random_state() -> None:
@@ -191,10 +218,11 @@ def _fresh_random_state() -> None:
 
 
 def _fork_kernel(request: dict) -> int:
+    parent = os.getpid()
     pid = os.fork()
     if pid == 0:
         try:
-            _kernel(request)
+            _kernel(request, parent)
         finally:
             os._exit(1)
     return pid
@@ -206,7 +234,8 @@ def works_here(stage: str) -> bool:
     job = os.path.join(jobs_root, ".probe")
     os.mkdir(job)
     try:
-        pid = _fork_kernel({"probe": True, "job": job, "jobs_root": jobs_root, "stage": stage, "uid": None})
+        probe = {"probe": True, "job": job, "jobs_root": jobs_root, "stage": stage, "uid": None, "tmp_bytes": 2**20}
+        pid = _fork_kernel(probe)
         return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) == 0
     finally:
         os.rmdir(job)

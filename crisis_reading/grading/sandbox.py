@@ -143,6 +143,7 @@ class LimitedKernelManager(AsyncKernelManager):
                 "job": str(Path(self.connection_file).parent.parent),
                 "uid": self.job_uid,
                 "limits": self.launcher_arguments(),
+                "tmp_bytes": self.limits.file_mb * 1024 * 1024,  # as in the bwrap command
                 "environment": kw["env"],
                 "cwd": kw["cwd"],
                 "kernel_arguments": self.kernel_arguments(kw.get("extra_arguments")),
@@ -380,7 +381,8 @@ def _run_in(
         # ZeroMQ over sockets in the job folder: the kernel has no network, and no other job sees them.
         manager.transport, manager.ip = "ipc", str(channel / "kernel")
         manager.connection_file = str(channel / "connection.json")
-        manager.sandbox_prefix = tuple(bwrap_command(folder, data_dir().resolve(), environment, uid))
+        tmp_bytes = limits.file_mb * 1024 * 1024  # its /tmp and /dev/shm: as large as one file
+        manager.sandbox_prefix = tuple(bwrap_command(folder, data_dir().resolve(), environment, uid, tmp_bytes))
         manager.processes = MAX_PROCESSES if uid is not None else 0
         manager.job_uid = uid
         manager.template = template
@@ -534,9 +536,5 @@ def _kill_group(group: int, kernel: subprocess.Popen) -> None:
 
 
 def _end_forked(kernel: ForkedKernel) -> None:
-    """Kill a forked kernel; with it ends every process of its namespace (a student's subprocess too)."""
+    """End a forked kernel and every process of its namespace (a student's subprocess too), and wait for them."""
     kernel.kill()
-    try:
-        kernel.wait(timeout=5)
-    except subprocess.TimeoutExpired:
-        pass

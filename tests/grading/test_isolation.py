@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import csv
 import os
+import platform
 import socket
+import stat
 import threading
 import uuid
 from pathlib import Path
@@ -297,7 +299,7 @@ seen["left"] = sorted(os.listdir("/tmp")) + sorted(os.listdir("/dev/shm"))
 seen["processes"] = sorted(name for name in os.listdir("/proc") if name.isdigit())
 seen["jobs"] = sorted(os.listdir(os.path.dirname(os.path.dirname(os.getcwd()))))
 seen["wrote"] = []
-for folder in ("/", "/run", sys.prefix, os.path.dirname(json.__file__), "/tmp", "/dev/shm"):
+for folder in ("/", "/run", "/dev", sys.prefix, os.path.dirname(json.__file__), "/tmp", "/dev/shm"):
     try:
         with open(os.path.join(folder, "left-by-a-student"), "w") as handle:
             handle.write("for the next one")
@@ -305,6 +307,11 @@ for folder in ("/", "/run", sys.prefix, os.path.dirname(json.__file__), "/tmp", 
     except OSError:
         pass
 seen["status"] = [line for line in open("/proc/self/status").read().splitlines() if line.startswith(("Cap", "NoNew"))]
+import ctypes
+libc = ctypes.CDLL(None, use_errno=True)
+libc.syscall.restype = ctypes.c_long
+# add_key("user", …, KEY_SPEC_USER_KEYRING): a key the next kernel of this uid would find
+seen["add_key"] = libc.syscall(ctypes.c_long(248), b"user", b"left-by-a-student", b"x", ctypes.c_size_t(1), -4)
 answer_03_1 = json.dumps(seen)
 """
 
@@ -333,6 +340,8 @@ def test_kernels_forked_from_one_template_share_nothing(tmp_path: Path) -> None:
         capabilities = {line.split(":")[0]: line.split()[1] for line in seen["status"]}
         assert capabilities["NoNewPrivs"] == "1"
         assert {capabilities[name] for name in ("CapInh", "CapPrm", "CapEff", "CapBnd", "CapAmb")} == {"0" * 16}
+        if platform.machine() == "x86_64":
+            assert seen["add_key"] == -1, "a kernel could add a key to its user's keyring"
     assert first["random"] != second["random"], "forked kernels drew the same random numbers"
     if os.geteuid() == 0:
         assert first["uid"] >= 61000 and second["uid"] >= 61000
@@ -352,8 +361,10 @@ def test_without_a_template_each_kernel_starts_in_bwrap(tmp_path: Path, monkeypa
     assert run.problem == "", run.problem
     seen = json.loads(run.answers["answer_03_1"])
     assert not seen["preloaded"]
-    # bwrap's own root folder may be writable (it is thrown away with the sandbox); the packages never are.
-    assert "/tmp" in seen["wrote"] and set(seen["wrote"]) <= {"/", "/tmp", "/dev/shm"}, seen["wrote"]
+    # bwrap's own root folder and /dev may be writable (thrown away with the sandbox); the packages never are.
+    assert "/tmp" in seen["wrote"] and set(seen["wrote"]) <= {"/", "/dev", "/tmp", "/dev/shm"}, seen["wrote"]
+    if platform.machine() == "x86_64":
+        assert seen["add_key"] == -1, "a kernel could add a key to its user's keyring"
 
 
 def test_a_template_that_ends_mid_run_is_not_the_students_fault(tmp_path: Path) -> None:
@@ -374,3 +385,80 @@ def test_a_template_that_ends_mid_run_is_not_the_students_fault(tmp_path: Path) 
     run = run_submission(path, ["answer_03_1"], limits)
     assert not template.alive()
     assert run.problem == "" and run.answers == {"answer_03_1": "still here"}, (run.problem, run.answers)
+
+
+FILL_TMP = r"""
+import os
+written = {}
+for folder in ("/tmp", "/dev/shm"):
+    written[folder] = 0
+    try:
+        for number in range(8):
+            with open(os.path.join(folder, f"fill-{number}"), "wb") as handle:
+                handle.write(b"x" * 2**20)
+            written[folder] += 1
+    except OSError:
+        pass
+answer_03_1 = written
+"""
+
+
+def test_a_kernels_tmp_and_shared_memory_are_bounded(tmp_path: Path) -> None:
+    """/tmp and /dev/shm hold no more than one file may (the file limit): a kernel cannot fill the machine's memory
+    through them (each was a tmpfs of half the memory)."""
+    from crisis_reading.grading.sandbox import Limits, run_submission
+
+    path = tmp_path / "fill.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(FILL_TMP)]), path)
+    run = run_submission(path, ["answer_03_1"], Limits(cell_seconds=30, file_mb=3))
+    assert run.problem == "", run.problem
+    assert run.answers["answer_03_1"] == {"/tmp": 3, "/dev/shm": 3}, run.answers  # 3 MB each, then full
+
+
+def test_removing_a_job_folder_follows_no_link_and_opens_up_what_the_student_closed(tmp_path: Path) -> None:
+    """Run as an ordinary user this fails with the old removal (a TypeError from its retry, the folder left); as
+    root nothing is closed to the grader, and it only checks that the link's target keeps its mode."""
+    from crisis_reading.grading.isolation import remove_tree
+
+    outside, job = tmp_path / "outside", tmp_path / "job"
+    outside.mkdir(mode=0o755)
+    (job / "closed").mkdir(parents=True)
+    (job / "locked" / "inner").mkdir(parents=True)
+    (job / "locked" / "inner" / "kept").write_text("x")
+    os.symlink(outside, job / "closed" / "link")
+    os.chmod(job / "closed", 0o500)
+    os.chmod(job / "locked", 0)
+    remove_tree(job)
+    assert not job.exists()
+    assert stat.S_IMODE(outside.stat().st_mode) == 0o755, "a link's target had its mode changed"
+
+
+def test_a_template_that_fails_to_answer_is_not_used_again(tmp_path: Path) -> None:
+    """After a fork the template did not answer, its late answer would be taken for the next request's: it is closed,
+    and the next submission gets a fresh template."""
+    from crisis_reading.dataset.paths import data_dir
+    from crisis_reading.grading import forked_kernels
+    from crisis_reading.grading.sandbox import Limits, run_submission, shared_environment
+
+    path = tmp_path / "one.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("answer_03_1 = 1")]), path)
+    assert run_submission(path, ["answer_03_1"], Limits(cell_seconds=30)).problem == ""
+    template = forked_kernels.template_for(data_dir().resolve(), None, shared_environment())
+    template.channel.shutdown(socket.SHUT_RDWR)  # as if the template had stopped answering
+    with pytest.raises(forked_kernels.TemplateError):
+        template.fork({})
+    assert not template.alive()
+    run = run_submission(path, ["answer_03_1"], Limits(cell_seconds=30))
+    assert run.problem == "" and run.answers == {"answer_03_1": 1}, run.problem
+
+
+def test_without_a_template_tmp_and_shared_memory_are_bounded_too(tmp_path: Path, monkeypatch) -> None:
+    from crisis_reading.grading import sandbox
+    from crisis_reading.grading.sandbox import Limits, run_submission
+
+    monkeypatch.setattr(sandbox, "template_for", lambda *_: None)
+    path = tmp_path / "fill.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(FILL_TMP)]), path)
+    run = run_submission(path, ["answer_03_1"], Limits(cell_seconds=30, file_mb=3))
+    assert run.problem == "", run.problem
+    assert run.answers["answer_03_1"] == {"/tmp": 3, "/dev/shm": 3}, run.answers
