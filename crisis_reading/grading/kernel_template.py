@@ -11,14 +11,15 @@ course's package once (MODULE…), then, for each request on the socket, forks a
 
     template ── A: new mount, PID, network, IPC and UTS namespaces; its own /tmp, /dev/shm and job folder only
                 └─ B: PID 1 of the new namespace (a fresh /proc), reaps orphans, ends when the kernel ends
-                   └─ C: the job's user, no capabilities, no new privileges, the limits; then the kernel
+                   └─ C: the job's user, no capabilities, no new privileges, no keyring calls, the limits;
+                      then the kernel
 
 A kernel sees no other job's folder, no /tmp or /dev/shm but its own, no process outside its namespace (not the
-template: it has no process id there, and is not dumpable), no network, and the root folder read-only. The
+template: it has no process id there, and is not dumpable), no network, and / and /dev read-only. The
 template never runs a student's code and holds nothing of the grader's (no key, no environment): it is started
 by path, not forked from the grader. A dies with the template, B with A, C with B, and when B ends every
-process in the namespace ends with it. The grader gets a pidfd of A over the socket, to see the kernel end and
-to kill it (forked_kernels.py).
+process in the namespace ends with it; asked to end (SIGTERM), A ends B and waits until the namespace is empty.
+The grader gets a pidfd of A over the socket, to see the kernel end and to end it (forked_kernels.py).
 
 Run by path inside the sandbox, never imported by the grader; kernel_launcher.py beside it sets the limits.
 """
