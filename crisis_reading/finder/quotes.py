@@ -237,9 +237,12 @@ def _own_spans(block: _Block) -> None:
                 owner = (attribution, "attribution after the quotation")
                 break
         if owner is None:  # woven into a reported clause, or introduced: said: “…
+            # (not across a semicolon: "…pledged to “…”; an earlier draft had offered only “free access”" — the
+            # clause after it is the reporter's, as a reported clause ends there)
             candidates = [
                 a for a in attributions if a.verb_end <= span.start and _same_sentence(block, a, span.start - 1)
-            ]
+                and not _semicolon_between(block, a, span)
+            ]  # fmt: skip
             if candidates:
                 owner = (candidates[-1], "attribution before the quotation")
         if owner is None:  # “…,” he said. “…” — the middle one serves both
@@ -249,7 +252,9 @@ def _own_spans(block: _Block) -> None:
                 # Words woven into a sentence with no verb of its own belong to a voice of this sentence or the one
                 # before ("She said talks were over. The plan was “dead”."), or to nobody: a term, a name.
                 here = sentence_of(block.bounds, span.start)
-                before = [a for a in before if a.sentence in (here - 1, here)]
+                before = [
+                    a for a in before if a.sentence in (here - 1, here) and not _semicolon_between(block, a, span)
+                ]
                 after = [a for a in after if a.sentence == here]
             if before or after:
                 owner = ((before[-1] if before else after[0]), "attribution in the middle of the quotation")
@@ -257,6 +262,11 @@ def _own_spans(block: _Block) -> None:
             owner = None
         if owner is not None:
             block.owners[index] = owner
+
+
+def _semicolon_between(block: _Block, attribution: Attribution, span: QuoteSpan) -> bool:
+    """A semicolon between the attribution's verb and a quotation after it: the quotation is in another clause."""
+    return attribution.verb_end <= span.start and ";" in block.masked[attribution.verb_end : span.start]
 
 
 # Words that present what follows in quotation marks as a name, a term or a title, not as anyone's words.

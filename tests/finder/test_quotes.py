@@ -2286,3 +2286,10 @@ def test_a_role_in_the_lede_is_the_person_named_below():
         "Jo Pellam, a resident, said the water was already in her kitchen.",
     )  # the next person named holds no role of the mayor's: someone else
     assert [speaker_name(other, row) for row in other.quotes.to_dict("records")] == ["The mayor", "Jo Pellam"]
+
+
+def test_a_quotation_after_a_semicolon_is_not_the_earlier_speakers():
+    found = rows("Lusenia pledged to “guarantee the safety” of monitors; a draft had offered only “free access”.")
+    assert [r["text"] for r in found] == ["guarantee the safety"]
+    found = rows("The minister said the plan was sound; the opposition called it “a stunt”.")
+    assert [(r["speaker_as_written"], r["text"]) for r in found][-1] == ("the opposition", "a stunt")
