@@ -2293,3 +2293,10 @@ def test_a_quotation_after_a_semicolon_is_not_the_earlier_speakers():
     assert [r["text"] for r in found] == ["guarantee the safety"]
     found = rows("The minister said the plan was sound; the opposition called it “a stunt”.")
     assert [(r["speaker_as_written"], r["text"]) for r in found][-1] == ("the opposition", "a stunt")
+
+
+def test_a_quoted_word_in_the_reporters_noun_phrase_is_a_term():
+    # Rule "a quoted word in the reporter's noun phrase": outside what anyone is said to say, a determiner opens it
+    found = rows("The road will stay closed, officials said. Drivers face a “short” detour of 14 miles.")
+    assert [r["kind"] for r in found] == ["indirect"]
+    assert [r["text"] for r in rows("The minister said the ruling was a “travesty”.")] == ["travesty"]  # reported
