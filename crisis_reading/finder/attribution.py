@@ -324,6 +324,7 @@ VERB_LIKE = re.compile(
 )
 
 
+OBJECT_AND_MANNER = re.compile(r"(?:it|so|this|that|them|nothing|little)\s*,?\s+(?:again|twice|once|[a-z]+ly)\b")
 WHEN_THEN_TO = re.compile(
     r"(?:(?:early|late|earlier|later|also|again|finally|then|yesterday|today|tonight|on|in|at|last|this|next"
     r"|[A-Z][a-z]+day|morning|afternoon|evening|night|week|month|year|[a-z]+ly)\s+){1,5}to\s+[a-z]"
@@ -345,6 +346,8 @@ def _reads_as_reported(clause: str, verb: str) -> bool:
         # Rule "infinitive, no clause": "agreed early on Wednesday to cut the catch" reports what was agreed to do,
         # no statement (only a time stands between the verb and its "to": no subject, no clause)
         return False
+    if OBJECT_AND_MANNER.match(clause) and not VERB_LIKE.search(clause):
+        return False  # "He says it twice, politely, then a third time": what he says is "it", no clause
     if verb in OBJECT_VERBS or verb in PHRASE_VERBS or verb in BARE_CLAUSE_VERBS:
         return True
     if verb in GERUND_VERBS and re.match(r"[a-z]{2,}ing\b", clause):

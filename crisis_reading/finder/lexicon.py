@@ -92,12 +92,13 @@ def reporting_verbs(text: str, start: int = 0, end: int | None = None) -> list[t
         second = next((w for w in _PHRASE_SECONDS.get(lowered, ()) if followed_by(text, w_end, w, end)), None)
         if second and (word.islower() or lowered == "according"):
             found.append((w_start, w_end + 1 + len(second), False))
-        elif word in SINGLE_VERBS:
+        elif word in SINGLE_VERBS and not (lowered == "asked" and _after_an_auxiliary(text, w_start)):
+            # ("Ms Benali was then asked about complaints …": the one asked is the subject, not a speaker)
             found.append((w_start, w_end, False))
     return found
 
 
-_AUXILIARY_BEFORE = re.compile(r"(?:\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+|also\s+|not\s+)?)$")
+_AUXILIARY_BEFORE = re.compile(r"(?:\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+|also\s+|not\s+|then\s+)?)$")
 
 
 def _after_an_auxiliary(text: str, position: int) -> bool:

@@ -271,7 +271,7 @@ def _semicolon_between(block: _Block, attribution: Attribution, span: QuoteSpan)
 
 # Words that present what follows in quotation marks as a name, a term or a title, not as anyone's words.
 TERM_MARKER = re.compile(
-    r"(?:so-called|dubbed|known as|called|titled|entitled|author of|the word|the phrase|the term|"
+    r"(?:so-called|dubbed|known(?:\s+[\w’'-]+){0,3}\s+as|called|titled|entitled|author of|the word|the phrase|the term|"
     r"a single word[^.?!]*,|under the slogan|the slogan|nicknamed|branded(?: as)?|according to|headed|labelled|labeled|"
     r"placed in|put in|"
     r"what\s+(?:[\w’'-]+\s+){0,3}(?:calls?|terms?|termed|dubs?))\s*$",  # "what engineers call “soft steel”"

@@ -2300,3 +2300,18 @@ def test_a_quoted_word_in_the_reporters_noun_phrase_is_a_term():
     found = rows("The road will stay closed, officials said. Drivers face a “short” detour of 14 miles.")
     assert [r["kind"] for r in found] == ["indirect"]
     assert [r["text"] for r in rows("The minister said the ruling was a “travesty”.")] == ["travesty"]  # reported
+
+
+def test_the_one_asked_is_no_speaker():
+    found = rows("Ms Benali was then asked about complaints from survivors that no rescuers had reached them.")
+    assert [r["speaker_as_written"] for r in found] == ["survivors"]  # the complaint is theirs; she only heard it
+
+
+def test_saying_it_again_reports_no_clause():
+    assert rows("He says it twice, politely, then a third time.") == []
+    assert [r["text"] for r in rows("He says it was over.")] == ["it was over"]
+
+
+def test_known_and_a_place_before_as_names_a_term():
+    found = rows("They are known on both sides as “the clipboard army”, and the mission is accused of being slow.")
+    assert [r["kind"] for r in found] == ["indirect"]  # the accusation, unattributed; the nickname is a term
