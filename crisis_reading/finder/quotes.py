@@ -294,8 +294,10 @@ def _names_a_term(block: _Block, span: QuoteSpan) -> bool:
     return not _stands_alone(block, span) and _is_a_name(block.text[span.start : span.end])
 
 
-# "a “short” detour", "her “go bag”", "an “upper-tier” hazard site": quoted words a determiner opens
-DETERMINER_BEFORE = re.compile(r"(?<![\w’'-])(?:a|an|the|his|her|its|their|our|this|that)\s+$", re.IGNORECASE)
+# "a “short” detour", "her “go bag”", "Veltria’s “temporary” tariffs": quoted words a determiner opens
+DETERMINER_BEFORE = re.compile(
+    r"(?:(?<![\w’'-])(?:a|an|the|his|her|its|their|our|this|that)|[\w-]+[’']s)\s+$", re.IGNORECASE
+)
 TERM_WORDS = 2  # at most this many words in such a term
 
 
@@ -305,7 +307,8 @@ def _word_in_the_reporters_phrase(block: _Block, span: QuoteSpan, attribution: A
     said “short”): a term, not a quotation."""
     words = block.text[span.start : span.end].split()
     opening = span.start - 1 if span.start > 0 else 0
-    if not words or len(words) > TERM_WORDS or not DETERMINER_BEFORE.search(block.masked, max(0, opening - 8), opening):
+    determined = DETERMINER_BEFORE.search(block.masked, max(0, opening - 30), opening)
+    if not words or len(words) > TERM_WORDS or not determined:
         return False
     clause = attribution.clause
     return not (clause and clause[0] <= span.start <= clause[1] + 1)

@@ -2315,3 +2315,8 @@ def test_saying_it_again_reports_no_clause():
 def test_known_and_a_place_before_as_names_a_term():
     found = rows("They are known on both sides as “the clipboard army”, and the mission is accused of being slow.")
     assert [r["kind"] for r in found] == ["indirect"]  # the accusation, unattributed; the nickname is a term
+
+
+def test_a_quoted_word_after_a_possessive_in_the_reporters_phrase_is_a_term():
+    found = rows("Karsund will impose duties, according to a decree, in a row over Veltria’s “temporary” tariffs.")
+    assert [r["kind"] for r in found] == ["indirect"]
