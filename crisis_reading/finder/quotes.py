@@ -274,6 +274,7 @@ TERM_MARKER = re.compile(
     r"(?:so-called|dubbed|known(?:\s+[\w’'-]+){0,3}\s+as|called|titled|entitled|author of|the word|the phrase|the term|"
     r"a single word[^.?!]*,|under the slogan|the slogan|nicknamed|branded(?: as)?|according to|headed|labelled|labeled|"
     r"placed in|put in|"
+    r"question\s*[–—:-]|"  # a question named by its words: "An older question – “who pays for the cargoes?” –"
     r"what\s+(?:[\w’'-]+\s+){0,3}(?:calls?|terms?|termed|dubs?))\s*$",  # "what engineers call “soft steel”"
     re.IGNORECASE,
 )

@@ -2320,3 +2320,8 @@ def test_known_and_a_place_before_as_names_a_term():
 def test_a_quoted_word_after_a_possessive_in_the_reporters_phrase_is_a_term():
     found = rows("Karsund will impose duties, according to a decree, in a row over Veltria’s “temporary” tariffs.")
     assert [r["kind"] for r in found] == ["indirect"]
+
+
+def test_a_question_named_by_its_words_is_a_term():
+    found = rows("Each side blames the other, officials said. A question – “who pays for it?” – hangs over it.")
+    assert [r["kind"] for r in found] == ["indirect"]
