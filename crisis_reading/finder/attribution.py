@@ -133,7 +133,7 @@ WHO_THEN_VERB = re.compile(
 )
 SHORT_SUBJECT_AFTER_COMMA = re.compile(r",\s+(?:(?:a|an|the|its|their|new)\s+)?[\w’'-]+(?:\s+[\w’'-]+)?\s+$")
 GLOSS_BEFORE = re.compile(r"(?<![\w’'-])as\s+[^,;:]{1,40}$")
-WITH_ANOTHER = re.compile(with_quoted(r",\s+with\s+[^,;:{quoted}]{2,60}?\s+([a-z]+ing)\b"))
+WITH_ANOTHER = re.compile(with_quoted(r",\s+with\s+[^,;:{quoted}]{2,90}?\s+([a-z]+ing)\b"))
 SINGLE_QUOTED_OPENING = re.compile(r"‘(?P<said>[^‘’\n]{3,200}?)[,.!?]?’\s+")
 HEADLINE_TAIL = re.compile(r"\s+(?:as|after|amid|over|in|at|on|despite|while)\s|[,;:.]|$")
 

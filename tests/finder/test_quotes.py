@@ -2325,3 +2325,17 @@ def test_a_quoted_word_after_a_possessive_in_the_reporters_phrase_is_a_term():
 def test_a_question_named_by_its_words_is_a_term():
     found = rows("Each side blames the other, officials said. A question – “who pays for it?” – hangs over it.")
     assert [r["kind"] for r in found] == ["indirect"]
+
+
+def test_the_service_and_the_police_are_two_bodies():
+    result = find("The rescue service and the Karsian regional police said in a statement that the route was shut.")
+    names = [speaker_name(result, row) for row in result.quotes.to_dict("records")]
+    assert names == ["The rescue service", "the Karsian regional police"]
+
+
+def test_with_a_long_name_and_a_participle_ends_the_first_statement():
+    found = rows(
+        "Forecasters said a southerly change was due after 8pm, with senior meteorologist Hannah Loxley of the"
+        " Inland Weather Office warning of a wind shift."
+    )
+    assert found[0]["text"] == "a southerly change was due after 8pm"
