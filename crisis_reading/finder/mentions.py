@@ -566,7 +566,9 @@ def _find_subject(
     last_close = max([last_close] + [at + 1 for at in doubled if at >= 0])
     if last_close >= 0 and after_quotes:
         region_start = last_close + 1
-    colon = max(masked.rfind(":", region_start, verb_start), masked.rfind(";", region_start, verb_start))
+    # (not the colon of a time or a score: "at 11:20am", "won 3:1")
+    colons = [m.start() for m in re.finditer(r"(?<!\d):|:(?!\d)|;", masked[region_start:verb_start])]
+    colon = region_start + colons[-1] if colons else -1
     if colon >= 0 and masked[colon + 1 : verb_start].strip():
         # "Pellowmere floods: Council leader says …", "… from Monday; opposition calls …": the words after it
         region_start = colon + 1

@@ -2339,3 +2339,10 @@ def test_with_a_long_name_and_a_participle_ends_the_first_statement():
         " Inland Weather Office warning of a wind shift."
     )
     assert found[0]["text"] == "a southerly change was due after 8pm"
+
+
+def test_the_colon_of_a_time_does_not_cut_the_subject_off():
+    found = rows("The Bushfire Emergency Service raised the alert at 11:20am, urging residents to leave.")
+    assert [(r["speaker_as_written"], r["text"]) for r in found] == [
+        ("The Bushfire Emergency Service", "residents to leave")
+    ]
