@@ -1072,7 +1072,7 @@ NEGATED_BEFORE = re.compile(r"(?:\b(?:not|never)|n[’']t)\s+(?:yet\s+|publicly\
 NOBODY_AS_SUBJECT = re.compile(r"\s*(?:Neither|Nobody|No\s+one)\b[^,;:]{0,40}$")
 WH_OPENING = re.compile(r"\s+(?:when|where|why|how|who|whom|what|which|whether|if)\b")
 # "with Aigerim Temirbek, an analyst at Harrowgate Energy Research, warning that …": an aside may follow the name
-WITH_SUBJECT = re.compile(r"(?:^|[\s,])with\s+(?P<who>[^,;:]{2,60}?)(?:,\s+(?:who|which|a|an|the)\s[^,;:]{2,60},)?\s+$")
+WITH_SUBJECT = re.compile(r"(?:^|[\s,])with\s+(?P<who>[^,;:]{2,90}?)(?:,\s+(?:who|which|a|an|the)\s[^,;:]{2,60},)?\s+$")
 SHARED_SUBJECT = re.compile(r"(?:,\s*|\s)(?:and|but|then)\s+(?:also\s+|later\s+)?$")
 
 

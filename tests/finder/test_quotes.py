@@ -2336,9 +2336,12 @@ def test_the_service_and_the_police_are_two_bodies():
 def test_with_a_long_name_and_a_participle_ends_the_first_statement():
     found = rows(
         "Forecasters said a southerly change was due after 8pm, with senior meteorologist Hannah Loxley of the"
-        " Inland Weather Office warning of a wind shift."
+        " Inland Weather Office warning the wind shift “will turn a thin fire into a wide one”."
     )
-    assert found[0]["text"] == "a southerly change was due after 8pm"
+    assert [(r["speaker_as_written"], r["text"]) for r in found] == [
+        ("Forecasters", "a southerly change was due after 8pm"),
+        ("Hannah Loxley", "will turn a thin fire into a wide one"),
+    ]
 
 
 def test_the_colon_of_a_time_does_not_cut_the_subject_off():
