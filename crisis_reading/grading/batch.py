@@ -33,10 +33,9 @@ from typing import Any
 from crisis_reading.dataset.paths import data_dir
 from crisis_reading.dataset.vocabulary import counted
 from crisis_reading.grading.integrity import signed, verified
-from crisis_reading.grading.isolation import remove_tree
+from crisis_reading.grading.isolation import JOB_FOLDER_PREFIX, remove_tree
 from crisis_reading.grading.layout import Job, answer_name, question_ids
 from crisis_reading.grading.sandbox import (
-    JOB_FOLDER_PREFIX,
     MAX_NOTEBOOK_BYTES,
     Limits,
     read_notebook,

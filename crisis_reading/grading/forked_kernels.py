@@ -27,7 +27,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from crisis_reading.grading.isolation import TEMPLATE_STAGE, remove_tree, template_command
+from crisis_reading.grading.isolation import JOB_FOLDER_PREFIX, TEMPLATE_STAGE, remove_tree, template_command
 
 TEMPLATE_SCRIPT = Path(__file__).with_name("kernel_template.py")
 # What every submission's kernel imports: its setup cell's pandas and the course's front door.
@@ -105,7 +105,8 @@ class KernelTemplate:
     """One worker's template process, and its jobs folder (each job's folder is made inside it)."""
 
     def __init__(self, data: Path, temp_root: Path | None, environment: dict[str, str]) -> None:
-        self.jobs_root = Path(tempfile.mkdtemp(prefix=f"crisis-grade-{os.getpid()}-template-", dir=temp_root))
+        prefix = f"{JOB_FOLDER_PREFIX}{os.getpid()}-template-"  # found and removed as a job folder if the worker dies
+        self.jobs_root = Path(tempfile.mkdtemp(prefix=prefix, dir=temp_root))
         os.chmod(self.jobs_root, 0o755)  # each job's user must reach its own folder
         ours, theirs = socket.socketpair()
         command = template_command(self.jobs_root, data, {**environment, **SINGLE_THREADED})

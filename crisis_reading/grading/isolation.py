@@ -54,6 +54,9 @@ MAX_PROCESSES = 256  # threads count too: an idle ipykernel has about a dozen
 # System folders a Python process needs, read-only; each is bound only where it exists.
 SYSTEM_PATHS = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/etc/ld.so.cache", "/etc/localtime")
 SLOT_FOLDER = Path(tempfile.gettempdir()) / "crisis-reading-grading-uids"
+# A job's folder (and a kernel template's jobs folder) is JOB_FOLDER_PREFIX + the grading process's id: if that
+# process dies, its folders can be found.
+JOB_FOLDER_PREFIX = "crisis-grade-"
 
 
 def _readable_roots() -> list[Path]:

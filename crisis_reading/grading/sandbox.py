@@ -57,7 +57,14 @@ from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from crisis_reading.dataset.paths import data_dir
 from crisis_reading.grading.answers import MAX_FILE_BYTES, AnswerFormatError, collector_cell, read_answers
 from crisis_reading.grading.forked_kernels import ForkedKernel, KernelTemplate, template_for
-from crisis_reading.grading.isolation import MAX_PROCESSES, bwrap_command, give_to, job_user, remove_tree
+from crisis_reading.grading.isolation import (
+    JOB_FOLDER_PREFIX,
+    MAX_PROCESSES,
+    bwrap_command,
+    give_to,
+    job_user,
+    remove_tree,
+)
 
 MAX_NOTEBOOK_BYTES = 20 * 1024 * 1024
 KERNEL_LAUNCHER = Path(__file__).with_name("kernel_launcher.py")
@@ -67,8 +74,6 @@ NOT_STARTED = "the kernel could not be started"
 TEMPLATE_ENDED = "the grader's kernel template ended while this notebook ran"
 START_ATTEMPTS = 2
 COLLECT_SECONDS = 15  # the collecting cell's own time limit, on top of the notebook's
-# A job's folder is JOB_FOLDER_PREFIX + the grading process's id: if that process dies, its folders can be found.
-JOB_FOLDER_PREFIX = "crisis-grade-"
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,11 @@ class Limits:
     startup_seconds: float = 60
     file_mb: int = 100
     sandbox: bool = True  # each kernel in its own bubblewrap sandbox (isolation.py)
+
+    @property
+    def file_bytes(self) -> int:
+        """The largest file a kernel may write, in bytes; its /tmp and /dev/shm hold as much each."""
+        return self.file_mb * 1024 * 1024
 
     def describe(self) -> str:
         return (
@@ -123,7 +133,7 @@ class LimitedKernelManager(AsyncKernelManager):
             str(limits.memory_mb * 1024 * 1024),
             # CPU time is only a backstop behind the wall-clock limits, which stop a run first.
             str(int(limits.notebook_seconds + limits.startup_seconds + COLLECT_SECONDS)),
-            str(limits.file_mb * 1024 * 1024),
+            str(limits.file_bytes),
             str(self.processes),
         ]
 
@@ -143,7 +153,7 @@ class LimitedKernelManager(AsyncKernelManager):
                 "job": str(Path(self.connection_file).parent.parent),
                 "uid": self.job_uid,
                 "limits": self.launcher_arguments(),
-                "tmp_bytes": self.limits.file_mb * 1024 * 1024,  # as in the bwrap command
+                "tmp_bytes": self.limits.file_bytes,  # its /tmp and /dev/shm: as large as one file, as in bwrap
                 "environment": kw["env"],
                 "cwd": kw["cwd"],
                 "kernel_arguments": self.kernel_arguments(kw.get("extra_arguments")),
@@ -381,8 +391,8 @@ def _run_in(
         # ZeroMQ over sockets in the job folder: the kernel has no network, and no other job sees them.
         manager.transport, manager.ip = "ipc", str(channel / "kernel")
         manager.connection_file = str(channel / "connection.json")
-        tmp_bytes = limits.file_mb * 1024 * 1024  # its /tmp and /dev/shm: as large as one file
-        manager.sandbox_prefix = tuple(bwrap_command(folder, data_dir().resolve(), environment, uid, tmp_bytes))
+        # its /tmp and /dev/shm: as large as one file may be
+        manager.sandbox_prefix = tuple(bwrap_command(folder, data_dir().resolve(), environment, uid, limits.file_bytes))
         manager.processes = MAX_PROCESSES if uid is not None else 0
         manager.job_uid = uid
         manager.template = template
