@@ -822,14 +822,15 @@ def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) ->
                     clause = clause_before(masked, sentence, late, verb_end, listener=verb.lower() in TELL_VERBS)
                     mention = late if clause else mention
                 reason = REASON_AFTER.match(masked, verb_end, sentence[1]) if clause else None
-                group = "reason" if reason and reason["reason"] else "reason2"
+                group = next((g for g in ("reason", "predicate") if reason and reason[g]), "reason2")
                 # "and …" only after "added" ("…, the statement added, and the measures would be reviewed"):
                 # after "said" it is as often the reporter's next fact ("…, the bank said, and the pound fell")
                 added = verb.lower() == "added" and reason is not None and reason[group] is not None
-                if reason and (group == "reason" or (added and _reads_as_reported(reason[group], "said"))):
+                if reason and (group != "reason2" or (added and _reads_as_reported(reason[group], "said"))):
                     # Rule "attribution in the middle of reported speech": "The rescuers came late, she says,
                     # because the team was away." — the reason after the attribution is hers too, and so is a
-                    # clause after "and": "…, the statement added, and the measures would be reviewed …"
+                    # clause after "and": "…, the statement added, and the measures would be reviewed …", and a
+                    # predicate with no subject: "The mission logged it, he acknowledges, but could not establish …"
                     more = [(reason.start(group), reason.end(group))]
             found.append(Attribution(verb, verb_start, verb_end, index, mention, clause=clause, more=more))
             if previous is None or not (previous.clause and previous.clause[0] <= verb_start < previous.clause[1]):
@@ -875,6 +876,12 @@ def _speaker_in_a_relative_clause(
     return inner if inner is not None and inner.kind in ("person", "name", "group", "role") else None
 
 
+# A predicate with no subject of its own ("…, and was four kilometres away", "…, but could not establish …"): it
+# goes on from the reported clause's subject, so it is reported speech too.
+SUBJECTLESS_PREDICATE = (
+    r"(?:(?:also|then|later|still|now)\s+)?(?:was|were|is|are|had|has|have|could|would|will|can|should|did|does"
+    r"|may|might|must)(?:n[’']t)?\s"
+)
 AFTER_A_FINAL_VERB = re.compile(
     with_quoted(
         # US wire style drops "on" before a weekday: "…, the president told employees Tuesday."
@@ -888,6 +895,7 @@ AFTER_A_FINAL_VERB = re.compile(
         # or what the speaker goes on to say, which has its own attribution: "…, Wrenfield said, but he cautioned …"
         r"(?:,\s+[a-z]+ing\b.*|,\s+(?:who|because|as|after|amid|despite|following|while|when|and)\b[^.;:{quoted}]*"
         r"|,\s+but\s+(?:he|she|they|it|the\s+[a-z]+|[A-Z][\w’'-]+)\s[^.;:]*"
+        rf"|,\s+but\s+{SUBJECTLESS_PREDICATE}[^.;:{{quoted}}]*"
         r"|,\s+in\s+(?:a|an|the|his|her|its|their)\s[^.;:{quoted}]*(?:[{quoted}]+)?)?"
         r"[.!?]?\s*"
     )
@@ -1062,7 +1070,11 @@ RELATIVE_CLOSE = re.compile(
 INTRODUCING_ONLY = set(INTRODUCING_VERBS) - set(CLAUSE_VERBS) - set(OBJECT_VERBS) - set(TELL_VERBS)
 RELATIVE_BEFORE = re.compile(r",\s+(?:who|which)(?:\s+(?:[a-z]+ly|also|have|has|had|long|still))*\s+$")
 REASON_AFTER = re.compile(
-    with_quoted(r",\s+(?:(?P<reason>because\s[^;:{quoted}]*?)|and\s+(?P<reason2>[^;:{quoted}]*?))[.!?]?\s*$")
+    with_quoted(
+        r",\s+(?:(?P<reason>because\s[^;:{quoted}]*?)"
+        rf"|(?:and|but)\s+(?P<predicate>(?={SUBJECTLESS_PREDICATE})[^;:{{quoted}}]*?)"
+        r"|and\s+(?P<reason2>[^;:{quoted}]*?))[.!?]?\s*$"
+    )
 )
 BRACKET_ASIDE = re.compile(r"\s\([^()\n]{1,40}\)(?=[\s,])")
 DASH_ASIDE = re.compile(r"\s[–—]\s[^–—.;:]{2,80}?\s[–—](?=\s)")

@@ -1274,6 +1274,23 @@ def test_a_statement_added_in_the_middle_and_a_list_before_it():
     assert [row["text"] for row in found] == ["Water will be cut from Monday"]
 
 
+def test_a_predicate_with_no_subject_after_a_mid_sentence_attribution_is_reported_too():
+    # Rule "attribution in the middle of reported speech": "and was …", "but could not …" go on from the reported
+    # clause's subject, so they are the speaker's words; a clause with a subject of its own after "said" is not.
+    found = rows("The levee held through the night, the engineer said, but could not take another storm surge.")
+    assert {row["text"]: row["speaker_as_written"] for row in found} == {
+        "The levee held through the night": "the engineer",
+        "could not take another storm surge": "the engineer",
+    }
+    found = rows("The blaze crossed the ridge at dawn, she noted, and was two kilometres from the school by noon.")
+    assert [row["text"] for row in found] == [
+        "The blaze crossed the ridge at dawn",
+        "was two kilometres from the school by noon",
+    ]
+    found = rows("The ferry would sail at six, the operator said, and the harbour filled with cars.")
+    assert [row["text"] for row in found] == ["The ferry would sail at six"]
+
+
 def test_a_passive_criticism_without_an_agent_and_titles_after_according_to():
     result = find("The ministry has been criticised for waiting until the reservoirs were nearly empty.")
     (row,) = result.quotes.to_dict("records")
