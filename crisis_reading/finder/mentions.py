@@ -822,7 +822,7 @@ def both_parties(masked: str, start: int, verb_start: int) -> list[Mention]:
 
 
 DEFINITE_PAIR = re.compile(
-    r"(?:^|[,;]\s+|\s)(?P<first>[Tt]he\s+[^,;]{2,40}?)\s+and\s+(?P<second>the\s+[^,;]{2,40}?)\s+"
+    r"(?:^|[,;]\s+|\s)(?P<first>[Tt]he\s+[^,;]{2,40}?)\s+and\s+(?P<second>the\s+[^,;]{2,60}?)\s+"
     r"(?:(?:also|jointly|have|had)\s+)*$"
 )
 

@@ -1714,6 +1714,16 @@ def test_the_council_and_the_ministry_said_jointly():
         "the band council",
     ]
     assert len(find("The mayor and the residents said they were tired.").quotes) == 1  # not two bodies
+    # a body's long name of its own, with an "and" inside it, is still one of the two
+    result = find(
+        "The port authority and the Ministry of Coastal Fisheries and Inland Waterways said in a joint statement "
+        "that the quays would reopen."
+    )
+    assert sorted(result.speakers["name"]) == [
+        "The port authority",
+        "the Ministry of Coastal Fisheries and Inland Waterways",
+    ]
+    assert len(result.quotes) == 2
 
 
 def test_her_warning_that_as_the_sentences_subject():
