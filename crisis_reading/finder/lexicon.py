@@ -148,7 +148,7 @@ Committee Foundation Centre Center University Association Alliance Commission As
 Post Government Parliament Congress Senate Kremlin Pentagon Department Network Watch International Initiative
 Society Federation Cross Crescent Movement Front League Coalition Corporation Authority Board Programme Program
 Court Tribunal Museum Trust Gallery Library Hospital College School Press Wire Radio Television
-Mission Confederation Chamber Guild Syndicate Secretariat
+Mission Confederation Chamber Guild Syndicate Secretariat Police Guard Navy Coastguard Gendarmerie Corps Brigade
 """.split()
 )
 SPEAKER_NOUNS = set(

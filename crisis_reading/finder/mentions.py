@@ -30,7 +30,14 @@ from crisis_reading.finder.lexicon import (
 from crisis_reading.finder.quote_marks import with_quoted
 from crisis_reading.finder.speakers import NAME_SUFFIXES, ORGANISATION_NOUNS, Mention, pronoun_of_given_name
 
-DATELINE_START = re.compile(with_quoted(r"\s*[A-Z][^–—.:{quoted}]{0,50}?(?:\([^()]{1,30}\))?\s*(?:[–—]|\s-)\s+"))
+DATELINE_START = re.compile(
+    with_quoted(
+        r"\s*[A-Z][^–—.:{quoted}]{0,50}?(?:\([^()]{1,30}\))?\s*(?:[–—]|\s-)\s+"
+        # an agency's English service with no dash: "San Aurelio, Dec 7 (AHS) The confederation …" (a place, a
+        # comma, a date with its day, the agency's letters, or the blanks left where a bracketed aside was read out)
+        r"|\s*[A-Z][^–—.:,{quoted}]{0,30},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:\s+\([A-Z]{2,8}\)|\s{6,12})\s+(?=[A-Z])"
+    )
+)
 
 
 def _words(segment: str, offset: int) -> list[tuple[int, int, str]]:

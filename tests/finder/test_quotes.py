@@ -1291,6 +1291,20 @@ def test_a_predicate_with_no_subject_after_a_mid_sentence_attribution_is_reporte
     assert [row["text"] for row in found] == ["The ferry would sail at six"]
 
 
+def test_a_force_named_with_a_title_word_and_an_agency_dateline_without_a_dash():
+    # "National" is a title word ("National Security Adviser"), but "the National Police" is a force, not a person
+    # called Police; the same for a guard and a navy
+    for force in ("The National Police", "The National Guard", "The Royal Navy"):
+        found = rows(f"{force} reported that 23 of its members were injured.")
+        assert [row["speaker_as_written"] for row in found] == [force]
+    assert rows("Police Chief Tom Lee said two officers were hurt.")[0]["speaker_as_written"] == "Tom Lee"
+    # "San Aurelio, Dec 7 (AHS) The confederation …": a place, a date and an agency's letters open the story
+    found = rows("San Aurelio, Dec 7 (AHS) The Transport Workers Union affirmed that its strike would go on.")
+    assert [row["speaker_as_written"] for row in found] == ["The Transport Workers Union"]
+    found = rows("The Transport Workers Union (TWU) President Ana Ruiz said the strike would go on.")
+    assert [row["speaker_as_written"] for row in found] == ["Ana Ruiz"]
+
+
 def test_a_passive_criticism_without_an_agent_and_titles_after_according_to():
     result = find("The ministry has been criticised for waiting until the reservoirs were nearly empty.")
     (row,) = result.quotes.to_dict("records")
