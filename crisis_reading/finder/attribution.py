@@ -498,6 +498,14 @@ UNATTRIBUTED_NOUN = re.compile(
 _POSSESSOR_BEFORE = re.compile(r"(?:[’']s|\b(?:his|her|their|its|my|our|your))\s+(?:own\s+)?$", re.IGNORECASE)
 
 
+# "a claim that the army said was false": after "that", a speaker, a reporting verb and a predicate with no subject
+# of its own — "that" stands for the claim, and the army speaks (a relative clause, not the claim's content)
+RELATIVE_THAT = re.compile(
+    r"[^,;:]{1,60}?\s(?:said|says|called|described|insisted|maintained|claimed)\s+(?:was|were|is|are|had|has|would"
+    r"|could|will)\b"
+)
+
+
 def unattributed_statements(masked: str, block: str, sentence: tuple[int, int], index: int) -> list[Attribution]:
     """Rules "passive without a speaker" ("The torc is said to have been buried with a chieftain", "It is alleged
     that he hid the money") and "claims that" ("He dismissed claims that the town had been abandoned": a noun
@@ -523,6 +531,8 @@ def unattributed_statements(masked: str, block: str, sentence: tuple[int, int], 
         clause = reported_clause(masked, "said", match.end(), sentence[1])
         if clause is not None and not masked[sentence[0] : match.start()].strip():
             clause = _without_the_main_verb(masked, clause)  # "Warnings that the dam could burst were ignored."
+        if clause is not None and RELATIVE_THAT.match(masked, clause[0], clause[1]):
+            continue  # "…, a claim that the army said was false": "that" is what the army said of the claim
         if clause is not None and starts_a_clause(masked[clause[0] : clause[1]].split()[0]):
             noun_start, noun_end = match.span("noun")
             found.append(Attribution(block[noun_start:noun_end], noun_start, noun_end, index,
@@ -1018,6 +1028,8 @@ def _named_after(masked: str, verb_end: int, sentence_end: int) -> Mention | Non
         return None
     if _PREPOSITION.search(masked[verb_end : mention.start]):
         return None  # "…, Amara Oyelaran, said in a statement.": the comma closed an appositive; no name follows
+    if re.search(r"\b(?:that|whether|if|they|he|she|it|we)\b", masked[verb_end : mention.start]):
+        return None  # "…, adding that they blamed the rebels": a clause opens after the verb; no name follows it
     # Only a name and nothing else up to the comma: "said Dr Lionel Petrakis, a …", not "said Washington and the
     # West cannot …" (a reported clause after a subject with an appositive: "NAME, analyst, said …").
     if masked[mention.start + len(mention.text) : end].strip():

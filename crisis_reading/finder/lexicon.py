@@ -173,6 +173,11 @@ association associations federation federations confederation confederations gui
 institution institutions centre center centres centers alliance alliances coalition coalitions
 analysis review audit assessment poll memo letter filing documents records estimate estimates census bulletin
 bulletins
+rebels rebel militants militant insurgents insurgent troops forces guerrillas guerrilla fighter gunmen gunman
+investigators investigator migrants migrant evacuees locals vendors pilgrims clerics cleric chiefs gendarmes sailors
+marines captors hostages hostage detainees detainee inmates donors donor creditors senators senator councillors
+councillor mayors governors editors editor commentators academics academic priests priest imams imam bishops bishop
+monks nuns advisors citizens citizen
 executive executives director directors manager managers owner founder editor commissioner superintendent principal
 group system network operator
 decree ruling judgment judgement verdict resolution communique declaration announcement

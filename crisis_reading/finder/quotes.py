@@ -185,6 +185,10 @@ def _speaks_for_itself(masked: str, attribution: Attribution) -> bool:
         return bool(clause) and "," not in masked[clause[0] : clause[1]]
     if contrast:
         return True
+    if SUMMING_UP.search(masked, max(0, start - 30), start):
+        # Rule "a voice in a summing-up appositive": "… near the Legislative Palace, a case that the Public Ministry
+        # said it is investigating" — the noun sums up what came before; the words after it are the ministry's
+        return True
     # Rule "a voice in a time clause": "Museum insists loan runs until 2027 after court rules licence was invalid"
     # — what the court ruled is the court's statement, not part of the museum's.
     return (
@@ -195,6 +199,7 @@ def _speaks_for_itself(masked: str, attribution: Attribution) -> bool:
     )
 
 
+SUMMING_UP = re.compile(r",\s+(?:a|an)\s+[a-z]+\s+(?:that|which)\s+$")
 # "…, which Ms Pell said was “simply untrue”": the relative clause's speaker judges what came before
 CONTRAST = re.compile(r"[,;]\s+(?:while|whereas|but|although|though|which)\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)?$")
 # Not "since" or "when": "Analysts said the cuts had been expected since the company warned …" cites the warning as

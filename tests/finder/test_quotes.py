@@ -1305,6 +1305,31 @@ def test_a_force_named_with_a_title_word_and_an_agency_dateline_without_a_dash()
     assert [row["speaker_as_written"] for row in found] == ["Ana Ruiz"]
 
 
+@pytest.mark.parametrize("group", ["The rebels", "The militants", "Government troops", "The insurgents", "The gunmen",
+                                   "The investigators", "The migrants", "The hostages", "The clerics"])  # fmt: skip
+def test_the_groups_of_crisis_reporting_speak(group: str):
+    found = rows(f"{group} said the bridge into the town had been destroyed.")
+    assert [(row["speaker_as_written"], row["text"]) for row in found] == [
+        (group, "the bridge into the town had been destroyed")
+    ]
+
+
+def test_a_voice_in_a_summing_up_appositive_and_a_claim_the_army_denied():
+    # "a case that the Public Ministry said …": the noun sums up what came before; the ministry speaks after it
+    found = rows("Students denounced that a youth lost an eye near the palace, a case that the Public Ministry said it "
+                 "is investigating.")  # fmt: skip
+    assert {row["speaker_as_written"]: row["text"] for row in found} == {
+        "Students": "a youth lost an eye near the palace",
+        "the Public Ministry": "it is investigating",
+    }
+    # "a claim that the army said was false": "that" is what the army said of the claim, not the claim's content
+    found = rows("Villagers said the well had been poisoned, a claim that the army said was false.")
+    assert {row["speaker_as_written"]: row["text"] for row in found} == {
+        "Villagers": "the well had been poisoned",
+        "the army": "was false",
+    }
+
+
 def test_a_passive_criticism_without_an_agent_and_titles_after_according_to():
     result = find("The ministry has been criticised for waiting until the reservoirs were nearly empty.")
     (row,) = result.quotes.to_dict("records")
