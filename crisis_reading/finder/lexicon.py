@@ -138,7 +138,7 @@ Executive Acting Former Senior First Second Supreme Court Board Press Communicat
 Detective Constable Sergeant Inspector Superintendent Councillor Councilwoman Councilman Alderman Bishop Archbishop
 Rabbi Imam Reverend Rev Coroner Magistrate Miss Dame Madam Shri Sri Smt Shrimati Advocate Counsel Barrister Cllr
 Advocate-General Attorney-General Solicitor-General Director-General Inspector-General Governor-General
-Surgeon-General Auditor-General
+Surgeon-General Auditor-General Gov Sgt Capt Cmdr Maj Adm Brig Cpl Supt Insp Det Atty
 """.split()
 )
 ORG_WORDS = set(
@@ -208,6 +208,9 @@ ROLE_NOUNS = {
 }  # fmt: skip
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "smt", "st", "gen", "lt", "col", "sen", "rep", "prof", "jan", "feb", "aug", "sept", "cllr",
+    # US wire titles and months before a name or a day ("Gov. Patrick Hallisey", "Sgt. Ana Ruiz", "on Dec. 7")
+    "gov", "sgt", "capt", "cmdr", "maj", "adm", "brig", "cpl", "supt", "insp", "det", "atty", "rev",
+    "oct", "nov", "dec",
 }  # fmt: skip
 WORD = re.compile(with_quoted(r"[^\s{quoted}]+"))
 NOT_MODIFIERS = {

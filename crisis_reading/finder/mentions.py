@@ -222,11 +222,15 @@ def _without_trailing_adverbial(words: list[tuple[int, int, str]]) -> list[tuple
 NAME_MODIFIERS = {"ruling", "governing", "opposition", "main", "rival", "banned", "outlawed", "separatist"}
 
 
+LIST_MARKERS = {"•", "·", "▪", "*", "-", "–", "—"}
+
+
 def read_mention(block: str, start: int, end: int, anchor: str) -> Mention | None:
     """The speaker named in block[start:end]: at its end (subject right before a verb) or at its start
     (the subject of the main clause, or the name after "according to" or an inverted "said X")."""
     words = _words(block[start:end], start)
-    while words and words[0][2].lower() in CONJUNCTIONS:
+    # a live blog's list marker ("• Analysts at the Carrow Institute say …") is no part of the name
+    while words and (words[0][2].lower() in CONJUNCTIONS or words[0][2] in LIST_MARKERS):
         words = words[1:]
     if anchor == "end":
         words = _without_trailing_time(words)

@@ -132,6 +132,15 @@ def _parse_block(number: int, text: str) -> _Block:
 def _drop_nested(attributions: list[Attribution], masked: str) -> list[Attribution]:
     """Rule "one voice per clause": a verb inside a clause already reported ("X said Y should respond") is
     part of X's statement, not a new one; a clause ends where the next attribution in its sentence begins."""
+    # Rule "the attribution at the end owns the clause before it": in "The agency has not confirmed any case outside
+    # Talmena, Mr. Wrenfield said." the earlier verb is inside what Wrenfield said; its own clause, which ran on over
+    # his attribution, is no statement of the agency's.
+    finals = [a for a in attributions if a.clause and a.clause[1] <= a.verb_start and not (a.nominal or a.passive)]
+    attributions = [
+        a for a in attributions
+        if not any(f is not a and f.clause[0] <= a.verb_start < f.clause[1] and a.clause and a.clause[1] > f.verb_start
+                   for f in finals)
+    ]  # fmt: skip
     kept: list[Attribution] = []
     for attribution in attributions:
         nested = any(k.clause and k.clause[0] <= attribution.verb_start < k.clause[1] for k in kept)

@@ -1330,6 +1330,42 @@ def test_a_voice_in_a_summing_up_appositive_and_a_claim_the_army_denied():
     }
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "said"),
+    [
+        ("The minister played down talk of a rift with the regional government.",
+         "talk of a rift with the regional government"),
+        ("Ruelas signaled she was ready to serve.", "she was ready to serve"),
+        ("The regulator has hinted it could act next year.", "it could act next year"),
+        ("Ebner estimated the bill had risen by about 55 per cent.", "the bill had risen by about 55 per cent"),
+        ("The ministry confirmed the figures.", "the figures"),
+    ],
+)  # fmt: skip
+def test_reporting_words_of_wire_copy(paragraph: str, said: str):
+    # from the lexicon table (crisis_reading/dataset/reporting_words.csv): "play down", "signal", "hint", and
+    # "estimate" with a clause, "confirm" with an object
+    assert [row["text"] for row in rows(paragraph)] == [said]
+
+
+def test_wire_titles_and_months_do_not_end_a_sentence_and_a_list_marker_is_no_name():
+    found = rows("The official ruled that opponents of Gov. Patrick Hallisey had gathered enough signatures.")
+    assert [row["text"] for row in found] == ["opponents of Gov. Patrick Hallisey had gathered enough signatures"]
+    assert rows("Sgt. Ana Ruiz said the road was closed.")[0]["speaker_as_written"] == "Ana Ruiz"
+    assert [row["text"] for row in rows("The vote is set for Dec. 7, officials said.")] == [
+        "The vote is set for Dec. 7"
+    ]
+    found = rows("• Analysts at the Carrow Institute say pledges cover less than a third of the need.")
+    assert found[0]["speaker_as_written"] == "Analysts at the Carrow Institute"
+
+
+def test_the_attribution_at_the_end_owns_the_clause_before_it():
+    # "has not confirmed any case …, Mr. Wrenfield said": the agency's verb is inside what Wrenfield said
+    found = rows("The agency has not confirmed any case outside the camp, Mr. Wrenfield said.")
+    assert [(row["speaker_as_written"], row["text"]) for row in found] == [
+        ("Wrenfield", "The agency has not confirmed any case outside the camp")
+    ]
+
+
 def test_a_passive_criticism_without_an_agent_and_titles_after_according_to():
     result = find("The ministry has been criticised for waiting until the reservoirs were nearly empty.")
     (row,) = result.quotes.to_dict("records")
