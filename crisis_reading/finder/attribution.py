@@ -267,7 +267,7 @@ def reported_clause(masked: str, verb: str, verb_end: int, sentence_end: int) ->
     for stop in CLAUSE_STOP.finditer(masked, start, end):
         conjunction, word = stop.group(1), stop.group(2)
         if (
-            (conjunction is not None and word in SINGLE_VERBS)
+            (conjunction is not None and (word in SINGLE_VERBS or _phrase_verb_at(masked, stop.start(2), end)))
             or (conjunction is None and word in _PARTICIPLES)
             or (word == "according" and followed_by(masked, stop.end(), "to", end))
         ):
@@ -300,6 +300,14 @@ def reported_clause(masked: str, verb: str, verb_end: int, sentence_end: int) ->
     if bare and not told_to and not _reads_as_reported(masked[start:end], verb.lower()):
         return None
     return (start, end) if end > start else None
+
+
+_PHRASE_VERB_AT = re.compile(r"(?:" + "|".join(sorted(map(re.escape, PHRASE_VERBS), key=len, reverse=True)) + r")\b")
+
+
+def _phrase_verb_at(masked: str, start: int, end: int) -> bool:
+    """ "…, but played down talk of a collapse": a reporting phrase after "and"/"but" is a verb of its own too."""
+    return _PHRASE_VERB_AT.match(masked, start, end) is not None
 
 
 def _day_as_subject(rest: str, adverbial: re.Match) -> bool:

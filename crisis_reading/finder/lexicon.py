@@ -177,7 +177,8 @@ rebels rebel militants militant insurgents insurgent troops forces guerrillas gu
 investigators investigator migrants migrant evacuees locals vendors pilgrims clerics cleric chiefs gendarmes sailors
 marines captors hostages hostage detainees detainee inmates donors donor creditors senators senator councillors
 councillor mayors governors editors editor commentators academics academic priests priest imams imam bishops bishop
-monks nuns advisors citizens citizen
+monks nuns advisors citizens citizen chair boss sheriff dean skipper pastor rabbi auditor treasurer provost warden
+utility utilities lender lenders insurer insurers carrier carriers broadcaster
 executive executives director directors manager managers owner founder editor commissioner superintendent principal
 group system network operator
 decree ruling judgment judgement verdict resolution communique declaration announcement

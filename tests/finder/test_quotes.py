@@ -1366,6 +1366,19 @@ def test_the_attribution_at_the_end_owns_the_clause_before_it():
     ]
 
 
+def test_a_reporting_phrase_after_but_and_roles_and_utilities_as_speakers():
+    # "…, but played down talk of a collapse": a phrase verb after "but" ends the clause before it and speaks
+    found = rows("She told reporters she would not accept a weaker text, but played down talk of a collapse.")
+    assert [row["text"] for row in found] == ["she would not accept a weaker text", "talk of a collapse"]
+    found = rows("The alliance says it will not sign the text, and its chair has threatened to lead a walkout.")
+    assert [(row["speaker_as_written"], row["text"]) for row in found] == [
+        ("The alliance", "it will not sign the text"),
+        ("its chair", "to lead a walkout"),
+    ]
+    found = rows("A crew clears a downed line. The utility says it has brought in 60 crews from other provinces.")
+    assert [row["speaker_as_written"] for row in found] == ["The utility"]
+
+
 def test_a_passive_criticism_without_an_agent_and_titles_after_according_to():
     result = find("The ministry has been criticised for waiting until the reservoirs were nearly empty.")
     (row,) = result.quotes.to_dict("records")
