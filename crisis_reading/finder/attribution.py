@@ -302,7 +302,10 @@ def reported_clause(masked: str, verb: str, verb_end: int, sentence_end: int) ->
     return (start, end) if end > start else None
 
 
-_PHRASE_VERB_AT = re.compile(r"(?:" + "|".join(sorted(map(re.escape, PHRASE_VERBS), key=len, reverse=True)) + r")\b")
+# only the forms with a tense ("played down", "plays down"): a base form after "and" may depend on "to" or "should"
+# ("urged residents to stay calm and play down rumours")
+_TENSED_PHRASES = [form for form in PHRASE_VERBS if form.split()[0].endswith(("ed", "s"))]
+_PHRASE_VERB_AT = re.compile(r"(?:" + "|".join(sorted(map(re.escape, _TENSED_PHRASES), key=len, reverse=True)) + r")\b")
 
 
 def _phrase_verb_at(masked: str, start: int, end: int) -> bool:
@@ -509,7 +512,7 @@ _POSSESSOR_BEFORE = re.compile(r"(?:[’']s|\b(?:his|her|their|its|my|our|your))
 # "a claim that the army said was false": after "that", a speaker, a reporting verb and a predicate with no subject
 # of its own — "that" stands for the claim, and the army speaks (a relative clause, not the claim's content)
 RELATIVE_THAT = re.compile(
-    r"[^,;:]{1,60}?\s(?:said|says|called|described|insisted|maintained|claimed)\s+(?:was|were|is|are|had|has|would"
+    r"(?!(?:what|whatever|all|everything|anything|nothing)\b)[^,;:]{1,60}?\s(?:said|says|called|described|insisted|maintained|claimed)\s+(?:was|were|is|are|had|has|would"
     r"|could|will)\b"
 )
 
@@ -736,6 +739,8 @@ def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) ->
                     found.append(attribution)
                 continue
             that_follows = re.match(r"\s+(?:[a-z]+ly\s+)?that\s+(\S+)", masked[verb_end : sentence[1]])
+            if verb.lower().startswith("confirm") and NEGATED_BEFORE.search(masked, sentence[0], verb_start):
+                continue  # "Police could not confirm the identity of the driver": nothing confirmed, no statement
             if verb.lower() in DOCUMENT_VERBS and not _names_a_document(masked, sentence[0], verb_start):
                 continue  # "the filing showed …" reports; "Photos show the bridge collapsed" is evidence, not speech
             ends_it = AFTER_A_FINAL_VERB.fullmatch(masked, verb_end, sentence[1]) and SHORT_SUBJECT_AFTER_COMMA.search(
@@ -896,9 +901,13 @@ def _speaker_in_a_relative_clause(
 
 # A predicate with no subject of its own ("…, and was four kilometres away", "…, but could not establish …"): it
 # goes on from the reported clause's subject, so it is reported speech too.
+# Not "did", "would", "has", "will": "…, the army said, but did not give details", "…, the spokesman said, but would
+# not say where …", "…, the governor said, and has ordered an inquiry" are the speaker's own acts; nor a passive with
+# its agent ("but was interrupted by protesters"), nor a speech act of the speaker's ("but could not say").
 SUBJECTLESS_PREDICATE = (
-    r"(?:(?:also|then|later|still|now)\s+)?(?:was|were|is|are|had|has|have|could|would|will|can|should|did|does"
-    r"|may|might|must)(?:n[’']t)?\s"
+    r"(?:(?:also|then|later|still|now)\s+)?(?:was|were|is|are|had|could|can)(?:n[’']t)?\s"
+    r"(?![^.;:,]*\w+ed\s+by\s)(?!(?:not\s+|never\s+)?(?:say|said|comment|elaborate|give|gave|provide|disclose|specify|confirm"
+    r"|answer|respond|name|identify)\b)"
 )
 AFTER_A_FINAL_VERB = re.compile(
     with_quoted(
@@ -913,7 +922,9 @@ AFTER_A_FINAL_VERB = re.compile(
         # or what the speaker goes on to say, which has its own attribution: "…, Wrenfield said, but he cautioned …"
         r"(?:,\s+[a-z]+ing\b.*|,\s+(?:who|because|as|after|amid|despite|following|while|when|and)\b[^.;:{quoted}]*"
         r"|,\s+but\s+(?:he|she|they|it|the\s+[a-z]+|[A-Z][\w’'-]+)\s[^.;:]*"
-        rf"|,\s+but\s+{SUBJECTLESS_PREDICATE}[^.;:{{quoted}}]*"
+        # or what the speaker did besides: "…, the army said, but did not give details of the attack."
+        r"|,\s+but\s+(?:also\s+)?(?:was|were|is|are|had|has|have|could|would|will|can|should|did|does|may|might"
+        r"|must)(?:n[’']t)?\s[^.;:{quoted}]*"
         r"|,\s+in\s+(?:a|an|the|his|her|its|their)\s[^.;:{quoted}]*(?:[{quoted}]+)?)?"
         r"[.!?]?\s*"
     )

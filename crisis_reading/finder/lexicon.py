@@ -173,12 +173,9 @@ association associations federation federations confederation confederations gui
 institution institutions centre center centres centers alliance alliances coalition coalitions
 analysis review audit assessment poll memo letter filing documents records estimate estimates census bulletin
 bulletins
-rebels rebel militants militant insurgents insurgent troops forces guerrillas guerrilla fighter gunmen gunman
-investigators investigator migrants migrant evacuees locals vendors pilgrims clerics cleric chiefs gendarmes sailors
-marines captors hostages hostage detainees detainee inmates donors donor creditors senators senator councillors
-councillor mayors governors editors editor commentators academics academic priests priest imams imam bishops bishop
-monks nuns advisors citizens citizen chair boss sheriff dean skipper pastor rabbi auditor treasurer provost warden
-utility utilities lender lenders insurer insurers carrier carriers broadcaster
+rebel militant insurgent guerrilla fighter gunman investigator migrant cleric hostage detainee donor senator
+councillor editor academic priest imam bishop citizen chair boss sheriff dean skipper pastor rabbi auditor treasurer
+provost warden utility lender insurer carrier broadcaster
 executive executives director directors manager managers owner founder editor commissioner superintendent principal
 group system network operator
 decree ruling judgment judgement verdict resolution communique declaration announcement
@@ -197,6 +194,17 @@ supervisor supervisors miner miners investor investors banker bankers shareholde
 bondholders strategist strategists consultant consultants contractor contractors activist protester
 """.split()
 )
+# Plural nouns of the groups crisis reporting quotes ("The rebels said …", "Government troops said …"). They head a
+# speaker's phrase; before another noun they modify it ("a citizens group", "an Israel Defense Forces spokesman"),
+# so unlike the plurals above they do not end the phrase read back from its head.
+GROUP_NOUNS = set(
+    """
+rebels militants insurgents troops forces guerrillas gunmen investigators migrants evacuees locals vendors pilgrims
+clerics chiefs gendarmes sailors marines captors hostages detainees inmates donors creditors senators councillors
+mayors governors editors commentators academics priests imams bishops monks nuns advisors citizens utilities lenders
+insurers carriers
+""".split()
+)
 ROLE_NOUNS = {
     "minister", "spokesperson", "spokesman", "spokeswoman", "ambassador", "president", "envoy", "chancellor",
     "secretary", "analyst", "diplomat", "official", "negotiator", "chief", "chairperson", "chairman", "premier",
@@ -209,9 +217,8 @@ ROLE_NOUNS = {
 }  # fmt: skip
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "smt", "st", "gen", "lt", "col", "sen", "rep", "prof", "jan", "feb", "aug", "sept", "cllr",
-    # US wire titles and months before a name or a day ("Gov. Patrick Hallisey", "Sgt. Ana Ruiz", "on Dec. 7")
+    # US wire titles before a name ("Gov. Patrick Hallisey", "Sgt. Ana Ruiz")
     "gov", "sgt", "capt", "cmdr", "maj", "adm", "brig", "cpl", "supt", "insp", "det", "atty", "rev",
-    "oct", "nov", "dec",
 }  # fmt: skip
 WORD = re.compile(with_quoted(r"[^\s{quoted}]+"))
 NOT_MODIFIERS = {

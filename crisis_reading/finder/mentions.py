@@ -16,6 +16,7 @@ from crisis_reading.finder.lexicon import (
     CONJUNCTIONS,
     DETERMINERS,
     FUNCTION_WORDS,
+    GROUP_NOUNS,
     NAME_CONNECTORS,
     NOT_MODIFIERS,
     NOT_NAMES,
@@ -35,7 +36,7 @@ DATELINE_START = re.compile(
         r"\s*[A-Z][^–—.:{quoted}]{0,50}?(?:\([^()]{1,30}\))?\s*(?:[–—]|\s-)\s+"
         # an agency's English service with no dash: "San Aurelio, Dec 7 (AHS) The confederation …" (a place, a
         # comma, a date with its day, the agency's letters, or the blanks left where a bracketed aside was read out)
-        r"|\s*[A-Z][^–—.:,{quoted}]{0,30},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:\s+\([A-Z]{2,8}\)|\s{6,12})\s+(?=[A-Z])"
+        r"|\s*[A-Z][^–—.:,{quoted}]{0,30},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:\s+\([A-Z]{2,8}\)|\s{5,12})\s+(?=[A-Z])"
     )
 )
 
@@ -486,7 +487,7 @@ def _postmodifier(rest: list[tuple[int, int, str]]) -> list[tuple[int, int, str]
 
 def _speaker_noun(word: str) -> bool:
     lowered = word.lower().strip(",")
-    if lowered in SPEAKER_NOUNS or AGE_NOUN.fullmatch(lowered):
+    if lowered in SPEAKER_NOUNS or lowered in GROUP_NOUNS or AGE_NOUN.fullmatch(lowered):
         return True
     if lowered.endswith(("man", "men")) and len(lowered) > 6 and lowered not in _NOT_MEN:
         return True  # "one fisherman", "a councilwoman", "two policemen": people named by their work

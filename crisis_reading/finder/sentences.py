@@ -8,6 +8,7 @@ from crisis_reading.finder.lexicon import ABBREVIATIONS
 from crisis_reading.finder.quote_marks import QuoteSpan
 
 LAST_WORD = re.compile(r"([\w.]+)$")
+MONTHS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 SENTENCE_BOUNDARY = re.compile(r"[.?!]+([”\"’)]*)(?=\s+[“\"‘(A-Z0-9]|\s*$)")
 
 
@@ -25,6 +26,8 @@ def sentence_bounds(text: str, spans: list[QuoteSpan]) -> list[tuple[int, int]]:
         word = LAST_WORD.search(text, max(start, stop - 24), stop)
         if word and (word.group(1).lower() in ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word.group(1))):
             continue
+        if word and word.group(1).lower() in MONTHS and re.match(r"\s+\d", text[match.end() :]):
+            continue  # "set for Dec. 7": a month before its day (a month ending a sentence still ends it: "late Oct.")
         bounds.append((start, match.end()))
         start = match.end()
         while start < len(text) and text[start].isspace():

@@ -1379,6 +1379,38 @@ def test_a_reporting_phrase_after_but_and_roles_and_utilities_as_speakers():
     assert [row["speaker_as_written"] for row in found] == ["The utility"]
 
 
+def test_what_a_fresh_review_found_the_new_rules_did_to_ordinary_wire_copy():
+    # the speaker's own acts after "but" are no statement ("did not give", "would not say", "was interrupted by")
+    for sentence in (
+        "Two soldiers were killed, the army said, but did not give details of the attack.",
+        "The convoy was safe, the spokesman said, but would not say where it was headed.",
+        "The talks will resume, the minister said, but was interrupted by protesters as she left.",
+    ):
+        assert len(rows(sentence)) == 1, rows(sentence)
+    # nothing confirmed, nothing stated
+    assert rows("Reuters could not independently confirm the report.") == []
+    assert rows("Health officials have not confirmed any new cases.") == []
+    # a plural group before another noun modifies it
+    assert rows("An Israel Defense Forces spokesman said the strike hit a depot.")[0]["speaker_as_written"] == (
+        "An Israel Defense Forces spokesman"
+    )
+    assert rows("A citizens group said the water was unsafe.")[0]["speaker_as_written"] == "A citizens group"
+    # a base form after "and" may depend on "to": one statement
+    assert len(rows("Officials urged residents to stay calm and play down rumours of looting.")) == 1
+    # "what she said was …" is a free relative: the claim is still an unattributed claim
+    assert "what she said was misleading" in [
+        row["text"] for row in rows("She rejected claims that what she said was misleading.")
+    ]
+    # a month ending a sentence ends it; a month before its day does not; a two-letter agency in a dateline
+    assert (
+        rows("The fighting began in late Oct. Aid groups said thousands had fled.")[0]["speaker_as_written"]
+        == "Aid groups"
+    )
+    assert rows("Kyiv, Feb 24 (AP) The army said two brigades had moved.")[0]["speaker_as_written"] == "The army"
+    # a report inside a report keeps its own speaker
+    assert rows("Police said two people had died, the agency reported.")[0]["speaker_as_written"] == "Police"
+
+
 def test_a_passive_criticism_without_an_agent_and_titles_after_according_to():
     result = find("The ministry has been criticised for waiting until the reservoirs were nearly empty.")
     (row,) = result.quotes.to_dict("records")
