@@ -712,6 +712,7 @@ def identified_person(masked: str, sentence: tuple[int, int]) -> Mention | None:
 
 
 # "… with Mei-Ling Tran, a retired school nurse.": a full name followed by an appositive or a relative clause.
+_NAMED_AFTER_ROLE = re.compile(r"(?<![\w’'-])(?P<role>[a-z]+),\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){1,2}[A-Z][\w’'-]+),\s")
 _INTRODUCED = re.compile(r"((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]+),\s+(?:a|an|the|who|whose|\d{1,3},)\s")
 
 
@@ -725,7 +726,14 @@ def people_met_in_passing(masked: str, sentence: tuple[int, int]) -> list[Mentio
         mention = read_mention(masked, found.start(1), found.end(1), anchor="end")
         if mention is not None and mention.kind == "person" and mention.start > sentence[0]:
             people.append(mention)
-    return people
+    # "…, and Kestria’s foreign minister, Oskar Vallin, met …": a name between commas after its role
+    for found in _NAMED_AFTER_ROLE.finditer(masked, sentence[0], sentence[1]):
+        if found.group("role") not in ROLE_NOUNS or any(p.start == found.start("name") for p in people):
+            continue
+        mention = read_mention(masked, found.start("name"), found.end("name"), anchor="end")
+        if mention is not None and mention.kind == "person" and mention.start > sentence[0]:
+            people.append(mention)
+    return sorted(people, key=lambda mention: mention.start)
 
 
 RELATIVE_WORDS = {"who", "whom", "whose", "which", "that", "of", "for", "with"}

@@ -8,8 +8,9 @@ Rules, applied in reading order:
 - pronoun: he/she is the most recent person speaker not yet known to be of the other pronoun; it/they is the
   most recent collective speaker (a country, capital or group). What the text says of a person (a title, a
   pronoun in their own reported words, a pronoun already resolved to them) is what is known; failing that, a
-  given name that the 1990 U.S. census counted almost only for women or only for men ("Teresa", "Martin";
-  given_names.csv, made by tools/given_names.py) is a likely "she" or "he", so "she" skips a Martin met since;
+  given name that the 1990 U.S. census, or the published name lists compiled by nomquamgender, counted almost only
+  for women or only for men ("Teresa", "Martin", "Sunita", "Oskar"; given_names.csv, made by tools/given_names.py)
+  is a likely "she" or "he", so "she" skips a Martin met since;
 - role: "the minister" is the most recent speaker whose role contains that noun;
 - collective: any other name or group ("Moscow", "the West", "some EU diplomats") is a voice of its own,
   one id per wording.
@@ -20,6 +21,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib.resources import files
@@ -317,7 +319,11 @@ def pronoun_of_given_name(name: str) -> str | None:
     """Rule "given name": "he" for "Col. Martin Hale", "she" for "Teresa Vance", None for "Dana Reid" (either),
     "Mirela Dusan" (not in the census lists) or a surname alone. A guess the text's own words override."""
     words = [word for word in name.replace(".", " ").split() if word not in TITLE_WORDS]
-    return _given_names().get(words[0]) if len(words) >= 2 else None
+    if len(words) < 2:
+        return None
+    # the table's names are in plain letters: "András" is looked up as "Andras"
+    plain = unicodedata.normalize("NFKD", words[0]).encode("ascii", "ignore").decode("ascii")
+    return _given_names().get(plain)
 
 
 def _pronoun_of_title(role: str) -> str | None:
