@@ -37,7 +37,7 @@ from crisis_reading.finder.lexicon import (
     followed_by,
     reporting_verbs,
 )
-from crisis_reading.finder.mentions import DATELINE_START, find_subject, read_mention
+from crisis_reading.finder.mentions import DATELINE_START, after_adverbials, find_subject, read_mention
 from crisis_reading.finder.quote_marks import MASK, QUOTED, with_quoted
 from crisis_reading.finder.speakers import Mention
 
@@ -828,7 +828,7 @@ def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) ->
                 mention = previous.mention
             if shares_subject and previous is None:
                 # "The authority filed for an injunction and asked a judge to …": the sentence's own subject
-                subject = read_mention(masked, sentence[0], verb_start, anchor="start")
+                subject = read_mention(masked, after_adverbials(masked, sentence[0], verb_start), verb_start, "start")
                 mention = subject if (subject is not None and subject.kind != "pronoun") or previous is None else None
             if mention is None:
                 mention, clause = _inverted_subject(masked, verb_end, sentence[1]), None

@@ -282,6 +282,9 @@ def read_mention(block: str, start: int, end: int, anchor: str) -> Mention | Non
                     or any(w[2].strip(",.") in ORG_WORDS for w in words[at + 1 : at + 4] if _capitalised(w[2]))
                 )
             )  # fmt: skip
+            if _capitalised(word[2]) and word[2][-1] in ",;:" and len(word[2]) > 2:
+                run.append((word[0], word[1] - 1, word[2][:-1]))  # "Aliki Vanne, who chairs …": the name ends here
+                break
             if _capitalised(word[2]) or (run and word[2] in NAME_CONNECTORS) or number or office_and:
                 run.append(word)
             else:
@@ -290,6 +293,16 @@ def read_mention(block: str, start: int, end: int, anchor: str) -> Mention | Non
             run.pop()
         if len(run) >= 2 and run[0][2].lower() in OPENING_PREPOSITIONS and run[1][2] not in TITLE_WORDS:
             return None  # "Inside Dask the mood is bleaker": a place after a preposition, not a person's name
+        after = words[len(run) :] if run and run[-1] is words[len(run) - 1] else []
+        while len(after) > 3 and (after[0][2] in ("and", "&") or _capitalised(after[0][2])) and len(after) > 1:
+            after = after[1:]  # "… and Livestock executive …": the rest of the office's name
+        if len(after) >= 3 and after[0][2] in ROLE_NOUNS and _capitalised(after[1][2]):
+            # Rule "an office's name, a lower-case role, a name": "Regional Agriculture and Livestock executive Joel
+            # Seronei toured …" — the person after the role speaks; the office and the role are the role
+            named = read_mention(block, after[1][0], words[-1][1], anchor="start")
+            if named is not None and named.kind == "person":
+                named.role = f"{block[run[0][0] : after[0][1]]} {named.role}".strip()
+                return named
         if run:
             group = _group_after_name(original, len(original) - len(words) + len(run), block)
             if group:
@@ -497,15 +510,31 @@ def _speaker_noun(word: str) -> bool:
 _NOT_MEN = {"specimen", "specimens", "abdomen", "talisman", "ottoman", "regimen"}
 
 
+THOUSANDS_COMMA_OR_COMMA = re.compile(r"(?P<thousands>(?<=\d),(?=\d{3}(?!\d)))|,")
+
+
 def _segments(block: str, start: int, end: int) -> list[tuple[int, int]]:
     """Comma-separated pieces of block[start:end], as (start, end) offsets, blank pieces kept."""
     pieces = []
     position = start
-    for match in re.finditer(",", block[start:end]):
+    for match in THOUSANDS_COMMA_OR_COMMA.finditer(block[start:end]):
+        if match.group("thousands"):
+            continue  # "9,000 gallons": a number's comma divides no pieces
         pieces.append((position, start + match.start()))
         position = start + match.end()
     pieces.append((position, end))
     return pieces
+
+
+def after_adverbials(masked: str, start: int, end: int) -> int:
+    """Where the words after a sentence's opening adverbials begin ("Late Tuesday, …", "Eleven weeks before …, …")."""
+    pieces = _segments(masked, start, end)
+    while len(pieces) > 1 and _is_adverbial(masked, pieces[0]):
+        pieces = pieces[1:]
+    return pieces[0][0]
+
+
+_TIME_SPANS = {"minutes", "hours", "days", "weeks", "months", "years", "minute", "hour", "day", "week", "month", "year"}
 
 
 def _is_adverbial(block: str, piece: tuple[int, int]) -> bool:
@@ -516,8 +545,13 @@ def _is_adverbial(block: str, piece: tuple[int, int]) -> bool:
         return True
     first = words[0]
     late = first.lower() in ("late", "early") and len(words) > 1 and words[1].lower().strip(",") in TIME_WORDS
+    # "Eleven weeks before the valve gave way, the company’s own inspectors flagged …": a span of time before or after
+    span = (
+        len(words) > 2 and words[1].lower() in _TIME_SPANS and words[2].lower() in ("before", "after", "later", "ago")
+    )
     return (
         late  # "Late Tuesday, the council said …"
+        or span
         or first.lower() in ADVERBIAL_OPENERS
         or (first.lower().endswith("ing") and first[0].isupper())
         or bool(re.fullmatch(r"[A-Za-z]+ly", first))
@@ -712,6 +746,9 @@ def identified_person(masked: str, sentence: tuple[int, int]) -> Mention | None:
 
 
 # "… with Mei-Ling Tran, a retired school nurse.": a full name followed by an appositive or a relative clause.
+# a whole run of capitalised words (titles, then a given name and a surname), not a piece of a longer one
+_GIVEN_AND_SURNAME = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]*[a-z](?![\w’'-])(?!\s+[A-Z])")
+_INSIDE_A_LONGER_NAME = re.compile(r"(?:\b(?:and|of|for)|&|[A-Z][\w’'.-]*)\s+$")
 _NAMED_AFTER_ROLE = re.compile(r"(?<![\w’'-])(?P<role>[a-z]+),\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){1,2}[A-Z][\w’'-]+),\s")
 _INTRODUCED = re.compile(r"((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]+),\s+(?:a|an|the|who|whose|\d{1,3},)\s")
 
@@ -732,6 +769,19 @@ def people_met_in_passing(masked: str, sentence: tuple[int, int]) -> list[Mentio
             continue
         mention = read_mention(masked, found.start("name"), found.end("name"), anchor="end")
         if mention is not None and mention.kind == "person" and mention.start > sentence[0]:
+            people.append(mention)
+    # "… released last month by State Auditor Denise Marchetti under the title …": a given name the name lists know,
+    # then a surname, is a person met, whom a later "Marchetti" or "she" may mean
+    for found in _GIVEN_AND_SURNAME.finditer(masked, sentence[0], sentence[1]):
+        if found.start() <= sentence[0] or any(p.start <= found.start() < p.start + len(p.text) for p in people):
+            continue
+        if _INSIDE_A_LONGER_NAME.search(masked, max(0, found.start() - 16), found.start()):
+            continue  # "Minister of Trade and Industry Tom Reid": the office's reading decides (_office_or_its_holder)
+        mention = read_mention(masked, found.start(), found.end(), anchor="end")
+        if mention is None or mention.kind != "person" or mention.start <= sentence[0]:
+            continue
+        if pronoun_of_given_name(" ".join(mention.text.split()[-2:])) is not None:  # "… Auditor Denise Marchetti"
+            mention.introduced = False
             people.append(mention)
     return sorted(people, key=lambda mention: mention.start)
 

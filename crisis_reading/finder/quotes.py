@@ -613,7 +613,15 @@ def _resolve_speakers(parsed: list[_Block], rows: list[_Row], registry: SpeakerR
             registry.notice(block.masked[read_up_to:position])
             read_up_to = max(read_up_to, position)
             if attribution.sentence == MET_IN_PASSING:
-                registry.meet_in_passing(attribution.mention, block.masked[:position])
+                # behind the speaker of their own sentence, when one was read before them
+                sentence = next((a for a, b in block.bounds if a <= position < b), -1)
+                spoke = any(
+                    other.verb and other.speaker_id and other.mention.kind != "none"
+                    and other.mention.start < position and block.bounds[other.sentence][0] == sentence
+                    for other in attributions if other.sentence >= 0
+                )  # fmt: skip
+                met = attribution.mention
+                registry.meet_in_passing(met, block.masked[:position], behind=spoke, introduced=met.introduced)
                 read_up_to = position + len(attribution.mention.text)  # `notice` must not meet them again
                 continue
             if not attribution.verb:

@@ -76,6 +76,8 @@ class Mention:
     start: int  # offset in the block
     kind: str  # "person" (full name), "name" (one proper word), "pronoun", "role", "group", "none"
     role: str = ""  # title or appositive read beside a full name
+    # False for a name met in passing that nothing introduces ("stabbed by Tom Reed"), True otherwise
+    introduced: bool = True
 
 
 @dataclass
@@ -91,6 +93,9 @@ class Speaker:
     # From the given name alone (given_names.csv); what the text says, in `pronoun`, wins over it.
     likely_pronoun: str | None = None
     age: str = ""  # "Teresa Valdivia, 44, said …": so "the 58-year-old" is somebody else
+    # Met in passing after a preposition ("was stabbed by Tom Reed"), not heard or named again since: no pronoun means
+    # them, though a later surname does ("… by State Auditor Denise Marchetti … Marchetti said")
+    in_passing: bool = False
 
     @property
     def gender(self) -> str | None:
@@ -109,7 +114,8 @@ class Speaker:
 # reported clause opens with ("Cllr Demir … said Mr Nwosu was right to be angry. He hit back …" is Demir).
 _OBJECT_OF_PREPOSITION = re.compile(
     r"\b(?:by|to|with|from|against|for|at|beside|behind|toward|towards|about|said|says|told|tells|added|insisted"
-    r"|argued|warned)\s+(?:that\s+|the\s+)?(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s+)?$"
+    r"|argued|warned)\s+(?:that\s+|the\s+)?(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Governor|Minister|President|Mayor|Senator|Judge"
+    r"|General|Colonel|Chief|Commissioner)\.?\s+)?$"
 )
 
 
@@ -137,6 +143,7 @@ class SpeakerRegistry:
 
     def resolve(self, mention: Mention) -> Speaker:
         speaker = self._find(mention) or self._introduce(mention)
+        speaker.in_passing = False  # heard now
         if mention.kind in ("person", "name", "group") and mention.text not in speaker.names_as_written:
             speaker.names_as_written.append(mention.text)
         if mention.kind == "pronoun" and mention.text.lower() in PRONOUN_GENDER and speaker.person:
@@ -166,15 +173,19 @@ class SpeakerRegistry:
             for found in pattern.finditer(text):
                 if not _OBJECT_OF_PREPOSITION.search(text, max(0, found.start() - 20), found.start()):
                     self._touch(by_surname[found.group()])
+                    self.speakers[by_surname[found.group()]].in_passing = False  # named again as a subject
 
-    def meet_in_passing(self, mention: Mention, before: str) -> None:
+    def meet_in_passing(self, mention: Mention, before: str, behind: bool = False, introduced: bool = True) -> None:
         """Register a person the text introduces without a reporting verb (mentions.people_met_in_passing). After a
-        preposition ("… with Mei-Ling Tran, a retired nurse"), they wait behind the person met last, whom a
-        pronoun in the next sentence still more likely means; otherwise they are the most recent."""
+        preposition ("… with Mei-Ling Tran, a retired nurse"), or in a sentence whose speaker was just read (`behind`:
+        "Fabrice Pothier, … named after its founder, … Anders Fogh Rasmussen, said …"), they wait behind the person
+        met last, whom a pronoun in the next sentence still more likely means; otherwise they are the most recent."""
         if self._find(mention) is not None:
             return  # met before: `notice` has already judged whether this naming makes them the most recent
         speaker = self._introduce(mention)  # with the mention's role, if any
-        if _OBJECT_OF_PREPOSITION.search(before[-20:]) and self.recent:
+        after_preposition = bool(_OBJECT_OF_PREPOSITION.search(before[-20:]))
+        speaker.in_passing = after_preposition and not introduced
+        if (behind or after_preposition) and self.recent:
             self.recent.insert(len(self.recent) - 1, speaker.speaker_id)
         else:
             self.recent.append(speaker.speaker_id)
@@ -237,9 +248,9 @@ class SpeakerRegistry:
                 wanted = PRONOUN_GENDER[lowered]
                 # the given name's guess skips a candidate only when another is left ("Andrea Rossi … he said"
                 # with no other man met is still Andrea Rossi)
-                return self._most_recent(lambda s: s.person and s.gender in (None, wanted)) or self._most_recent(
-                    lambda s: s.person and s.pronoun in (None, wanted)
-                )
+                return self._most_recent(
+                    lambda s: s.person and s.gender in (None, wanted) and not s.in_passing
+                ) or self._most_recent(lambda s: s.person and s.pronoun in (None, wanted) and not s.in_passing)
             return self._most_recent(lambda s: not s.person and not s.by_role and s.speaker_id != UNATTRIBUTED)
         if mention.kind == "role" and AGE_ROLE.fullmatch(lowered):
             # "the 58-year-old": the person met last (the papers' way of naming the paragraph's subject again)

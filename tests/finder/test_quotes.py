@@ -1412,6 +1412,45 @@ def test_what_a_fresh_review_found_the_new_rules_did_to_ordinary_wire_copy():
     assert rows("Police said two people had died, the agency reported.")[0]["speaker_as_written"] == "Police"
 
 
+def test_opening_spans_of_time_numbers_with_commas_and_names_that_end_at_a_comma():
+    # "Eleven weeks before …, the inspectors … recommended": a span of time opens the sentence, and "9,000" is one
+    # number, not two pieces of it
+    found = rows("Eleven weeks before the valve gave way and sent 9,000 gallons into the river, the company’s own "
+                 "inspectors flagged the valve and recommended replacing it.")  # fmt: skip
+    assert [row["speaker_as_written"] for row in found] == ["the company’s own inspectors"]
+    # "Aliki Vanne, who chairs …, met … and threatened to …": the name ends at its comma
+    found = rows("Aliki Vanne, who chairs the alliance, met the presidency and threatened to leave the talks.")
+    assert [row["speaker_as_written"] for row in found] == ["Aliki Vanne"]
+    # an office's name, a lower-case role, then the person
+    found = rows("Regional Agriculture and Livestock executive Joel Seronei toured the dam and predicted that herds "
+                 "would shrink.")  # fmt: skip
+    assert [row["speaker_as_written"] for row in found] == ["Joel Seronei"]
+
+
+def test_people_named_in_passing_by_a_known_given_name():
+    # met in passing, she is the "Marchetti" and the "she" that follow
+    result = find(
+        "The audit, released last month by State Auditor Denise Marchetti, found that three firms got contracts.",
+        "Renata Osgood said the audit came too late.",
+        "Marchetti said Tuesday her office had sent its findings on. She played down talk of charges.",
+    )
+    names = [speaker_name(result, row) for row in result.quotes.to_dict("records")]
+    assert names[-2:] == ["Auditor Denise Marchetti"] * 2
+    # a name inside the speaker's own sentence waits behind the speaker ("… named after its founder, Anders …")
+    result = find(
+        "Fabrice Pothier, of a group named after its founder Anders Fogh Rasmussen, said talks were hard.",
+        "“It is very difficult,” he told the paper.",
+    )
+    assert speaker_name(result, result.quotes.iloc[-1]) == "Fabrice Pothier"
+    # after "about Governor …’s", the pronoun is the one asked, not the governor
+    result = find(
+        "Governor Rehema Ondaro accused the agencies of sabotage.",
+        "Beatrice Nandwa-Olel said volunteers had been threatened.",
+        "Asked about Governor Ondaro’s accusation, she described it as “a slogan”.",
+    )
+    assert speaker_name(result, result.quotes.iloc[-1]) == "Beatrice Nandwa-Olel"
+
+
 def test_a_passive_criticism_without_an_agent_and_titles_after_according_to():
     result = find("The ministry has been criticised for waiting until the reservoirs were nearly empty.")
     (row,) = result.quotes.to_dict("records")
