@@ -641,7 +641,9 @@ def _resolve_speakers(parsed: list[_Block], rows: list[_Row], registry: SpeakerR
             elif (named := _name_before(parsed[max(0, number - 1) : number + 1], attribution, registry)) is not None:
                 attribution.speaker_id = registry.resolve(named).speaker_id
             else:
+                registry.excluded = _told_of_whom(block, attribution, registry)
                 attribution.speaker_id = registry.resolve(attribution.mention).speaker_id
+                registry.excluded = set()
             if attribution.verb:
                 last_parties = attribution.parties if len(attribution.parties) > 1 else []
                 for party in attribution.parties or [attribution.speaker_id]:
@@ -821,6 +823,29 @@ def _second_reference(block: _Block, attribution: Attribution, registry: Speaker
     speaker = registry.resolve(subject)
     speaker.role = speaker.role or attribution.mention.text
     return speaker.speaker_id
+
+
+# "Told of the minister’s remarks, she …", "Asked about Ms. Ortiz’s complaint, Ms. Kovářová said …"
+TOLD_OF = re.compile(
+    r"\s*(?:Told\s+of|Asked\s+about|Asked\s+of|Shown|Reacting\s+to|Responding\s+to|Informed\s+of)\s+"
+    r"(?:the\s+)?(?P<whose>(?:[\w-]+\s+){0,2}?[\w-]+)[’']s\s"
+)
+
+
+def _told_of_whom(block: _Block, attribution: Attribution, registry: SpeakerRegistry) -> set[str]:
+    """Rule "told of another's words": "Told of the minister’s remarks, she called them “insulting”" — the pronoun is
+    the one told, never the minister whose remarks they were (the speaker the possessor names is set aside)."""
+    if attribution.mention.kind != "pronoun" or attribution.sentence < 0:
+        return set()
+    told = TOLD_OF.match(block.masked, block.bounds[attribution.sentence][0])
+    if told is None or told.end() > attribution.mention.start:
+        return set()
+    whose = told["whose"]
+    kind = "role" if whose.split()[-1].lower() in ROLE_NOUNS and whose[:1].islower() else "name"
+    if kind == "name" and not whose[:1].isupper():
+        return set()
+    known = registry.known(Mention(f"the {whose}" if kind == "role" else whose.split()[-1], 0, kind))
+    return {known.speaker_id} if known is not None else set()
 
 
 def _joint_parties(

@@ -119,6 +119,7 @@ _OBJECT_OF_PREPOSITION = re.compile(
 )
 
 
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?][”\"’]?\s+)(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s+)?$")
 INDEFINITE_WORDS = {"a", "an", "one", "two", "three", "some", "several", "many"}
 # Nouns by which a report names an organisation again: "the company", "the ministry", "the agency"
 ORGANISATION_NOUNS = set(
@@ -140,6 +141,7 @@ class SpeakerRegistry:
         self._surnames: tuple[re.Pattern | None, dict[str, str]] | None = None  # built when first needed
         self.statement_author = ""  # who last spoke "in a statement": whom "the statement" then speaks for
         self.statements: dict[str, int] = {}  # speaker id -> statements resolved to them so far
+        self.excluded: set[str] = set()  # speakers a pronoun cannot mean here (quotes._told_of_whom)
 
     def resolve(self, mention: Mention) -> Speaker:
         speaker = self._find(mention) or self._introduce(mention)
@@ -171,6 +173,11 @@ class SpeakerRegistry:
         pattern, by_surname = self._surnames
         if pattern is not None:
             for found in pattern.finditer(text):
+                possessive = re.match(r"[’']s\b", text[found.end() : found.end() + 3])
+                if possessive and not _SENTENCE_OPENS.search(text, max(0, found.start() - 30), found.start()):
+                    # "… put Cllr Ramanathan’s promise to her": a possessor inside the sentence, not whom the next
+                    # "she" means (but "Ms. Ortiz’s reply was blunt." opening its sentence: she is its subject)
+                    continue
                 if not _OBJECT_OF_PREPOSITION.search(text, max(0, found.start() - 20), found.start()):
                     self._touch(by_surname[found.group()])
                     self.speakers[by_surname[found.group()]].in_passing = False  # named again as a subject
@@ -246,11 +253,15 @@ class SpeakerRegistry:
         if mention.kind == "pronoun":
             if lowered in PRONOUN_GENDER:
                 wanted = PRONOUN_GENDER[lowered]
+
                 # the given name's guess skips a candidate only when another is left ("Andrea Rossi … he said"
                 # with no other man met is still Andrea Rossi)
-                return self._most_recent(
-                    lambda s: s.person and s.gender in (None, wanted) and not s.in_passing
-                ) or self._most_recent(lambda s: s.person and s.pronoun in (None, wanted) and not s.in_passing)
+                def may_be(s: Speaker) -> bool:
+                    return s.person and not s.in_passing and s.speaker_id not in self.excluded
+
+                return self._most_recent(lambda s: may_be(s) and s.gender in (None, wanted)) or self._most_recent(
+                    lambda s: may_be(s) and s.pronoun in (None, wanted)
+                )
             return self._most_recent(lambda s: not s.person and not s.by_role and s.speaker_id != UNATTRIBUTED)
         if mention.kind == "role" and AGE_ROLE.fullmatch(lowered):
             # "the 58-year-old": the person met last (the papers' way of naming the paragraph's subject again)

@@ -1451,6 +1451,30 @@ def test_people_named_in_passing_by_a_known_given_name():
     assert speaker_name(result, result.quotes.iloc[-1]) == "Beatrice Nandwa-Olel"
 
 
+def test_a_possessor_inside_a_sentence_and_the_one_told_of_anothers_words():
+    # "… put Cllr Ramanathan’s promise to her. “…,” she said.": the possessor is not whom "she" means …
+    result = find(
+        "Doreen Kearney, 71, said the wall had come too late.",
+        "Council leader Priya Ramanathan insisted the estate had not been abandoned.",
+        "But Mrs Kearney was unimpressed when the paper put Cllr Ramanathan’s promise to her. “We had sandbags "
+        "before,” she said.",
+    )
+    assert speaker_name(result, result.quotes.iloc[-1]) == "Doreen Kearney"
+    # … unless the possessive opens the sentence: "Ms. Ortiz’s reply was blunt. “…,” she said."
+    result = find(
+        "Lucía Ortiz said nobody had called her. Hana Kovářová said families were called twice a day.",
+        "Ms. Ortiz’s reply was blunt. “They call and hang up,” she said.",
+    )
+    assert speaker_name(result, result.quotes.iloc[-1]) == "Lucía Ortiz"
+    # "Told of the minister’s remarks, she …": the one told, never the minister
+    result = find(
+        "Chief Delphine Kastawan said the band was abandoned.",
+        "Emergency Management Minister Harriet Vance said her ministry acted “within hours”.",
+        "Told of the minister’s remarks, she called them “insulting”.",
+    )
+    assert speaker_name(result, result.quotes.iloc[-1]) == "Delphine Kastawan"
+
+
 def test_a_passive_criticism_without_an_agent_and_titles_after_according_to():
     result = find("The ministry has been criticised for waiting until the reservoirs were nearly empty.")
     (row,) = result.quotes.to_dict("records")
