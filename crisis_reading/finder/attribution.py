@@ -369,6 +369,10 @@ def _reads_as_reported(clause: str, verb: str) -> bool:
 APPOSITIVE = re.compile(with_quoted(r"(?:an?|the)\s[^,;:.{quoted}]{1,60},\s+"))
 
 
+WHOSE_FIGURES = re.compile(
+    r"\s+(?P<whose>(?:the\s+)?(?:[\w-]+\s+){0,4}?[\w-]+)[’']s\s+(?:own\s+|latest\s+|new\s+|official\s+)*"
+    r"(?:figures|data|statistics|numbers|estimates|count|tally|records|calculations)\s*$"
+)
 PUBLISHED_BY = re.compile(
     r"\s+(?:(?:the|new|latest|official)\s+)*(?:figures|data|statistics|numbers|estimates|documents|records|a\s+report|a\s+study"
     r"|a\s+survey|an\s+analysis)\s+(?:(?:\w+\s+)?(?:published|released|compiled|issued|gathered|seen)\s+by|from)\s+"
@@ -383,7 +387,11 @@ def according_to(
     name_end = verb_end + (after_end.start() if after_end else sentence[1] - verb_end)
     published = PUBLISHED_BY.match(masked, verb_end, name_end)
     # Rule "figures published by X": "According to figures published by (or from) the Hydrological Office, …" is X's
-    mention = read_mention(masked, published.end() if published else verb_end, name_end, anchor="start")
+    if whose := WHOSE_FIGURES.match(masked, verb_end, name_end):
+        # Rule "X's figures": "According to the VER’s figures, a household paid …" is the regulator's
+        mention = read_mention(masked, whose.start("whose"), whose.end("whose"), anchor="start")
+    else:
+        mention = read_mention(masked, published.end() if published else verb_end, name_end, anchor="start")
     if mention is None:
         return None
     if verb_start == sentence[0]:
@@ -995,21 +1003,35 @@ def _attribution_inside_clause(
     comma = masked.rfind(",", sentence[0], verb_start)
     if after is None or comma < 0:
         return None
+    before = masked[sentence[0] : comma]
+    opening = before.split()[0].lower() if before.split() else ""
+    # "For a household using 1,000 kilowatt-hours, he estimated, the bill had risen …": an adverbial opens the
+    # sentence, and the whole clause after the attribution is reported
+    adverbial = opening in OPENING_ADVERBIAL and len(before.split()) <= 12
     mention = read_mention(masked, comma + 1, verb_start, anchor="end")
-    if mention is None or mention.kind in ("none", "group"):
+    if mention is None or mention.kind == "none" or (mention.kind == "group" and not adverbial):
         return None
     if masked[comma + 1 : mention.start].strip() and not _before_titles(masked, mention.start) <= comma + 2:
         return None  # more than titles between the comma and the name: not an attribution between commas
-    before = masked[sentence[0] : comma]
-    if any(mark in before for mark in QUOTED) or not 1 <= len(before.split()) <= 8:
+    if any(mark in before for mark in QUOTED) or not (1 <= len(before.split()) <= 8 or adverbial):
         return None
     start, end = verb_end + after.end(), sentence[1]
     while end > start and (masked[end - 1].isspace() or masked[end - 1] in ".?!;:,"):
         end -= 1
     rest = masked[start:end]
-    if any(mark in rest for mark in QUOTED) or not VERB_LIKE.match(rest.split()[0] if rest.split() else ""):
+    if any(mark in rest for mark in QUOTED):
+        return None
+    if adverbial and len(rest.split()) >= 3 and VERB_LIKE.search(rest) and not VERB_LIKE.match(rest.split()[0]):
+        return (start, end), mention
+    if not VERB_LIKE.match(rest.split()[0] if rest.split() else ""):
         return None
     return (start, end), mention
+
+
+OPENING_ADVERBIAL = {
+    "for", "in", "on", "at", "by", "after", "before", "during", "since", "until", "within", "across", "under", "from",
+    "without", "once", "if", "unless", "when", "while", "meanwhile", "still", "even", "overall", "elsewhere",
+}  # fmt: skip
 
 
 ROLE_BEFORE_NAME = re.compile(

@@ -197,7 +197,7 @@ def _without_leading_time(words: list[tuple[int, int, str]]) -> list[tuple[int, 
 OPENING_PREPOSITIONS = set(
     "inside outside in at on across along beyond within near throughout despite after before under over around"
     " behind beside between among amid amidst since until from with without against toward towards through during"
-    " into onto upon via".split()
+    " into onto upon via by for".split()
 )
 
 
@@ -666,10 +666,21 @@ def _find_subject(
         mention = read_mention(masked, last_piece[0], relative.start(), anchor="end")
         if mention is not None and mention.kind != "pronoun":
             return mention
+    whole = read_mention(masked, *last_piece, anchor="start")
+    if (
+        whole is not None
+        and whole.kind == "group"
+        and masked[last_piece[0] : last_piece[1]].strip().split()[0].lower() in INDEFINITE_OPENERS
+        and whole.start + len(whole.text) >= len(masked[: last_piece[1]].rstrip())
+    ):
+        # Rule "a source with a postmodifier": "…, a senior official in the office of the Relief Commissioner told
+        # …" — the whole phrase is the subject, not the name at its end
+        return whole
     return read_mention(masked, *last_piece, anchor="end")
 
 
 RELATIVE_CLAUSE = re.compile(r"\s+(?:who|which)\s+[^,;:]+$")
+INDEFINITE_OPENERS = {"a", "an", "one", "two", "three", "some", "several", "another"}
 
 
 LABEL = re.compile(r"\s*[A-Z][A-Z’' -]{1,30}:\s+")

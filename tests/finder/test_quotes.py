@@ -1475,6 +1475,32 @@ def test_a_possessor_inside_a_sentence_and_the_one_told_of_anothers_words():
     assert speaker_name(result, result.quotes.iloc[-1]) == "Delphine Kastawan"
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "said"),
+    [
+        ("The delays stemmed from mismatched land records, a senior official in the office of the Relief Commissioner "
+         "told the agency on condition of anonymity.", "a senior official in the office of the Relief Commissioner",
+         "The delays stemmed from mismatched land records"),
+        ("Investigators have subpoenaed the records, a person familiar with the inquiry told the paper, speaking on "
+         "condition of anonymity.", "a person familiar with the inquiry", "Investigators have subpoenaed the records"),
+        ("The presidency says the closing plenary will open at 8pm.", "The presidency",
+         "the closing plenary will open at 8pm"),
+        ("According to the regulator’s figures, a household paid 1,310 karns a year.", "the regulator",
+         "a household paid 1,310 karns a year"),
+        ("For a household using 1,000 kilowatt-hours, he estimated, the bill had risen by 55 per cent.", "he",
+         "the bill had risen by 55 per cent"),
+        ("In the north, local officials said, the roads were closed.", "local officials", "the roads were closed"),
+    ],
+)  # fmt: skip
+def test_sources_told_after_the_clause_and_attributions_after_an_opening(paragraph: str, speaker: str, said: str):
+    assert [(row["speaker_as_written"], row["text"]) for row in rows(paragraph)] == [(speaker, said)]
+
+
+def test_a_time_after_by_opening_a_sentence_is_nobody():
+    result = find("By Friday, she said, the army had left.")
+    assert list(result.speakers["name"]) == ["unresolved ‘she’"]
+
+
 def test_a_passive_criticism_without_an_agent_and_titles_after_according_to():
     result = find("The ministry has been criticised for waiting until the reservoirs were nearly empty.")
     (row,) = result.quotes.to_dict("records")
