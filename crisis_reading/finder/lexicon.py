@@ -175,7 +175,8 @@ analysis review audit assessment poll memo letter filing documents records estim
 bulletins
 rebel militant insurgent guerrilla fighter gunman investigator migrant cleric hostage detainee donor senator
 councillor editor academic priest imam bishop citizen chair boss sheriff dean skipper pastor rabbi auditor treasurer
-provost warden utility lender insurer carrier broadcaster person presidency cabinet
+provost warden utility lender insurer carrier broadcaster person presidency cabinet province city county
+municipality
 executive executives director directors manager managers owner founder editor commissioner superintendent principal
 group system network operator
 decree ruling judgment judgement verdict resolution communique declaration announcement

@@ -838,7 +838,7 @@ def _covers(block: str, piece: tuple[int, int], mention: Mention) -> bool:
 JOINT_SUBJECT = re.compile(r"(?:[Bb]oth|[Tt]he\s+two)\s+([a-z]+)")
 _NAMED_PAIR = re.compile(
     r"(?<![\w’'-])((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*)\s+and\s+(?:the\s+)?"
-    r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*)(?=\s+([a-z][\w’'-]*))"
+    r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*)(?:\s+\([A-Z]{2,8}\))?(?=\s+([a-z][\w’'-]*))"
 )
 
 
@@ -903,7 +903,8 @@ def both_parties(masked: str, start: int, verb_start: int) -> list[Mention]:
 
 
 DEFINITE_PAIR = re.compile(
-    r"(?:^|[,;]\s+|\s)(?P<first>[Tt]he\s+[^,;]{2,40}?)\s+and\s+(?P<second>the\s+[^,;]{2,60}?)\s+"
+    r"(?:^|[,;]\s+|\s)(?P<first>[Tt]he\s+[^,;]{2,40}?|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4})\s+and\s+"
+    r"(?P<second>the\s+[^,;]{2,60}?|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,5})(?:\s+\([A-Z]{2,8}\))?\s+"
     r"(?:(?:also|jointly|have|had)\s+)*$"
 )
 
@@ -922,6 +923,9 @@ def definite_pair(masked: str, start: int, verb_start: int) -> list[Mention]:
         body = mention is not None and (
             (mention.kind == "group" and mention.text.lower().split()[-1] in ORGANISATION_NOUNS)
             or (mention.kind == "name" and len(mention.text.split()) >= 2)  # "the OHDP", "the Concord Health Agency"
+            or (mention.kind == "name" and mention.text.isupper() and len(mention.text) >= 2)  # "HRI and the …"
+            # "the province and Ashcombe Hydro": two capitalised words whose first is no given name, beside a body
+            or (mention.kind == "person" and pronoun_of_given_name(mention.text) is None and bodies)
         )
         if not whole or not body:
             return []

@@ -55,6 +55,7 @@ from crisis_reading.finder.speakers import (
     AGE_ROLE,
     ORGANISATION_NOUNS,
     PRONOUN_GENDER,
+    STATEMENT_WORDS,
     Mention,
     SpeakerRegistry,
     guess_organisation_type,
@@ -584,6 +585,7 @@ def _resolve_speakers(parsed: list[_Block], rows: list[_Row], registry: SpeakerR
     # verbs), and "The Veltrian and Karsundi ministries said … They also called on …" — each party has its row
     parties_of_mention: dict[int, list[str]] = {}
     last_parties: list[str] = []  # the parties of the last statement resolved, when it had more than one speaker
+    statement_parties: list[str] = []  # the parties of the last joint statement ("in a joint statement")
     for number, block in enumerate(parsed):
 
         def block_subject(sentence: tuple[int, int], block: _Block = block) -> Mention | None:
@@ -629,10 +631,14 @@ def _resolve_speakers(parsed: list[_Block], rows: list[_Row], registry: SpeakerR
                 _pronoun_identified(parsed, block, attribution, registry)
             elif attribution.mention.kind == "none":
                 attribution.speaker_id = registry.unattributed().speaker_id
-            elif parties := (
-                parties_of_mention.get(id(attribution.mention))
-                or (last_parties if attribution.mention.text.lower() == "they" else None)
-                or _joint_parties(block, attribution, registry, parsed[:number])
+            elif (
+                parties := (
+                    parties_of_mention.get(id(attribution.mention))
+                    or (last_parties if attribution.mention.text.lower() == "they" else None)
+                    # "In a joint statement, the province and Ashcombe Hydro said … The statement said …": both again
+                    or (statement_parties if attribution.mention.text.lower() in STATEMENT_WORDS else None)
+                    or _joint_parties(block, attribution, registry, parsed[:number])
+                )
             ):
                 attribution.speaker_id, attribution.parties = parties[0], parties
                 parties_of_mention[id(attribution.mention)] = parties
@@ -652,8 +658,9 @@ def _resolve_speakers(parsed: list[_Block], rows: list[_Row], registry: SpeakerR
             _age_after_name(block, attribution, registry)
             if attribution.verb and attribution.sentence >= 0 and attribution.speaker_id:
                 sentence = block.masked[slice(*block.bounds[attribution.sentence])]
-                if re.search(r"\bin\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+)?statement\b", sentence):
+                if re.search(r"\b[Ii]n\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+)?statement\b", sentence):
                     registry.statement_author = attribution.speaker_id
+                    statement_parties = attribution.parties if len(attribution.parties) > 1 else []
         registry.notice(block.masked[read_up_to:])
     _roles_to_names(parsed, registry)
 

@@ -126,7 +126,7 @@ ORGANISATION_NOUNS = set(
     "company firm ministry agency council union party bank group government department authority board charity"
     " hospital university museum trust court commission committee organisation organization airline operator"
     " regulator club federation confederation association institute institution office embassy centre center"
-    " alliance coalition service police".split()
+    " alliance coalition service police province city county municipality presidency cabinet utility".split()
 )
 AGE_ROLE = re.compile(r"the " + AGE_NOUN.pattern)
 STATEMENT_WORDS = {"the statement", "its statement", "the press release", "the release", "the communique"}

@@ -1501,6 +1501,25 @@ def test_a_time_after_by_opening_a_sentence_is_nobody():
     assert list(result.speakers["name"]) == ["unresolved ‘she’"]
 
 
+def test_a_joint_statement_of_a_body_and_a_named_one_and_the_statement_after_it():
+    result = find(
+        "In a joint statement Tuesday night, the province and Ashcombe Hydro said hospitals would be reconnected "
+        "first. The statement said 1,100 workers were in the field."
+    )
+    said = [(speaker_name(result, row), row["text"]) for row in result.quotes.to_dict("records")]
+    assert said == [
+        ("the province", "hospitals would be reconnected first"),
+        ("Ashcombe Hydro", "hospitals would be reconnected first"),
+        ("the province", "1,100 workers were in the field"),
+        ("Ashcombe Hydro", "1,100 workers were in the field"),
+    ]
+    # an acronym in brackets after the second name; a person's name beside a body is no body
+    result = find("HRI and the Kavuria Relief Society (KRS) said they had suspended deliveries.")
+    assert sorted(result.speakers["name"]) == ["HRI", "the Kavuria Relief Society"]
+    assert len(rows("The council and Anna Holt said the road would close.")) == 1
+    assert rows("The city said the water was safe.")[0]["speaker_as_written"] == "The city"
+
+
 def test_a_passive_criticism_without_an_agent_and_titles_after_according_to():
     result = find("The ministry has been criticised for waiting until the reservoirs were nearly empty.")
     (row,) = result.quotes.to_dict("records")
