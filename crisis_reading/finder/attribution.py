@@ -863,6 +863,12 @@ def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) ->
                     # clause after "and": "…, the statement added, and the measures would be reviewed …", and a
                     # predicate with no subject: "The mission logged it, he acknowledges, but could not establish …"
                     more = [(reason.start(group), reason.end(group))]
+            if clause and not more and (but := BUT_A_NEW_CLAUSE.search(masked, clause[0], clause[1])):
+                # Rule "two reported clauses joined by but": "said Tuesday the band council ordered all residents out
+                # early Sunday, but the first chartered plane did not land until Monday night …" — two statements
+                # (data/README.md: two reported clauses are two rows)
+                if VERB_LIKE.search(masked, but.end(), min(clause[1], but.end() + 60)):
+                    clause, more = (clause[0], but.start()), [(but.end(), clause[1])]
             found.append(Attribution(verb, verb_start, verb_end, index, mention, clause=clause, more=more))
             if previous is None or not (previous.clause and previous.clause[0] <= verb_start < previous.clause[1]):
                 previous = found[-1]  # a verb inside the previous one's clause ("asked a judge to order …") is not
@@ -1028,6 +1034,8 @@ def _attribution_inside_clause(
     return (start, end), mention
 
 
+# ", but the first chartered plane …": a new subject (a determiner and a noun, or a name) after ", but"
+BUT_A_NEW_CLAUSE = re.compile(r",\s+but\s+(?=(?:the|a|an|its|his|her|their|no|some|many|most)\s+[a-z]|[A-Z][a-z])")
 OPENING_ADVERBIAL = {
     "for", "in", "on", "at", "by", "after", "before", "during", "since", "until", "within", "across", "under", "from",
     "without", "once", "if", "unless", "when", "while", "meanwhile", "still", "even", "overall", "elsewhere",

@@ -1520,6 +1520,15 @@ def test_a_joint_statement_of_a_body_and_a_named_one_and_the_statement_after_it(
     assert rows("The city said the water was safe.")[0]["speaker_as_written"] == "The city"
 
 
+def test_two_reported_clauses_joined_by_but_are_two_rows():
+    found = rows("The chief said Tuesday the council ordered all residents out early Sunday, but the first plane did "
+                 "not land until Monday night.")  # fmt: skip
+    assert [row["text"] for row in found] == [
+        "the council ordered all residents out early Sunday",
+        "the first plane did not land until Monday night",
+    ]
+
+
 def test_a_passive_criticism_without_an_agent_and_titles_after_according_to():
     result = find("The ministry has been criticised for waiting until the reservoirs were nearly empty.")
     (row,) = result.quotes.to_dict("records")
