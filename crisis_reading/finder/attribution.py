@@ -75,6 +75,9 @@ LISTENER = re.compile(
     r"|lawmakers|parliament"
     # the hearers of a court report or a meeting: "told the court", "told jurors", "told the committee"
     r"|court|jury|tribunal|inquiry|inquest|committee|hearing|panel|meeting|conference|audience|crowd|staff|MPs"
+    # "told aides the war was lost", "told his generals …", "told colleagues …", "told parliament …"
+    r"|aides|generals|colleagues|allies|officials|diplomats|troops|soldiers|police|delegates|senators|ministers"
+    r"|residents|families|relatives|villagers|students|parents|doctors|nurses|survivors|guests|donors|investors"
     r"|him|her|them|me|us|[a-z]+(?:ers|ors|ees|ents|ants|ists|ians))(?![\w’'-])"
 )
 # The listener of "…, the president told employees Tuesday." when nothing but a time follows it: one to three
@@ -259,7 +262,11 @@ def reported_clause(masked: str, verb: str, verb_end: int, sentence_end: int) ->
         # "told jurors not to research the case": what they were told to do is the statement (as "urged X to")
         told_to = head in TELL_VERBS and re.match(r"\s*(?:not\s+)?to\s+[a-z]", rest) is not None
         infinitive = infinitive or told_to
-        if (head in TELL_VERBS and not told_bare) or not first_word or first_word.group(1).lower() in prepositions:
+        # "said at least 12 people had died": "at least" counts, it is no place
+        counted = AT_LEAST.match(rest)
+        if counted is None and (
+            (head in TELL_VERBS and not told_bare) or not first_word or first_word.group(1).lower() in prepositions
+        ):
             if verb.lower() not in PHRASE_VERBS and not infinitive:
                 return None
         start = position + len(rest) - len(rest.lstrip())
@@ -311,6 +318,10 @@ _PHRASE_VERB_AT = re.compile(r"(?:" + "|".join(sorted(map(re.escape, _TENSED_PHR
 def _phrase_verb_at(masked: str, start: int, end: int) -> bool:
     """ "…, but played down talk of a collapse": a reporting phrase after "and"/"but" is a verb of its own too."""
     return _PHRASE_VERB_AT.match(masked, start, end) is not None
+
+
+AT_LEAST = re.compile(r"\s*at\s+(?:least|most)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|a\s)")
+CLAIMED_AN_ACT = re.compile(r"\s+(?:the\s+)?(?:responsibility|credit)\b")
 
 
 def _day_as_subject(rest: str, adverbial: re.Match) -> bool:
@@ -747,6 +758,8 @@ def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) ->
                     found.append(attribution)
                 continue
             that_follows = re.match(r"\s+(?:[a-z]+ly\s+)?that\s+(\S+)", masked[verb_end : sentence[1]])
+            if verb.lower().startswith("claim") and CLAIMED_AN_ACT.match(masked, verb_end):
+                continue  # "The group claimed responsibility for the bombing": an act, not a statement
             if verb.lower().startswith("confirm") and NEGATED_BEFORE.search(masked, sentence[0], verb_start):
                 continue  # "Police could not confirm the identity of the driver": nothing confirmed, no statement
             if verb.lower() in DOCUMENT_VERBS and not _names_a_document(masked, sentence[0], verb_start):
@@ -1015,7 +1028,7 @@ def _attribution_inside_clause(
     # sentence, and the whole clause after the attribution is reported
     adverbial = opening in OPENING_ADVERBIAL and len(before.split()) <= 12
     mention = read_mention(masked, comma + 1, verb_start, anchor="end")
-    if mention is None or mention.kind == "none" or (mention.kind == "group" and not adverbial):
+    if mention is None or mention.kind == "none":
         return None
     if masked[comma + 1 : mention.start].strip() and not _before_titles(masked, mention.start) <= comma + 2:
         return None  # more than titles between the comma and the name: not an attribution between commas

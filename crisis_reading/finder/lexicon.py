@@ -176,7 +176,8 @@ bulletins
 rebel militant insurgent guerrilla fighter gunman investigator migrant cleric hostage detainee donor senator
 councillor editor academic priest imam bishop citizen chair boss sheriff dean skipper pastor rabbi auditor treasurer
 provost warden utility lender insurer carrier broadcaster person presidency cabinet province city county
-municipality
+municipality militia militias airline airlines airport retailer manufacturer supplier distributor hospital clinic
+secretary-general director-general attorney-general inspector-general commander-in-chief
 executive executives director directors manager managers owner founder editor commissioner superintendent principal
 group system network operator
 decree ruling judgment judgement verdict resolution communique declaration announcement
@@ -203,7 +204,7 @@ GROUP_NOUNS = set(
 rebels militants insurgents troops forces guerrillas gunmen investigators migrants evacuees locals vendors pilgrims
 clerics chiefs gendarmes sailors marines captors hostages detainees inmates donors creditors senators councillors
 mayors governors editors commentators academics priests imams bishops monks nuns advisors citizens utilities lenders
-insurers carriers
+insurers carriers militias airlines retailers manufacturers suppliers
 """.split()
 )
 ROLE_NOUNS = {

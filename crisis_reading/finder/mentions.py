@@ -121,12 +121,23 @@ def _read_name_run(words: list[tuple[int, int, str]], block: str) -> Mention | N
     # "Catherine Holloway KC": letters after a name are no organisation's initials
     letters = [t for t in name_tokens if t not in NAME_SUFFIXES and not INITIALS.fullmatch(t)]
     is_org = any(t in ORG_WORDS for t in name_tokens) or any(t.isupper() and len(t) > 1 for t in letters)
+    # "Halden Oil", "Ashcombe Hydro": a company's word last, after a first word that is no given name
+    is_org = is_org or (name_tokens[-1] in COMPANY_WORDS and pronoun_of_given_name(" ".join(name_tokens[:2])) is None)
     if len(name_tokens) >= 2 and not is_org and len(name_tokens) <= 4:
         return Mention(block[start:end], start, "person", role=role)
     if last_title >= 0 and len(name_tokens) == 1 and not is_org and role and role.split()[-1] in TITLE_WORDS:
         return Mention(block[start:end], start, "name", role=role)  # President Putin: a surname after a title
     start = words[0][0] if is_org or len(name_tokens) > 1 or last_title < 0 else start
     return Mention(block[start:end], start, "name")
+
+
+COMPANY_WORDS = set(
+    """
+Oil Gas Petroleum Energy Power Electric Hydro Airlines Airways Air Holdings Motors Steel Mining Minerals Metals
+Telecom Pharma Pharmaceuticals Chemicals Industries Partners Capital Systems Technologies Foods Logistics Shipping
+Lines Rail Railways Water Utilities Insurance Securities Resources Construction Engineering Media Communications
+""".split()
+)
 
 
 def _office_or_its_holder(words: list[tuple[int, int, str]], block: str, room_for_a_name: bool) -> Mention:
@@ -260,6 +271,22 @@ def read_mention(block: str, start: int, end: int, anchor: str) -> Mention | Non
         first = words[0][2]
         if first.lower() in PRONOUNS:
             return Mention(first, words[0][0], "pronoun")
+        lower = 0
+        while lower < min(3, len(words) - 1) and words[lower][2].islower() and words[lower][2].isalpha():
+            lower += 1
+        if (
+            1 <= lower <= 3
+            and _capitalised(words[lower][2])
+            and (
+                words[lower - 1][2] in ROLE_NOUNS
+                or (_speaker_noun(words[lower - 1][2]) and not words[lower - 1][2].endswith("s"))
+            )
+        ):
+            # Rule "lower-case description before a name": "said nurse Lina Obeid", "said police spokesman Erik Dahl"
+            named = read_mention(block, words[lower][0], words[-1][1], anchor="start")
+            if named is not None and named.kind == "person":
+                named.role = f"{block[words[0][0] : words[lower - 1][1]]} {named.role}".strip()
+                return named
         if first in ROLE_NOUNS and len(words) > 1 and _capitalised(words[1][2]):
             # Rule "lower-case role before a name": "spokesperson Tobias Wrenfield of the Office of …"
             named = read_mention(block, words[1][0], words[-1][1], anchor="start")
@@ -474,6 +501,8 @@ _NOT_PEOPLE = {
     "others", "numbers", "papers", "orders", "borders", "matters", "waters", "letters", "headquarters", "offers",
     "centers", "centres", "powers", "hours", "years", "figures", "questions", "chambers", "layers", "quarters",
     "lists", "interests", "frontiers", "barriers", "rivers", "towers", "waivers", "registers", "records", "tests",
+    "insists", "persists", "resists", "exists", "assists", "twists", "enters", "answers", "considers",
+    "delivers", "remembers", "gathers", "covers", "suffers", "differs", "refers", "prefers", "wonders",
 }  # fmt: skip
 
 
@@ -705,12 +734,21 @@ def sentence_subject(masked: str, sentence: tuple[int, int]) -> Mention | None:
     words = first.text.split() if first is not None else []
     if len(words) == 2 and words[0] in ("The", "the") and words[1].lower() in ROLE_NOUNS:
         return first  # "The Chairperson was not persuaded.": the holder of that role, for a later "she"
+    if first is not None and first.kind == "name" and _an_organisation(first):
+        return first  # Rule "organisation as subject" below, for a body by its name: "Halden Oil has suspended …"
+    if first is not None and first.kind == "group" and first.text.endswith("s") and _speaker_noun(words[-1]):
+        return first  # "Local officials visited the site. They said …": the group a later "they" means
     if first is not None and first.kind == "group" and first.text.split()[0] in ("The", "the"):
         if not first.text.endswith("s"):
             # Rule "organisation as subject": "The official inquiry, chaired by …, reports in the spring. … it
             # found that …" — a body that opens a sentence is what a later "it" most likely means.
             return first
     return None
+
+
+def _an_organisation(mention: Mention) -> bool:
+    words = [word for word in mention.text.split() if word not in ("The", "the")]
+    return len(words) >= 2 and (any(w in ORG_WORDS or w in COMPANY_WORDS for w in words) or words[0].isupper())
 
 
 def _role_with_title(role: str, title: str) -> str:

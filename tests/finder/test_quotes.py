@@ -1529,6 +1529,34 @@ def test_two_reported_clauses_joined_by_but_are_two_rows():
     ]
 
 
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (["Officials said at least 12 people had died."], [("Officials", "at least 12 people had died")]),
+        (["The militia said it had shot down a helicopter."], [("The militia", "it had shot down a helicopter")]),
+        (["The airline said in a statement that all flights had been suspended."],
+         [("The airline", "all flights had been suspended")]),
+        (["The UN secretary-general urged both sides to return to the table."],
+         [("The UN secretary-general", "both sides to return to the table")]),
+        (["The president told aides the war was lost."], [("The president", "the war was lost")]),
+        (["The group claimed responsibility for the bombing."], []),
+        (["The rebels, the ministry said, had used the hospital as a base."],
+         [("the ministry", "had used the hospital as a base")]),
+        (["“It is chaos here,” said nurse Lina Obeid."], [("Lina Obeid", "It is chaos here,")]),
+        (["“We have no more body bags,” said police spokesman Erik Dahl."],
+         [("Erik Dahl", "We have no more body bags,")]),
+        (["Halden Oil has suspended operations at the field.", "It said the decision was taken for safety."],
+         [("Halden Oil", "the decision was taken for safety")]),
+        (["Local officials visited the site on Monday. They said 40 houses had been washed away."],
+         [("Local officials", "40 houses had been washed away")]),
+        (["The major insists the patrol cannot pass. He says it twice."], [("The major", "the patrol cannot pass")]),
+    ],
+)  # fmt: skip
+def test_conventions_a_probe_of_wire_copy_found_missing(paragraphs: list[str], expected: list[tuple[str, str]]):
+    result = find(*paragraphs)
+    assert [(speaker_name(result, row), row["text"]) for row in result.quotes.to_dict("records")] == expected
+
+
 def test_a_passive_criticism_without_an_agent_and_titles_after_according_to():
     result = find("The ministry has been criticised for waiting until the reservoirs were nearly empty.")
     (row,) = result.quotes.to_dict("records")
