@@ -423,12 +423,14 @@ def _rows(parsed: list[_Block]) -> list[_Row]:
             elif index == 0 and opens_with_quotation(block.text) and previous is not None:
                 row = _borrowed_row(block, span, previous, previous_rows, continues)
                 if row is None:
+                    row = _after_its_speakers_sentence(block, span, previous)
+                if row is None:
                     continue
                 if row.rule == "waiting":
                     if not pending:
                         fallback = previous_rows[-1] if previous_rows else None
                     pending.append(row)
-            else:
+            elif (row := _after_its_speakers_sentence(block, span, None)) is None:
                 continue
             block_rows.append(row)
         for attribution in block.attributions:
@@ -572,6 +574,31 @@ def _borrowed_row(
                     "paragraph of pure quotation", own_attribution=False,
                     continues=source if source.kind != "indirect" else None)  # fmt: skip
     return None
+
+
+def _after_its_speakers_sentence(block: _Block, span: QuoteSpan, previous: _Block | None) -> _Row | None:
+    """Rule "a quotation after its speaker's sentence": "Nadia Fel was blunt. “They lied to us.”", "Leila Dahan,
+    34, fled with her three children." then “We walked for two days without water.” — a quotation that is a whole
+    sentence, with no attribution of its own, right after a sentence whose subject is a person named in full, is
+    that person's (the sentence before in its paragraph, or the last of the paragraph before)."""
+    if not span.closed or not _stands_alone(block, span):
+        return None
+    at = sentence_of(block.bounds, span.start)
+    if at is None:
+        return None
+    if at > 0:
+        subject = sentence_subject(block.masked, block.bounds[at - 1])
+    elif previous is not None and previous.bounds and not previous.spans:
+        subject = sentence_subject(previous.masked, previous.bounds[-1])
+        subject = Mention(subject.text, 0, subject.kind, subject.role) if subject is not None else None
+    else:
+        return None
+    if subject is None or subject.kind != "person":
+        return None
+    speaker = Attribution("", subject.start, subject.start, max(at - 1, 0), subject)
+    block.attributions.append(speaker)  # resolved with the block's own attributions
+    return _Row(block.number, span.start, span.end, "direct", speaker, block.number,
+                "quotation after its speaker's sentence", own_attribution=False)  # fmt: skip
 
 
 # An event in `_resolve_speakers` for a person named in passing: met, never resolved as anyone's speaker.

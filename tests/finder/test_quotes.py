@@ -1557,6 +1557,19 @@ def test_conventions_a_probe_of_wire_copy_found_missing(paragraphs: list[str], e
     assert [(speaker_name(result, row), row["text"]) for row in result.quotes.to_dict("records")] == expected
 
 
+def test_a_quotation_after_its_speakers_sentence():
+    # a whole quoted sentence with no attribution, right after a sentence whose subject is a person named in full
+    result = find("Leila Dahan, 34, fled with her three children.", "“We walked for two days without water.”")
+    assert [(speaker_name(result, row), row["kind"]) for row in result.quotes.to_dict("records")] == [
+        ("Leila Dahan", "direct")
+    ]
+    result = find("Nadia Fel was blunt. “They lied to us.”")
+    assert [speaker_name(result, row) for row in result.quotes.to_dict("records")] == ["Nadia Fel"]
+    # not after a body, and not a quoted term inside a sentence
+    assert rows("The ministry closed the road. “Stay home.”") == []
+    assert rows("Nadia Fel was blunt about the so-called “deal”.") == []
+
+
 def test_a_passive_criticism_without_an_agent_and_titles_after_according_to():
     result = find("The ministry has been criticised for waiting until the reservoirs were nearly empty.")
     (row,) = result.quotes.to_dict("records")
