@@ -151,7 +151,7 @@ def _headline_speaker(masked: str, verb_end: int, sentence_end: int) -> Mention 
     return mention if not masked[mention.start + len(mention.text) : end].strip() else None
 
 
-RELATIVE_SPEAKER = re.compile(r"(?<![\w’'-])(?:that|which)\s+(?P<who>[^,;:]{2,50}?)\s+$")
+RELATIVE_SPEAKER = re.compile(r"(?<![\w’'-])(?P<relative>that|which|who)\s+(?P<who>[^,;:]{2,50}?)\s+$")
 # "The man that police said was driving has been arrested": the main clause's verb follows; not the rule's case
 AUXILIARY_LATER = re.compile(r"\s(?:has|have|had|was|were|is|are|will|would)\s")
 AUXILIARY_FIRST = re.compile(r"(?:had|has|have|was|were|is|are|would|will|could|might|may)\s")
@@ -380,13 +380,15 @@ def _reads_as_reported(clause: str, verb: str) -> bool:
 APPOSITIVE = re.compile(with_quoted(r"(?:an?|the)\s[^,;:.{quoted}]{1,60},\s+"))
 
 
+NAME_APPOSITIVE = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]+,\s+")
+APPOSITIVE_NAME = re.compile(r",\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]+)\s*[.!?]?\s*$")
 WHOSE_FIGURES = re.compile(
     r"\s+(?P<whose>(?:the\s+)?(?:[\w-]+\s+){0,4}?[\w-]+)[’']s\s+(?:own\s+|latest\s+|new\s+|official\s+)*"
     r"(?:figures|data|statistics|numbers|estimates|count|tally|records|calculations)\s*$"
 )
 PUBLISHED_BY = re.compile(
     r"\s+(?:(?:the|new|latest|official)\s+)*(?:figures|data|statistics|numbers|estimates|documents|records|a\s+report|a\s+study"
-    r"|a\s+survey|an\s+analysis)\s+(?:(?:\w+\s+)?(?:published|released|compiled|issued|gathered|seen)\s+by|from)\s+"
+    r"|a\s+survey|an\s+analysis)\s+(?:(?:\w+\s+)?(?:published|released|compiled|issued|gathered|seen)\s+by|from|by)\s+"
 )
 
 
@@ -405,10 +407,21 @@ def according_to(
         mention = read_mention(masked, published.end() if published else verb_end, name_end, anchor="start")
     if mention is None:
         return None
+    if mention.kind in ("role", "group") and (named := APPOSITIVE_NAME.match(masked, name_end, sentence[1])):
+        # "…, according to the regional governor, Pavel Orsk.": the name after the role speaks, the role is his
+        person = read_mention(masked, named.start("name"), named.end("name"), anchor="start")
+        if person is not None and person.kind == "person":
+            person.role = person.role or mention.text
+            mention = person
     if verb_start == sentence[0]:
         clause_start = name_end + 1
         while clause_start < sentence[1] and masked[clause_start].isspace():
             clause_start += 1
+        named = NAME_APPOSITIVE.match(masked, clause_start, sentence[1])  # "According to the governor, Pavel Orsk, …"
+        person = read_mention(masked, clause_start, named.end() - 2, anchor="start") if named else None
+        if person is not None and person.kind == "person" and mention.kind in ("role", "group"):
+            person.role = person.role or mention.text
+            mention, clause_start = person, named.end()
         appositive = APPOSITIVE.match(masked, clause_start, sentence[1])  # "According to X, a charity, …"
         # … but not a clause of its own: "According to the paper, a third of the clinics had no thermometer, and …"
         if appositive and not _a_clause_not_an_appositive(masked, appositive):
@@ -855,6 +868,8 @@ def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) ->
                 mention, clause = _inverted_subject(masked, verb_end, sentence[1]), None
             if mention is None or mention.kind == "none":
                 continue
+            if clause and re.search(r"\b(?:is|was)\s+how\s+$", masked[sentence[0] : mention.start]):
+                clause = None  # "“A nightmare” is how one survivor described the night": the quotation is the words
             more = []
             if clause is None and (verb.lower() in CLAUSE_VERBS or verb.lower() in TELL_VERBS):
                 clause = clause_before(masked, sentence, mention, verb_end, listener=verb.lower() in TELL_VERBS)
@@ -918,12 +933,19 @@ def _speaker_in_a_relative_clause(
     collapse" — the words between "that" and the verb speak, when what follows is a predicate that ends the
     statement (not "The man that police said was driving has been arrested")."""
     relative = RELATIVE_SPEAKER.search(masked, sentence[0], verb_start)
-    if relative is None or not AUXILIARY_FIRST.match(masked, clause[0]):
+    if relative is None:
+        return None
+    # "a driver who witnesses say fled the scene", "a man who they believe started the fire": after "who" a past
+    # tense opens the predicate too
+    past = relative["relative"] == "who" and re.match(r"[a-z]{2,}ed\s|(?:" + "|".join(IRREGULAR_PAST) + r")\s",
+                                                       masked[clause[0] : clause[1]])  # fmt: skip
+    if not (AUXILIARY_FIRST.match(masked, clause[0]) or past):
         return None
     if AUXILIARY_LATER.search(masked, clause[0] + 3, clause[1]):
         return None
     inner = read_mention(masked, relative.start("who"), relative.end("who"), anchor="end")
-    return inner if inner is not None and inner.kind in ("person", "name", "group", "role") else None
+    kinds = ("person", "name", "group", "role", *(["pronoun"] if relative["relative"] == "who" else []))
+    return inner if inner is not None and inner.kind in kinds else None
 
 
 # A predicate with no subject of its own ("…, and was four kilometres away", "…, but could not establish …"): it
@@ -1142,7 +1164,10 @@ RELATIVE_CLOSE = re.compile(
     r",\s+(?=(?:also\s+|then\s+|later\s+)?(?:[a-z]{3,}ed|has|have|had|was|were|is|are|will|would)\b)"
 )
 INTRODUCING_ONLY = set(INTRODUCING_VERBS) - set(CLAUSE_VERBS) - set(OBJECT_VERBS) - set(TELL_VERBS)
-RELATIVE_BEFORE = re.compile(r",\s+(?:who|which)(?:\s+(?:[a-z]+ly|also|have|has|had|long|still))*\s+$")
+RELATIVE_BEFORE = re.compile(
+    r",\s+(?:who|which)(?:\s+(?:[a-z]+ly|also|have|has|had|long|still))*\s+$"
+    r"|,\s+(?:who|which)\s+(?:police|officials|witnesses|prosecutors|investigators|they|he|she)\s+$"
+)
 REASON_AFTER = re.compile(
     with_quoted(
         r",\s+(?:(?P<reason>because\s[^;:{quoted}]*?)"

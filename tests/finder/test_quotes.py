@@ -1570,6 +1570,25 @@ def test_a_quotation_after_its_speakers_sentence():
     assert rows("Nadia Fel was blunt about the so-called “deal”.") == []
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("According to a report by the Kessel Institute, 300 people were detained.",
+         [("the Kessel Institute", "300 people were detained")]),
+        ("Police arrested a driver who witnesses say fled the scene.", [("witnesses", "fled the scene")]),
+        ("The man, who police say was armed, was shot dead.", [("police", "was armed")]),
+        ("The bridge was destroyed, according to the regional governor, Pavel Orsk.",
+         [("Pavel Orsk", "The bridge was destroyed")]),
+        ("According to the governor, Pavel Orsk, the bridge was destroyed.",
+         [("Pavel Orsk", "the bridge was destroyed")]),
+        ("“A nightmare” is how one survivor described the night.", [("one survivor", "A nightmare")]),
+    ],
+)  # fmt: skip
+def test_sources_in_relative_clauses_and_appositives(paragraph: str, expected: list[tuple[str, str]]):
+    result = find(paragraph)
+    assert [(speaker_name(result, row), row["text"]) for row in result.quotes.to_dict("records")] == expected
+
+
 def test_a_passive_criticism_without_an_agent_and_titles_after_according_to():
     result = find("The ministry has been criticised for waiting until the reservoirs were nearly empty.")
     (row,) = result.quotes.to_dict("records")
