@@ -57,6 +57,7 @@ from crisis_reading.finder.speakers import (
     PRONOUN_GENDER,
     STATEMENT_WORDS,
     Mention,
+    Speaker,
     SpeakerRegistry,
     guess_organisation_type,
     guess_voice_type,
@@ -915,9 +916,11 @@ def _joint_parties(
         return []
     since = block.bounds[max(attribution.sentence - 1, 0)][0]
     if pair := named_pair(block.masked, since, mention.start):
+        if all(party.kind == "name" and len(party.text.split()) == 1 for party in pair):
+            return [_side_speaker(party, joint.group(1), registry).speaker_id for party in pair]  # two places
         return [registry.resolve(party).speaker_id for party in pair]
-    if joint.group(1) in SIDE_NOUNS and (pair := _the_two_sides(earlier, block, mention, registry)):
-        return [registry.resolve(party).speaker_id for party in pair]
+    if joint.group(1) in SIDE_NOUNS | BODY_NOUNS and (pair := _the_two_sides(earlier, block, mention, registry)):
+        return [_side_speaker(party, joint.group(1), registry).speaker_id for party in pair]
     if joint.group(1) in SIDE_NOUNS | BODY_NOUNS and (heard := _the_two_heard_most(registry)):
         return heard
     if joint.group(1) in ("women", "men"):
@@ -960,6 +963,30 @@ def _the_two_sides(earlier: list[_Block], block: _Block, mention: Mention, regis
 
 
 BODY_NOUNS = {"delegations", "companies", "unions", "ministries", "organisations", "organizations", "groups"}
+# "Both governments said …" of Meridia and Carvessa: the Meridia government and the Carvessa government
+_ONE_OF = {"governments": "government", "delegations": "delegation", "ministries": "ministry", "states": "state"}
+
+
+def _first_word(name: str) -> str:
+    words = [word for word in name.split() if word.lower() != "the"]
+    return words[0] if words else ""
+
+
+def _side_speaker(place: Mention, noun: str, registry: SpeakerRegistry) -> Speaker:
+    """One side of "both delegations" (a place the text named with the other): the body of that place already
+    heard ("The Marwandi delegation said …" for Marwand), or else the place's body by the joint noun ("Tessuk
+    delegation"), or the place itself ("both sides", "both capitals")."""
+    stem = place.text[: max(4, len(place.text) - 1)]
+    singular = _ONE_OF.get(noun)
+    heard = [
+        s for s in registry.speakers.values()
+        if not s.person and not s.by_role and s.speaker_id != UNATTRIBUTED
+        and _first_word(s.name).startswith(stem) and (singular is None or singular in s.name.lower())
+    ]  # fmt: skip
+    if heard:
+        return max(heard, key=lambda s: registry.statements.get(s.speaker_id, 0))
+    named = f"{place.text} {singular}" if singular else place.text
+    return registry.resolve(Mention(named, place.start, "group" if singular else "name"))
 
 
 def _the_two_heard_most(registry: SpeakerRegistry) -> list[str]:

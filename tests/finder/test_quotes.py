@@ -1589,6 +1589,17 @@ def test_sources_in_relative_clauses_and_appositives(paragraph: str, expected: l
     assert [(speaker_name(result, row), row["text"]) for row in result.quotes.to_dict("records")] == expected
 
 
+def test_both_delegations_are_the_two_places_bodies():
+    result = find(
+        "The Marwandi delegation said the truce held.",
+        "Marwand and Tessuk agreed to talk again. Both delegations said they were ready to extend the truce.",
+    )
+    rows_now = result.quotes[result.quotes["block"] == 2].to_dict("records")
+    assert sorted(speaker_name(result, row) for row in rows_now) == ["Tessuk delegation", "The Marwandi delegation"]
+    result = find("Meridia and Carvessa have held talks for weeks.", "Both governments said they would meet again.")
+    assert sorted(result.speakers["name"]) == ["Carvessa government", "Meridia government"]
+
+
 def test_a_passive_criticism_without_an_agent_and_titles_after_according_to():
     result = find("The ministry has been criticised for waiting until the reservoirs were nearly empty.")
     (row,) = result.quotes.to_dict("records")
