@@ -124,10 +124,10 @@ def test_lesson_prose_about_the_finders_speakers_matches_its_proposal() -> None:
     for written in resolved:  # a pronoun or role the finder gave to a person named earlier
         ids = set(proposal.quotes.loc[proposal.quotes["speaker_as_written"] == written, "speaker_id"])
         assert ids and all(names[i] != written and speakers.loc[names[i], "voice_type"] == "official" for i in ids)
-    # "both governments" is one row per government, named by the countries the prose names
+    # "both governments" is one row per government, under the names the prose gives
     joint = proposal.quotes[proposal.quotes["speaker_as_written"] == "both governments"]
     assert "both governments" in quoted and len(joint) == 2
-    assert {names[i] for i in joint["speaker_id"]} == {"Meridia", "Carvessa"} <= set(quoted)
+    assert {names[i] for i in joint["speaker_id"]} == {"Meridia government", "Carvessa government"} <= set(quoted)
     key = practice_article().quotes
     assert (key["speaker_as_written"] == "both governments").sum() == 2  # the key gives it to two speakers
 
