@@ -695,11 +695,15 @@ def _find_subject(
         mention = read_mention(masked, last_piece[0], relative.start(), anchor="end")
         if mention is not None and mention.kind != "pronoun":
             return mention
-    whole = read_mention(masked, *last_piece, anchor="start")
+    opener = masked[last_piece[0] : last_piece[1]].split()[:1]
+    whole = (
+        read_mention(masked, *last_piece, anchor="start")
+        if opener and opener[0].lower() in INDEFINITE_OPENERS
+        else None
+    )
     if (
         whole is not None
         and whole.kind == "group"
-        and masked[last_piece[0] : last_piece[1]].strip().split()[0].lower() in INDEFINITE_OPENERS
         and whole.start + len(whole.text) >= len(masked[: last_piece[1]].rstrip())
     ):
         # Rule "a source with a postmodifier": "…, a senior official in the office of the Relief Commissioner told
