@@ -28,6 +28,7 @@ from crisis_reading.finder.lexicon import (
     OBJECT_VERBS,
     PHRASE_VERBS,
     POSSESSIVE_NOUNS,
+    ROLE_NOUNS,
     SINGLE_VERBS,
     TELL_VERBS,
     THAT_ONLY,
@@ -321,7 +322,7 @@ def _phrase_verb_at(masked: str, start: int, end: int) -> bool:
 
 
 AT_LEAST = re.compile(r"\s*at\s+(?:least|most)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|a\s)")
-CLAIMED_AN_ACT = re.compile(r"\s+(?:the\s+)?(?:responsibility|credit)\b")
+CLAIMED_AN_ACT = re.compile(r"\s+(?:the\s+)?(?:responsibility|credit)\s+(?:for|over)\b|\s+responsibility\s*[.,;]")
 
 
 def _day_as_subject(rest: str, adverbial: re.Match) -> bool:
@@ -407,7 +408,7 @@ def according_to(
         mention = read_mention(masked, published.end() if published else verb_end, name_end, anchor="start")
     if mention is None:
         return None
-    if mention.kind in ("role", "group") and (named := APPOSITIVE_NAME.match(masked, name_end, sentence[1])):
+    if _a_persons_role(mention) and (named := APPOSITIVE_NAME.match(masked, name_end, sentence[1])):
         # "…, according to the regional governor, Pavel Orsk.": the name after the role speaks, the role is his
         person = read_mention(masked, named.start("name"), named.end("name"), anchor="start")
         if person is not None and person.kind == "person":
@@ -419,7 +420,7 @@ def according_to(
             clause_start += 1
         named = NAME_APPOSITIVE.match(masked, clause_start, sentence[1])  # "According to the governor, Pavel Orsk, …"
         person = read_mention(masked, clause_start, named.end() - 2, anchor="start") if named else None
-        if person is not None and person.kind == "person" and mention.kind in ("role", "group"):
+        if person is not None and person.kind == "person" and _a_persons_role(mention):
             person.role = person.role or mention.text
             mention, clause_start = person, named.end()
         appositive = APPOSITIVE.match(masked, clause_start, sentence[1])  # "According to X, a charity, …"
@@ -436,6 +437,13 @@ def according_to(
         return None
     verb = block[verb_start:verb_end]
     return Attribution(verb, verb_start, verb_end, -1, mention, clause=(clause_start, clause_end))
+
+
+def _a_persons_role(mention: Mention) -> bool:
+    """ "the regional governor", "a ministry spokesman": one person's office, whom a name after a comma may give
+    ("…, Pavel Orsk"); not a body or a group ("According to police, Maria Lopez, 34, was driving …")."""
+    head = mention.text.lower().split()[-1] if mention.text else ""
+    return mention.kind in ("role", "group") and head in ROLE_NOUNS and not head.endswith("s")
 
 
 def _a_clause_not_an_appositive(masked: str, appositive: re.Match) -> bool:
@@ -895,7 +903,10 @@ def find_attributions(block: str, masked: str, bounds: list[tuple[int, int]]) ->
                 # Rule "two reported clauses joined by but": "said Tuesday the band council ordered all residents out
                 # early Sunday, but the first chartered plane did not land until Monday night …" — two statements
                 # (data/README.md: two reported clauses are two rows)
-                if VERB_LIKE.search(masked, but.end(), min(clause[1], but.end() + 60)):
+                first_verb = VERB_LIKE.search(masked, but.end(), min(clause[1], but.end() + 60))
+                # backshifted as reported speech is ("did not land"); "…, but the toll is expected to rise" in the
+                # present is the reporter's own
+                if first_verb and first_verb.group().lower() not in PRESENT_FORMS:
                     clause, more = (clause[0], but.start()), [(but.end(), clause[1])]
             found.append(Attribution(verb, verb_start, verb_end, index, mention, clause=clause, more=more))
             if previous is None or not (previous.clause and previous.clause[0] <= verb_start < previous.clause[1]):
@@ -1069,6 +1080,7 @@ def _attribution_inside_clause(
     return (start, end), mention
 
 
+PRESENT_FORMS = {"is", "are", "has", "have", "will", "can", "do", "does", "may", "must", "shall"}
 # ", but the first chartered plane …": a new subject (a determiner and a noun, or a name) after ", but"
 BUT_A_NEW_CLAUSE = re.compile(r",\s+but\s+(?=(?:the|a|an|its|his|her|their|no|some|many|most)\s+[a-z]|[A-Z][a-z])")
 OPENING_ADVERBIAL = {

@@ -122,7 +122,11 @@ def _read_name_run(words: list[tuple[int, int, str]], block: str) -> Mention | N
     letters = [t for t in name_tokens if t not in NAME_SUFFIXES and not INITIALS.fullmatch(t)]
     is_org = any(t in ORG_WORDS for t in name_tokens) or any(t.isupper() and len(t) > 1 for t in letters)
     # "Halden Oil", "Ashcombe Hydro": a company's word last, after a first word that is no given name
-    is_org = is_org or (name_tokens[-1] in COMPANY_WORDS and pronoun_of_given_name(" ".join(name_tokens[:2])) is None)
+    is_org = is_org or (
+        len(name_tokens) >= 2
+        and name_tokens[-1] in COMPANY_WORDS
+        and pronoun_of_given_name(" ".join(name_tokens[:2])) is None
+    )
     if len(name_tokens) >= 2 and not is_org and len(name_tokens) <= 4:
         return Mention(block[start:end], start, "person", role=role)
     if last_title >= 0 and len(name_tokens) == 1 and not is_org and role and role.split()[-1] in TITLE_WORDS:

@@ -577,6 +577,9 @@ def _borrowed_row(
     return None
 
 
+FIRST_PERSON = re.compile(r"(?<![\w’'-])(?:I|I’m|I'm|I’ve|I've|me|my|mine|we|We|us|our|Our|My|Me)(?![\w’'-])")
+
+
 def _after_its_speakers_sentence(block: _Block, span: QuoteSpan, previous: _Block | None) -> _Row | None:
     """Rule "a quotation after its speaker's sentence": "Nadia Fel was blunt. “They lied to us.”", "Leila Dahan,
     34, fled with her three children." then “We walked for two days without water.” — a quotation that is a whole
@@ -587,6 +590,12 @@ def _after_its_speakers_sentence(block: _Block, span: QuoteSpan, previous: _Bloc
     at = sentence_of(block.bounds, span.start)
     if at is None:
         return None
+    start, end = block.bounds[at]
+    outside = block.text[start : max(start, span.start - 1)] + block.text[min(end, span.end + 1) : end]
+    if re.sub(r"[\s“”\"‘’'.,!?—–-]", "", outside):
+        return None  # the quotation must be the whole sentence: "“Operation Thunder” began at dawn" is a name
+    if not FIRST_PERSON.search(block.text[span.start : span.end]):
+        return None  # the speaker's own voice ("They lied to us"), not words about them ("He was the kindest man")
     if at > 0:
         subject = sentence_subject(block.masked, block.bounds[at - 1])
     elif previous is not None and previous.bounds and not previous.spans:
@@ -602,6 +611,12 @@ def _after_its_speakers_sentence(block: _Block, span: QuoteSpan, previous: _Bloc
                 "quotation after its speaker's sentence", own_attribution=False)  # fmt: skip
 
 
+ANOTHER_STATEMENT = re.compile(
+    r"\b(?:issued|released|published|put\s+out|sent|posted)\s+(?:a|an|its|their|his|her)\s+(?:own\s+|new\s+|separate\s+)?"
+    r"statement\b|\bstatement\s+of\s+(?:its|their|his|her)\s+own\b"
+)
+
+
 # An event in `_resolve_speakers` for a person named in passing: met, never resolved as anyone's speaker.
 MET_IN_PASSING = -2
 
@@ -614,6 +629,7 @@ def _resolve_speakers(parsed: list[_Block], rows: list[_Row], registry: SpeakerR
     parties_of_mention: dict[int, list[str]] = {}
     last_parties: list[str] = []  # the parties of the last statement resolved, when it had more than one speaker
     statement_parties: list[str] = []  # the parties of the last joint statement ("in a joint statement")
+    statement_block, statement_from = -1, 0  # where it was made
     for number, block in enumerate(parsed):
 
         def block_subject(sentence: tuple[int, int], block: _Block = block) -> Mention | None:
@@ -654,6 +670,12 @@ def _resolve_speakers(parsed: list[_Block], rows: list[_Row], registry: SpeakerR
                 registry.meet_in_passing(met, block.masked[:position], behind=spoke, introduced=met.introduced)
                 read_up_to = position + len(attribution.mention.text)  # `notice` must not meet them again
                 continue
+            since = statement_from if statement_block == number else 0
+            if attribution.mention.text.lower() in STATEMENT_WORDS and ANOTHER_STATEMENT.search(
+                block.masked, since, attribution.mention.start
+            ):
+                # "On Friday the regulator issued a statement of its own. The statement said …": not the one before
+                statement_parties, registry.statement_author = [], ""
             if not attribution.verb:
                 attribution.speaker_id = registry.resolve(attribution.mention).speaker_id
                 _pronoun_identified(parsed, block, attribution, registry)
@@ -676,8 +698,10 @@ def _resolve_speakers(parsed: list[_Block], rows: list[_Row], registry: SpeakerR
                 attribution.speaker_id = registry.resolve(named).speaker_id
             else:
                 registry.excluded = _told_of_whom(block, attribution, registry)
-                attribution.speaker_id = registry.resolve(attribution.mention).speaker_id
-                registry.excluded = set()
+                try:
+                    attribution.speaker_id = registry.resolve(attribution.mention).speaker_id
+                finally:
+                    registry.excluded = set()
             if attribution.verb:
                 last_parties = attribution.parties if len(attribution.parties) > 1 else []
                 for party in attribution.parties or [attribution.speaker_id]:
@@ -689,6 +713,7 @@ def _resolve_speakers(parsed: list[_Block], rows: list[_Row], registry: SpeakerR
                 if re.search(r"\b[Ii]n\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+)?statement\b", sentence):
                     registry.statement_author = attribution.speaker_id
                     statement_parties = attribution.parties if len(attribution.parties) > 1 else []
+                    statement_block, statement_from = number, attribution.verb_end
         registry.notice(block.masked[read_up_to:])
     _roles_to_names(parsed, registry)
 
@@ -863,7 +888,10 @@ def _second_reference(block: _Block, attribution: Attribution, registry: Speaker
 # "Told of the minister’s remarks, she …", "Asked about Ms. Ortiz’s complaint, Ms. Kovářová said …"
 TOLD_OF = re.compile(
     r"\s*(?:Told\s+of|Asked\s+about|Asked\s+of|Shown|Reacting\s+to|Responding\s+to|Informed\s+of)\s+"
-    r"(?:the\s+)?(?P<whose>(?:[\w-]+\s+){0,2}?[\w-]+)[’']s\s"
+    r"(?:the\s+)?(?P<whose>(?:[\w-]+\s+){0,2}?[\w-]+)[’']s\s+(?:latest\s+|earlier\s+)?"
+    # the other one's words ("remarks", "accusation"), not "Dunn's critics" or "Dunn's future"
+    r"(?:remarks?|comments?|words|accusations?|claims?|criticism|complaints?|statement|allegations?|charges?|account"
+    r"|version|testimony|threats?|warnings?|denials?|response|reply|speech|post|tweet)\b"
 )
 
 
@@ -917,10 +945,10 @@ def _joint_parties(
     since = block.bounds[max(attribution.sentence - 1, 0)][0]
     if pair := named_pair(block.masked, since, mention.start):
         if all(party.kind == "name" and len(party.text.split()) == 1 for party in pair):
-            return [_side_speaker(party, joint.group(1), registry).speaker_id for party in pair]  # two places
+            return _side_speakers(pair, joint.group(1), registry)  # two places
         return [registry.resolve(party).speaker_id for party in pair]
     if joint.group(1) in SIDE_NOUNS | BODY_NOUNS and (pair := _the_two_sides(earlier, block, mention, registry)):
-        return [_side_speaker(party, joint.group(1), registry).speaker_id for party in pair]
+        return _side_speakers(pair, joint.group(1), registry)
     if joint.group(1) in SIDE_NOUNS | BODY_NOUNS and (heard := _the_two_heard_most(registry)):
         return heard
     if joint.group(1) in ("women", "men"):
@@ -967,21 +995,42 @@ BODY_NOUNS = {"delegations", "companies", "unions", "ministries", "organisations
 _ONE_OF = {"governments": "government", "delegations": "delegation", "ministries": "ministry", "states": "state"}
 
 
+DEMONYM_ENDINGS = ("", "i", "n", "an", "ian", "ese", "ish", "’s", "'s")
+
+
+def _of_the_place(word: str, place: str) -> bool:
+    """ "Marwandi" and "Marwand’s" are of Marwand, "Nigerian" of Nigeria (the place, or all but its last letter, and
+    a demonym's ending)."""
+    return any(word.startswith(stem) and word[len(stem) :] in DEMONYM_ENDINGS for stem in (place, place[:-1]))
+
+
 def _first_word(name: str) -> str:
     words = [word for word in name.split() if word.lower() != "the"]
     return words[0] if words else ""
 
 
-def _side_speaker(place: Mention, noun: str, registry: SpeakerRegistry) -> Speaker:
+def _side_speakers(pair: list[Mention], noun: str, registry: SpeakerRegistry) -> list[str]:
+    """Each place's speaker (_side_speaker); when both would be one body ("Niger" and "Nigeria", both of "The
+    Nigerian government"), the longer name keeps it and the other is named by the joint noun."""
+    first, second = (_side_speaker(place, noun, registry) for place in pair)
+    if first is second:
+        shorter = 0 if len(pair[0].text) < len(pair[1].text) else 1
+        other = _side_speaker(pair[shorter], noun, registry, heard_too=False)
+        first, second = (other, second) if shorter == 0 else (first, other)
+    return [first.speaker_id, second.speaker_id]
+
+
+def _side_speaker(place: Mention, noun: str, registry: SpeakerRegistry, heard_too: bool = True) -> Speaker:
     """One side of "both delegations" (a place the text named with the other): the body of that place already
     heard ("The Marwandi delegation said …" for Marwand), or else the place's body by the joint noun ("Tessuk
     delegation"), or the place itself ("both sides", "both capitals")."""
-    stem = place.text[: max(4, len(place.text) - 1)]
     singular = _ONE_OF.get(noun)
-    heard = [
+    if singular is None:
+        return registry.resolve(place)  # "both sides", "both capitals": the places themselves
+    heard = heard_too and [
         s for s in registry.speakers.values()
         if not s.person and not s.by_role and s.speaker_id != UNATTRIBUTED
-        and _first_word(s.name).startswith(stem) and (singular is None or singular in s.name.lower())
+        and _of_the_place(_first_word(s.name), place.text) and singular in s.name.lower()
     ]  # fmt: skip
     if heard:
         return max(heard, key=lambda s: registry.statements.get(s.speaker_id, 0))

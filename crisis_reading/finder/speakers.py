@@ -119,7 +119,10 @@ _OBJECT_OF_PREPOSITION = re.compile(
 )
 
 
-_SENTENCE_OPENS = re.compile(r"(?:^|[.!?][”\"’]?\s+)(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s+)?$")
+_POSSESSOR_AS_OBJECT = re.compile(
+    r"\b(?:put|about|of|to|for|with|from|on|over|against|by|at|into|despite|behind|dismissed|rejected|criticised"
+    r"|criticized|questioned|welcomed|read|heard|saw)\s+(?:the\s+)?(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|[A-Z][a-z]+)\.?\s+)?$"
+)
 INDEFINITE_WORDS = {"a", "an", "one", "two", "three", "some", "several", "many"}
 # Nouns by which a report names an organisation again: "the company", "the ministry", "the agency"
 ORGANISATION_NOUNS = set(
@@ -174,9 +177,9 @@ class SpeakerRegistry:
         if pattern is not None:
             for found in pattern.finditer(text):
                 possessive = re.match(r"[’']s\b", text[found.end() : found.end() + 3])
-                if possessive and not _SENTENCE_OPENS.search(text, max(0, found.start() - 30), found.start()):
-                    # "… put Cllr Ramanathan’s promise to her": a possessor inside the sentence, not whom the next
-                    # "she" means (but "Ms. Ortiz’s reply was blunt." opening its sentence: she is its subject)
+                if possessive and _POSSESSOR_AS_OBJECT.search(text, max(0, found.start() - 30), found.start()):
+                    # "… put Cllr Ramanathan’s promise to her": a possessor in the object, not whom the next "she"
+                    # means ("Ms. Ortiz’s reply was blunt.", "Later, Ruiz’s voice broke." are their subjects)
                     continue
                 if not _OBJECT_OF_PREPOSITION.search(text, max(0, found.start() - 20), found.start()):
                     self._touch(by_surname[found.group()])
@@ -191,7 +194,9 @@ class SpeakerRegistry:
             return  # met before: `notice` has already judged whether this naming makes them the most recent
         speaker = self._introduce(mention)  # with the mention's role, if any
         after_preposition = bool(_OBJECT_OF_PREPOSITION.search(before[-20:]))
-        speaker.in_passing = after_preposition and not introduced
+        # a name nothing introduces ("Officers later arrested John Smith", "the bridge, named after John Kennedy")
+        # is an object as often as not: no pronoun means them until they speak or are named again as a subject
+        speaker.in_passing = not introduced
         if (behind or after_preposition) and self.recent:
             self.recent.insert(len(self.recent) - 1, speaker.speaker_id)
         else:
@@ -256,12 +261,17 @@ class SpeakerRegistry:
 
                 # the given name's guess skips a candidate only when another is left ("Andrea Rossi … he said"
                 # with no other man met is still Andrea Rossi)
-                def may_be(s: Speaker) -> bool:
-                    return s.person and not s.in_passing and s.speaker_id not in self.excluded
+                for excluded in (self.excluded, set()):  # the one set aside only while another is left
 
-                return self._most_recent(lambda s: may_be(s) and s.gender in (None, wanted)) or self._most_recent(
-                    lambda s: may_be(s) and s.pronoun in (None, wanted)
-                )
+                    def may_be(s: Speaker, excluded: set[str] = excluded) -> bool:
+                        return s.person and not s.in_passing and s.speaker_id not in excluded
+
+                    found = self._most_recent(lambda s: may_be(s) and s.gender in (None, wanted)) or self._most_recent(
+                        lambda s: may_be(s) and s.pronoun in (None, wanted)
+                    )
+                    if found is not None:
+                        return found
+                return None
             return self._most_recent(lambda s: not s.person and not s.by_role and s.speaker_id != UNATTRIBUTED)
         if mention.kind == "role" and AGE_ROLE.fullmatch(lowered):
             # "the 58-year-old": the person met last (the papers' way of naming the paragraph's subject again)

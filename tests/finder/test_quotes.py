@@ -1600,6 +1600,42 @@ def test_both_delegations_are_the_two_places_bodies():
     assert sorted(result.speakers["name"]) == ["Carvessa government", "Meridia government"]
 
 
+def test_what_a_second_review_found_the_new_speaker_rules_did_to_ordinary_copy():
+    # a name after "According to police," is the clause's subject, not the source's name
+    found = rows("According to police, Maria Lopez, 34, was driving home when the car hit a tree.")
+    assert [(row["speaker_as_written"], row["text"][:11]) for row in found] == [("police", "Maria Lopez")]
+    # a quotation beside a name is no quote of the person named before it
+    assert rows("General Tom Hart led the offensive. “Operation Thunder” began at dawn.") == []
+    assert rows("John Smith, 52, was killed when the roof collapsed.", "“He was the kindest man on this street.”") == []
+    # a person met as an object is no pronoun's
+    result = find("Police Chief Tom Hart said the suspect had fled.", "Officers later arrested John Smith at a motel.",
+                  "“We are relieved,” he said.")  # fmt: skip
+    assert speaker_name(result, result.quotes.iloc[-1]) == "Tom Hart"
+    # "Responding to Dunn's critics, he …" is Dunn; "Later, Ruiz's voice broke. … she said" is Ruiz
+    result = find("Senator Paul Dunn faced growing criticism. Responding to Dunn's critics, he said it would work.")
+    assert speaker_name(result, result.quotes.iloc[-1]) == "Paul Dunn"
+    result = find("Governor Ana Ruiz spoke first. Senator Mary Dunn followed. Later, Ruiz's voice broke. “We lost so "
+                  "many,” she said.")  # fmt: skip
+    assert speaker_name(result, result.quotes.iloc[-1]) == "Ana Ruiz"
+    # another statement in between: "The statement" is no longer the joint one
+    result = find("In a joint statement, the city and Ashcombe Hydro said the dam was safe. On Friday the regulator "
+                  "issued a statement of its own. The statement said inspections would continue.")  # fmt: skip
+    assert speaker_name(result, result.quotes.iloc[-1]) == "The statement"
+    # "both sides" stay the places; two places of one demonym keep one body each
+    result = find("Russia and Ukraine held talks. The Russian Defence Ministry said the talks were useful. Both sides "
+                  "said they would meet again.")  # fmt: skip
+    assert sorted(speaker_name(result, row) for row in result.quotes.to_dict("records")[1:]) == ["Russia", "Ukraine"]
+    result = find("Niger and Nigeria held talks. The Nigerian government said it was hopeful. Both governments said "
+                  "they would meet again.")  # fmt: skip
+    assert len({row["speaker_id"] for row in result.quotes.to_dict("records")[1:]}) == 2
+    # a surname that is a company word; "claimed the credit card"
+    result = find("Mr Steel, the union leader, said workers would strike. “We have no choice,” he said.")
+    assert speaker_name(result, result.quotes.iloc[-1]) == "Steel"
+    assert rows("He claimed the credit card had been stolen by a colleague.")[0]["text"].startswith("the credit card")
+    # a clause in the present after ", but" is the reporter's, not a second statement
+    assert len(rows("Officials said 12 people died, but the toll is expected to rise.")) == 1
+
+
 def test_a_passive_criticism_without_an_agent_and_titles_after_according_to():
     result = find("The ministry has been criticised for waiting until the reservoirs were nearly empty.")
     (row,) = result.quotes.to_dict("records")
