@@ -122,12 +122,17 @@ def _read_name_run(words: list[tuple[int, int, str]], block: str) -> Mention | N
     letters = [t for t in name_tokens if t not in NAME_SUFFIXES and not INITIALS.fullmatch(t)]
     is_org = any(t in ORG_WORDS for t in name_tokens) or any(t.isupper() and len(t) > 1 for t in letters)
     # "Halden Oil", "Ashcombe Hydro": a company's word last, after a first word that is no given name
-    is_org = is_org or (
-        len(name_tokens) >= 2
-        and name_tokens[-1] in COMPANY_WORDS
-        and pronoun_of_given_name(" ".join(name_tokens[:2])) is None
+    is_org = (
+        is_org
+        or (
+            len(name_tokens) >= 2
+            and name_tokens[-1] in COMPANY_WORDS
+            # "Kenya Airways", "Grace Petroleum": a word no surname is, whatever comes first ("Samantha Power" is a person)
+            and (name_tokens[-1] not in SURNAME_TOO or pronoun_of_given_name(" ".join(name_tokens[:2])) is None)
+        )
     )
-    if len(name_tokens) >= 2 and not is_org and len(name_tokens) <= 4:
+    place = name_tokens[-1] in PLACE_LAST_WORDS  # "Victoria Falls", "Lincoln Park": a place, not a person
+    if len(name_tokens) >= 2 and not is_org and not place and len(name_tokens) <= 4:
         return Mention(block[start:end], start, "person", role=role)
     if last_title >= 0 and len(name_tokens) == 1 and not is_org and role and role.split()[-1] in TITLE_WORDS:
         return Mention(block[start:end], start, "name", role=role)  # President Putin: a surname after a title
@@ -142,6 +147,15 @@ Telecom Pharma Pharmaceuticals Chemicals Industries Partners Capital Systems Tec
 Lines Rail Railways Water Utilities Insurance Securities Resources Construction Engineering Media Communications
 """.split()
 )
+
+
+PLACE_LAST_WORDS = set(
+    """
+Falls Street Avenue Square Bridge River Lake Lakes Mountain Mountains Hills Valley Island Islands Bay Beach
+Springs Heights Road Harbour Harbor Airport Station Stadium Camp Creek Point Forest Desert Canyon Gardens Plaza
+""".split()
+)
+SURNAME_TOO = {"Power", "Steel", "Water", "Media", "Air", "Lines", "Gas", "Capital", "Partners"}
 
 
 def _office_or_its_holder(words: list[tuple[int, int, str]], block: str, room_for_a_name: bool) -> Mention:

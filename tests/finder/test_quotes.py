@@ -1636,6 +1636,19 @@ def test_what_a_second_review_found_the_new_speaker_rules_did_to_ordinary_copy()
     assert len(rows("Officials said 12 people died, but the toll is expected to rise.")) == 1
 
 
+def test_places_and_companies_that_look_like_names():
+    # "Victoria Falls" is a place, not a woman whom "she" means; "Kenya Airways" a company "it" means
+    result = find("Anna Holt runs a lodge. Flights to Victoria Falls were cancelled. “It is a disaster,” she said.")
+    assert speaker_name(result, result.quotes.iloc[-1]) == "Anna Holt"
+    result = find("Kenya Airways has grounded its fleet. It said the decision was taken for safety.")
+    assert speaker_name(result, result.quotes.iloc[-1]) == "Kenya Airways"
+    # but "Samantha Power" and "Ji-hoon Park" are people
+    result = find("Samantha Power said the aid would go on. “We will stay,” she said.")
+    assert speaker_name(result, result.quotes.iloc[-1]) == "Samantha Power"
+    result = find("Ji-hoon Park said the talks failed. “We tried,” he said.")
+    assert speaker_name(result, result.quotes.iloc[-1]) == "Ji-hoon Park"
+
+
 def test_a_passive_criticism_without_an_agent_and_titles_after_according_to():
     result = find("The ministry has been criticised for waiting until the reservoirs were nearly empty.")
     (row,) = result.quotes.to_dict("records")
