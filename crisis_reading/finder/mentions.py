@@ -127,7 +127,7 @@ def _read_name_run(words: list[tuple[int, int, str]], block: str) -> Mention | N
         or (
             len(name_tokens) >= 2
             and name_tokens[-1] in COMPANY_WORDS
-            # "Kenya Airways", "Grace Petroleum": a word no surname is, whatever comes first ("Samantha Power" is a person)
+            # "Kenya Airways", "Grace Petroleum": no surname, whatever comes first ("Samantha Power" is a person)
             and (name_tokens[-1] not in SURNAME_TOO or pronoun_of_given_name(" ".join(name_tokens[:2])) is None)
         )
     )
