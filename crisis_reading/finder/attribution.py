@@ -1124,8 +1124,10 @@ def _named_after(masked: str, verb_end: int, sentence_end: int) -> Mention | Non
         return None
     if _PREPOSITION.search(masked[verb_end : mention.start]):
         return None  # "…, Amara Oyelaran, said in a statement.": the comma closed an appositive; no name follows
-    if re.search(r"\b(?:that|whether|if|they|he|she|it|we)\b", masked[verb_end : mention.start]):
-        return None  # "…, adding that they blamed the rebels": a clause opens after the verb; no name follows it
+    if re.search(r"\b(?:that|whether|if|they|he|she|it|we|there|no|none)\b", masked[verb_end : mention.start]):
+        # "…, adding that they blamed the rebels", "…, said there had been no announcement from the crew": a clause
+        # opens after the verb; no name follows it
+        return None
     # Only a name and nothing else up to the comma: "said Dr Lionel Petrakis, a …", not "said Washington and the
     # West cannot …" (a reported clause after a subject with an appositive: "NAME, analyst, said …").
     if masked[mention.start + len(mention.text) : end].strip():

@@ -177,7 +177,8 @@ rebel militant insurgent guerrilla fighter gunman investigator migrant cleric ho
 councillor editor academic priest imam bishop citizen chair boss sheriff dean skipper pastor rabbi auditor treasurer
 provost warden utility lender insurer carrier broadcaster person presidency cabinet province city county
 municipality militia militias airline airlines airport retailer manufacturer supplier distributor hospital clinic
-secretary-general director-general attorney-general inspector-general commander-in-chief
+secretary-general director-general attorney-general inspector-general commander-in-chief department departments
+guard coastguard directorate bureau
 executive executives director directors manager managers owner founder editor commissioner superintendent principal
 group system network operator
 decree ruling judgment judgement verdict resolution communique declaration announcement

@@ -581,6 +581,7 @@ def after_adverbials(masked: str, start: int, end: int) -> int:
     return pieces[0][0]
 
 
+_AFTER_ASKED = {"about", "whether", "if", "by", "to", "on", "of", "for", "with", "in", "why", "how", "what", "when"}
 _TIME_SPANS = {"minutes", "hours", "days", "weeks", "months", "years", "minute", "hour", "day", "week", "month", "year"}
 
 
@@ -596,9 +597,12 @@ def _is_adverbial(block: str, piece: tuple[int, int]) -> bool:
     span = (
         len(words) > 2 and words[1].lower() in _TIME_SPANS and words[2].lower() in ("before", "after", "later", "ago")
     )
+    # "Asked about the scandal involving her chief of staff, Paulo Reis, Costa said …": a participle opening it
+    participle = bool(re.fullmatch(r"[A-Z][a-z]+ed", first)) and len(words) > 1 and words[1].lower() in _AFTER_ASKED
     return (
         late  # "Late Tuesday, the council said …"
         or span
+        or participle
         or first.lower() in ADVERBIAL_OPENERS
         or (first.lower().endswith("ing") and first[0].isupper())
         or bool(re.fullmatch(r"[A-Za-z]+ly", first))
@@ -666,10 +670,19 @@ def _find_subject(
         # "Pellowmere floods: Council leader says …", "… from Monday; opposition calls …": the words after it
         region_start = colon + 1
     pieces = _segments(masked, region_start, verb_start)
+    opened = len(pieces) > 1 and _is_adverbial(masked, pieces[0])
     while len(pieces) > 1 and _is_adverbial(masked, pieces[0]):
         pieces = pieces[1:]
     last_piece = pieces[-1]
     last_words = masked[last_piece[0] : last_piece[1]].split()
+    if opened and len(pieces) > 1 and not participle:
+        # "Asked about the scandal involving her chief of staff, Paulo Reis, Costa said …": after an opening
+        # adverbial, a name right before the verb is the subject; the name before it belonged to the adverbial
+        last = read_mention(masked, *last_piece, anchor="start")
+        if last is not None and last.kind in ("person", "name") and _covers(masked, last_piece, last):
+            earlier = read_mention(masked, *pieces[-2], anchor="start")
+            if earlier is not None and earlier.kind == "person" and _covers(masked, pieces[-2], earlier):
+                return last
     if len(pieces) > 1 and len(last_words) > 1 and last_words[0].lower() in CONJUNCTIONS and not participle:
         return read_mention(masked, *last_piece, anchor="end")  # "…, but both governments said": a new clause
     own = not participle and re.match(r"\s*(?:which|whom)\s+(?=\S)", masked[last_piece[0] : last_piece[1]])
@@ -697,6 +710,16 @@ def _find_subject(
     first = read_mention(masked, *pieces[0], anchor="start")
     if participle:
         return first
+    if first is not None and first.kind == "group" and len(pieces) > 1 and _the_body(first):
+        # Rule "the body, then its name": "The company, Golden Ridge Mining, said …" — the name speaks
+        named = read_mention(masked, *pieces[1], anchor="start")
+        if (
+            named is not None
+            and named.kind == "name"
+            and len(named.text.split()) >= 2
+            and _covers(masked, pieces[1], named)
+        ):
+            return named
     # "…, titled “…”, had described": only auxiliaries and adverbs between the last comma and the verb
     last_blank = all(word.lower() in SUBJECT_TRAILERS or re.fullmatch(r"[a-z]+ly", word) for word in last_words)
     if len(pieces) > 1 and first and (last_blank or _covers(masked, pieces[0], first)):
@@ -766,6 +789,12 @@ def sentence_subject(masked: str, sentence: tuple[int, int]) -> Mention | None:
             # found that …" — a body that opens a sentence is what a later "it" most likely means.
             return first
     return None
+
+
+def _the_body(mention: Mention) -> bool:
+    """ "The company", "The ferry operator": a body named by what it is."""
+    words = mention.text.lower().split()
+    return len(words) >= 2 and words[0] == "the" and words[-1] in ORGANISATION_NOUNS
 
 
 def _an_organisation(mention: Mention) -> bool:

@@ -238,7 +238,11 @@ class SpeakerRegistry:
                 return holder
         if mention.kind == "person":
             surname = text.split()[-1]
-            return self._most_recent(lambda s: s.person and s.surname == surname)
+            given = _given_of(text)
+            # "Her husband, Daniel Amadi, said …" after Ruth Amadi: the same surname, another given name, another person
+            return self._most_recent(
+                lambda s: s.person and s.surname == surname and _may_be_the_same(given, _given_of(s.name))
+            )
         if mention.kind == "name" and all(word in TITLE_WORDS for word in text.split()):
             # "The Chief Minister's assertion that …" (read as the title "Minister"): the person met last who holds
             # that office, as for "the minister said"
@@ -254,6 +258,15 @@ class SpeakerRegistry:
                 self._most_recent(lambda s: s.person and s.surname == text)
                 or self._most_recent(lambda s: text in s.names_as_written)
                 or self._office_holder_named(text)
+                # "Mayor Chen Wei said … Chen said …": a family name written first (no given name the lists know)
+                or self._most_recent(
+                    lambda s: (
+                        s.person
+                        and len(s.name.split()) == 2
+                        and _given_of(s.name) == text
+                        and pronoun_of_given_name(s.name) is None
+                    )
+                )
             )
         if mention.kind == "pronoun":
             if lowered in PRONOUN_GENDER:
@@ -339,6 +352,19 @@ class SpeakerRegistry:
         self.speakers[speaker_id] = speaker
         self._surnames = None
         return speaker
+
+
+def _may_be_the_same(given: str, other: str) -> bool:
+    """Two given names of one person: the same, one missing, or an initial of the other ("R." and "Ruth")."""
+    if not given or not other or given == other:
+        return True
+    return (len(given) == 1 and other.startswith(given)) or (len(other) == 1 and given.startswith(other))
+
+
+def _given_of(name: str) -> str:
+    """The first word of a full name after its titles ("Daniel" of "Dr Daniel Amadi"); "" for one word."""
+    words = [word for word in name.replace(".", " ").split() if word not in TITLE_WORDS]
+    return words[0] if len(words) >= 2 else ""
 
 
 @cache

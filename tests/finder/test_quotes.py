@@ -1649,6 +1649,33 @@ def test_places_and_companies_that_look_like_names():
     assert speaker_name(result, result.quotes.iloc[-1]) == "Ji-hoon Park"
 
 
+def test_what_a_probe_of_speakers_in_whole_stories_found():
+    # the same surname with another given name is another person
+    result = find("Ruth Amadi said the boat capsized. Her husband, Daniel Amadi, said he had tried to swim back. “I "
+                  "could not find her,” he said.")  # fmt: skip
+    assert [speaker_name(result, row) for row in result.quotes.to_dict("records")] == [
+        "Ruth Amadi",
+        "Daniel Amadi",
+        "Daniel Amadi",
+    ]
+    # a family name written first
+    result = find("Mayor Chen Wei said the dam held. Chen said repairs would take weeks.")
+    assert [speaker_name(result, row) for row in result.quotes.to_dict("records")] == ["Chen Wei", "Chen Wei"]
+    # the body, then its name
+    result = find("The company, Golden Ridge Mining, said the mine was safe. It said work would resume.")
+    assert [speaker_name(result, row) for row in result.quotes.to_dict("records")] == ["Golden Ridge Mining"] * 2
+    # after "Asked about …, NAME," the name before the verb is the subject
+    result = find("Asked about the scandal involving her chief of staff, Paulo Reis, Costa said she trusted him.")
+    assert speaker_name(result, result.quotes.iloc[0]) == "Costa"
+    # "said there had been no announcement from the crew" is no inverted "said X"
+    found = rows("Another passenger, Marco Bassi, said there had been no announcement from the crew.")
+    assert [(row["speaker_as_written"], row["text"]) for row in found] == [
+        ("Marco Bassi", "there had been no announcement from the crew")
+    ]
+    assert rows("According to the coast guard, 40 people were rescued.")[0]["speaker_as_written"] == "the coast guard"
+    assert len(rows("The provincial education department said schools would reopen.")) == 1
+
+
 def test_a_passive_criticism_without_an_agent_and_titles_after_according_to():
     result = find("The ministry has been criticised for waiting until the reservoirs were nearly empty.")
     (row,) = result.quotes.to_dict("records")
