@@ -431,7 +431,9 @@ def _rows(parsed: list[_Block]) -> list[_Row]:
                     if not pending:
                         fallback = previous_rows[-1] if previous_rows else None
                     pending.append(row)
-            elif (row := _after_its_speakers_sentence(block, span, None)) is None:
+            elif (
+                row := _headline_speaker_colon(block, span) or _after_its_speakers_sentence(block, span, None)
+            ) is None:
                 continue
             block_rows.append(row)
         for attribution in block.attributions:
@@ -575,6 +577,26 @@ def _borrowed_row(
                     "paragraph of pure quotation", own_attribution=False,
                     continues=source if source.kind != "indirect" else None)  # fmt: skip
     return None
+
+
+HEADLINE_COLON = re.compile(r"\s*(?P<who>[^:“”\"\n]{2,40}?)\s*:\s*$")
+
+
+def _headline_speaker_colon(block: _Block, span: QuoteSpan) -> _Row | None:
+    """Rule "speaker, colon, quotation" in a headline: "Aid chief: “We are running out of time”" is the aid chief's
+    (a short block whose words before the colon name a speaker: "Flood crisis: “…”" names a topic, nobody)."""
+    if len(block.text) > 120 or not span.closed:
+        return None
+    label = HEADLINE_COLON.fullmatch(block.masked, 0, span.start - 1)
+    if label is None:
+        return None
+    who = read_mention(block.masked, label.start("who"), label.end("who"), anchor="start")
+    if who is None or who.kind not in ("person", "role", "group") or who.start + len(who.text) != label.end("who"):
+        return None
+    speaker = Attribution("", who.start, who.start, 0, who)
+    block.attributions.append(speaker)  # resolved with the block's own attributions
+    kind = "direct" if not re.sub(r"[\s”\".!?]", "", block.text[span.end :]) else "partial"
+    return _Row(block.number, span.start, span.end, kind, speaker, block.number, "speaker, colon, quotation")
 
 
 FIRST_PERSON = re.compile(r"(?<![\w’'-])(?:I|I’m|I'm|I’ve|I've|me|my|mine|we|We|us|our|Our|My|Me)(?![\w’'-])")

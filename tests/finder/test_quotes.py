@@ -1676,6 +1676,18 @@ def test_what_a_probe_of_speakers_in_whole_stories_found():
     assert len(rows("The provincial education department said schools would reopen.")) == 1
 
 
+def test_a_headlines_speaker_colon_quotation():
+    def headline(text: str) -> list[tuple[str, str, str]]:
+        blocks = pd.DataFrame({"block": [1, 2], "function": ["headline", "body"], "text": [text, "Nothing said."]})
+        return [(q.speaker_as_written, q.kind, q.text) for q in find_quotes(blocks).quotes.itertuples()]
+
+    assert headline("Aid chief: “We are running out of time”") == [
+        ("Aid chief", "direct", "We are running out of time")
+    ]
+    assert headline("UN envoy: “Siege” must end") == [("UN envoy", "partial", "Siege")]
+    assert headline("Flood crisis: “We have lost everything”") == []  # a topic, nobody
+
+
 def test_a_passive_criticism_without_an_agent_and_titles_after_according_to():
     result = find("The ministry has been criticised for waiting until the reservoirs were nearly empty.")
     (row,) = result.quotes.to_dict("records")
