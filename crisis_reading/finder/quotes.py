@@ -156,8 +156,16 @@ def _drop_nested(attributions: list[Attribution], masked: str) -> list[Attributi
     ]  # fmt: skip
     kept: list[Attribution] = []
     for attribution in attributions:
-        nested = any(k.clause and k.clause[0] <= attribution.verb_start < k.clause[1] for k in kept)
-        if nested and not (attribution.passive or attribution.nominal or _speaks_for_itself(masked, attribution)):
+        container = next((k for k in kept if k.clause and k.clause[0] <= attribution.verb_start < k.clause[1]), None)
+        if container is not None and not (
+            attribution.passive or attribution.nominal or _speaks_for_itself(masked, attribution)
+        ):
+            if attribution in finals and _reports_speech(container) and attribution.mention.kind != "none":
+                # Rule "a report of a report": "Police said two people had died, the Interfax news agency reported."
+                # — police speak; the clause ends before the attribution that reports them
+                comma = masked.rfind(",", container.clause[0], attribution.mention.start)
+                if comma > container.clause[0]:
+                    container.clause = (container.clause[0], comma)
             continue
         kept.append(attribution)
     for current in kept:

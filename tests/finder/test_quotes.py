@@ -1688,6 +1688,16 @@ def test_a_headlines_speaker_colon_quotation():
     assert headline("Flood crisis: “We have lost everything”") == []  # a topic, nobody
 
 
+def test_a_report_of_a_report_ends_before_the_reporter():
+    # "Police said …, the Interfax news agency reported": police speak; the clause stops before the agency
+    for sentence, said in (
+        ("Police said two people had died in the blast, the Interfax news agency reported.", "two people had died in "
+         "the blast"),
+        ("The governor told reporters the levee would hold, the AP reported.", "the levee would hold"),
+    ):  # fmt: skip
+        assert [row["text"] for row in rows(sentence)] == [said]
+
+
 def test_a_passive_criticism_without_an_agent_and_titles_after_according_to():
     result = find("The ministry has been criticised for waiting until the reservoirs were nearly empty.")
     (row,) = result.quotes.to_dict("records")
