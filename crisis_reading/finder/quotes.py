@@ -601,10 +601,22 @@ def _headline_speaker_colon(block: _Block, span: QuoteSpan) -> _Row | None:
     who = read_mention(block.masked, label.start("who"), label.end("who"), anchor="start")
     if who is None or who.kind not in ("person", "role", "group") or who.start + len(who.text) != label.end("who"):
         return None
-    speaker = Attribution("", who.start, who.start, 0, who)
-    block.attributions.append(speaker)  # resolved with the block's own attributions
-    kind = "direct" if not re.sub(r"[\s”\".!?]", "", block.text[span.end :]) else "partial"
-    return _Row(block.number, span.start, span.end, kind, speaker, block.number, "speaker, colon, quotation")
+    kind = "direct" if _only_punctuation(block.text[span.end :]) else "partial"
+    return _row_of_a_named_speaker(block, span, who, 0, kind, "speaker, colon, quotation", own_attribution=True)
+
+
+def _only_punctuation(text: str) -> bool:
+    return not re.sub(r"[\s“”\"‘’'.,!?—–-]", "", text)
+
+
+def _row_of_a_named_speaker(
+    block: _Block, span: QuoteSpan, who: Mention, sentence: int, kind: str, rule: str, own_attribution: bool
+) -> _Row:
+    """A quotation's row whose speaker is named with no reporting verb; the naming is resolved with the block's
+    own attributions."""
+    speaker = Attribution("", who.start, who.start, sentence, who)
+    block.attributions.append(speaker)
+    return _Row(block.number, span.start, span.end, kind, speaker, block.number, rule, own_attribution=own_attribution)
 
 
 FIRST_PERSON = re.compile(r"(?<![\w’'-])(?:I|I’m|I'm|I’ve|I've|me|my|mine|we|We|us|our|Our|My|Me)(?![\w’'-])")
@@ -622,7 +634,7 @@ def _after_its_speakers_sentence(block: _Block, span: QuoteSpan, previous: _Bloc
         return None
     start, end = block.bounds[at]
     outside = block.text[start : max(start, span.start - 1)] + block.text[min(end, span.end + 1) : end]
-    if re.sub(r"[\s“”\"‘’'.,!?—–-]", "", outside):
+    if not _only_punctuation(outside):
         return None  # the quotation must be the whole sentence: "“Operation Thunder” began at dawn" is a name
     if not FIRST_PERSON.search(block.text[span.start : span.end]):
         return None  # the speaker's own voice ("They lied to us"), not words about them ("He was the kindest man")
@@ -635,10 +647,9 @@ def _after_its_speakers_sentence(block: _Block, span: QuoteSpan, previous: _Bloc
         return None
     if subject is None or subject.kind != "person":
         return None
-    speaker = Attribution("", subject.start, subject.start, max(at - 1, 0), subject)
-    block.attributions.append(speaker)  # resolved with the block's own attributions
-    return _Row(block.number, span.start, span.end, "direct", speaker, block.number,
-                "quotation after its speaker's sentence", own_attribution=False)  # fmt: skip
+    return _row_of_a_named_speaker(
+        block, span, subject, max(at - 1, 0), "direct", "quotation after its speaker's sentence", own_attribution=False
+    )
 
 
 ANOTHER_STATEMENT = re.compile(

@@ -374,14 +374,12 @@ def _given_names() -> dict[str, str]:
 
 
 def pronoun_of_given_name(name: str) -> str | None:
-    """Rule "given name": "he" for "Col. Martin Hale", "she" for "Teresa Vance", None for "Dana Reid" (either),
-    "Mirela Dusan" (not in the census lists) or a surname alone. A guess the text's own words override."""
-    words = [word for word in name.replace(".", " ").split() if word not in TITLE_WORDS]
-    if len(words) < 2:
-        return None
+    """Rule "given name": "he" for "Col. Martin Hale", "she" for "Teresa Vance" or "Mirela Dusan", None for "Dana
+    Reid" (either), a name the lists lack or a surname alone. A guess the text's own words override."""
+    given = _given_of(name)
     # the table's names are in plain letters: "András" is looked up as "Andras"
-    plain = unicodedata.normalize("NFKD", words[0]).encode("ascii", "ignore").decode("ascii")
-    return _given_names().get(plain)
+    plain = unicodedata.normalize("NFKD", given).encode("ascii", "ignore").decode("ascii")
+    return _given_names().get(plain) if given else None
 
 
 def _pronoun_of_title(role: str) -> str | None:
